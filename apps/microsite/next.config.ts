@@ -1,0 +1,19 @@
+import type { NextConfig } from "next";
+import createNextIntlPlugin from "next-intl/plugin";
+import { env } from "./src/env";
+import { securityHeaders } from "./src/security-headers";
+
+const withNextIntl = createNextIntlPlugin("./src/i18n/request.ts");
+
+const nextConfig: NextConfig = {
+  poweredByHeader: false,
+  typedRoutes: false,
+  transpilePackages: ["@purposeful/domain", "@purposeful/db"],
+  serverExternalPackages: ["@electric-sql/pglite", "pg"],
+  async headers() {
+    // Every response, including static files; src/proxy.ts replaces the CSP on pages with a nonce.
+    return [{ source: "/:path*", headers: securityHeaders({ dev: env.NODE_ENV === "development" }) }];
+  },
+};
+
+export default withNextIntl(nextConfig);

@@ -1,0 +1,2 @@
+export { createTestDatabase, type TestDatabase } from "./create-test-database.ts";
+export { createServerDatabase, dropServerDatabase, withScratchDatabase } from "./server-database.ts";
