@@ -1,5 +1,5 @@
-import createIntlMiddleware from "next-intl/middleware";
 import { NextRequest, type NextResponse } from "next/server";
+import createIntlMiddleware from "next-intl/middleware";
 import { env } from "./env";
 import { routing } from "./i18n/routing";
 import { createNonce, securityHeaders } from "./security-headers";

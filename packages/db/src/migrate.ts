@@ -1,10 +1,11 @@
 import { type Kysely, Migrator } from "kysely";
+import type { Database } from "./create-database.ts";
 import { migrations } from "./migrations/index.ts";
 
-export async function migrateToLatest(db: Kysely<unknown>): Promise<string[]> {
+export async function migrateToLatest(db: Database): Promise<string[]> {
   // Migrations name tables in snake_case themselves, so they run without the CamelCasePlugin.
   const migrator = new Migrator({
-    db: db.withoutPlugins(),
+    db: db.withoutPlugins() as unknown as Kysely<unknown>,
     provider: { getMigrations: async () => migrations },
   });
   const { error, results } = await migrator.migrateToLatest();

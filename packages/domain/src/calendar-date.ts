@@ -45,10 +45,14 @@ export function daysInMonth(year: number, month: number): number {
 
 export function parseCalendarDate(value: string): CalendarDate {
   const match = isoDatePattern.exec(value);
-  const date = match
-    ? { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) }
-    : undefined;
-  if (!date || date.month < 1 || date.month > 12 || date.day < 1 || date.day > daysInMonth(date.year, date.month)) {
+  const date = match ? { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) } : undefined;
+  if (
+    !date ||
+    date.month < 1 ||
+    date.month > 12 ||
+    date.day < 1 ||
+    date.day > daysInMonth(date.year, date.month)
+  ) {
     throw new DomainError("validation", `Not a calendar date (YYYY-MM-DD): ${value}`);
   }
   return date;

@@ -1,4 +1,4 @@
-import { type Database, createDatabase } from "../create-database.ts";
+import { createDatabase, type Database } from "../create-database.ts";
 import { migrateToLatest } from "../migrate.ts";
 import { createServerDatabase, dropServerDatabase } from "./server-database.ts";
 

@@ -12,7 +12,10 @@ type LocaleLayoutProps = { children: ReactNode; params: Promise<{ locale: string
 
 export async function generateMetadata({ params }: Omit<LocaleLayoutProps, "children">): Promise<Metadata> {
   const { locale } = await params;
-  const t = await getTranslations({ locale: hasLocale(routing.locales, locale) ? locale : "de", namespace: "Meta" });
+  const t = await getTranslations({
+    locale: hasLocale(routing.locales, locale) ? locale : "de",
+    namespace: "Meta",
+  });
   return { title: t("title"), description: t("description"), robots: { index: false } };
 }
 

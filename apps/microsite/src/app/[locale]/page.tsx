@@ -28,7 +28,10 @@ export default async function LandingPage() {
           ))}
         </ul>
       </section>
-      <section aria-labelledby="expiry" className="space-y-2 rounded-md border border-amber-300 bg-amber-50 p-4">
+      <section
+        aria-labelledby="expiry"
+        className="space-y-2 rounded-md border border-amber-300 bg-amber-50 p-4"
+      >
         <h2 id="expiry" className="text-xl font-semibold">
           {t("expiryHeading")}
         </h2>

@@ -1,0 +1,153 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { createRequire } from "node:module";
+import { createServer } from "node:net";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+// Runs against `next build` output (turbo.json makes `test` depend on `build`).
+const appDir = fileURLToPath(new URL("..", import.meta.url));
+const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
+
+let server: ChildProcess;
+let baseUrl: string;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === "object" && address ? resolve(address.port) : reject()));
+    });
+  });
+}
+
+async function waitUntilAnswering(url: string, child: ChildProcess, output: () => string): Promise<void> {
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`next start exited (${child.exitCode}):\n${output()}`);
+    try {
+      await fetch(url, { redirect: "manual" });
+      return;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+}
+
+beforeAll(async () => {
+  const port = await freePort();
+  baseUrl = `http://127.0.0.1:${port}`;
+  let output = "";
+  server = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
+    cwd: appDir,
+    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  server.stdout?.on("data", (chunk) => {
+    output += chunk;
+  });
+  server.stderr?.on("data", (chunk) => {
+    output += chunk;
+  });
+  await waitUntilAnswering(`${baseUrl}/de`, server, () => output);
+});
+
+afterAll(async () => {
+  if (!server || server.exitCode !== null) return;
+  const exited = new Promise((resolve) => server.once("exit", resolve));
+  server.kill("SIGTERM");
+  await exited;
+});
+
+const nonceSource = /'nonce-([A-Za-z0-9+/]+={0,2})'/;
+
+// Written out literally on purpose: a change to src/security-headers.ts must show up here.
+function expectSecurityHeaders(response: Response, csp: string): void {
+  expect(response.headers.get("content-security-policy")).toBe(csp);
+  expect(response.headers.get("referrer-policy")).toBe("no-referrer");
+  expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+  expect(response.headers.get("x-frame-options")).toBe("DENY");
+  expect(response.headers.get("permissions-policy")).toBe("camera=(), microphone=(), geolocation=()");
+  expect(response.headers.get("strict-transport-security")).toBe("max-age=63072000; includeSubDomains");
+  expect(response.headers.get("cross-origin-opener-policy")).toBe("same-origin");
+  expect(response.headers.get("x-powered-by")).toBeNull();
+  expect(response.headers.get("set-cookie")).toBeNull();
+}
+
+function pageCsp(nonce: string): string {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}'`,
+    `style-src 'self' 'nonce-${nonce}'`,
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+    "base-uri 'none'",
+    "object-src 'none'",
+  ].join("; ");
+}
+
+function nonceOf(response: Response): string {
+  const nonce = response.headers.get("content-security-policy")?.match(nonceSource)?.[1];
+  if (!nonce) throw new Error(`no nonce in ${response.headers.get("content-security-policy")}`);
+  return nonce;
+}
+
+describe("security headers over HTTP", () => {
+  it.each([
+    ["/de", "de", "Ihre Datenschutz-Einstellungen"],
+    ["/en", "en", "Your privacy settings"],
+  ])(
+    "%s sends every header and renders the %s landing page with nonced scripts",
+    async (path, lang, heading) => {
+      const response = await fetch(`${baseUrl}${path}`);
+      const html = await response.text();
+
+      expect(response.status).toBe(200);
+      const nonce = nonceOf(response);
+      expectSecurityHeaders(response, pageCsp(nonce));
+      expect(html).toContain(`<html lang="${lang}">`);
+      expect(html).toMatch(new RegExp(`<h1[^>]*>${heading}</h1>`));
+      const scripts = html.match(/<script\b[^>]*>/g) ?? [];
+      expect(scripts.length).toBeGreaterThan(0);
+      for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
+    },
+  );
+
+  it("mints a fresh nonce for every request", async () => {
+    const [first, second] = await Promise.all([fetch(`${baseUrl}/de`), fetch(`${baseUrl}/de`)]);
+    expect(nonceOf(first)).not.toBe(nonceOf(second));
+  });
+
+  it.each([
+    ["en-GB,en;q=0.9,de;q=0.5", "/en"],
+    ["de-AT,de;q=0.9", "/de"],
+    ["fr-FR,fr;q=0.9", "/de"],
+  ])("/ with Accept-Language %s redirects to %s with every header", async (acceptLanguage, location) => {
+    const response = await fetch(`${baseUrl}/`, {
+      redirect: "manual",
+      headers: { "accept-language": acceptLanguage },
+    });
+
+    expect(response.status).toBe(307);
+    expect(response.headers.get("location")).toBe(location);
+    expectSecurityHeaders(response, pageCsp(nonceOf(response)));
+  });
+
+  it("sends the headers, without a nonce, on static assets", async () => {
+    const html = await (await fetch(`${baseUrl}/de`)).text();
+    const stylesheet = html.match(/href="(\/_next\/static\/[^"]+\.css)"/)?.[1];
+    expect(stylesheet).toBeDefined();
+
+    const response = await fetch(`${baseUrl}${stylesheet}`);
+
+    expect(response.status).toBe(200);
+    expectSecurityHeaders(
+      response,
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
+        "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'",
+    );
+  });
+});

@@ -1,0 +1,16 @@
+export {
+  createDatabase,
+  createKysely,
+  createPgPool,
+  type Database,
+  type DatabaseHandle,
+  type DatabaseTarget,
+  openPglite,
+} from "./create-database.ts";
+export { migrateToLatest } from "./migrate.ts";
+export * from "./repositories/person-detail.ts";
+export * from "./repositories/persons-list.ts";
+export * from "./repositories/record-validity.ts";
+export * from "./repositories/staff-users.ts";
+export * from "./repositories/traffic-lights.ts";
+export type { DB } from "./tables/generated.ts";

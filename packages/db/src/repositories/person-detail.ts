@@ -1,0 +1,142 @@
+import type { RecordFacts } from "@purposeful/domain";
+import type { Database } from "../create-database.ts";
+
+export type Language = "de" | "en";
+
+/** Everything the person page shows, in one read; document contents stay in the database. */
+export async function getPersonDetail(db: Database, personId: string, language: Language) {
+  const person = await db
+    .selectFrom("person")
+    .leftJoin("organization", "organization.id", "person.organizationId")
+    .selectAll("person")
+    .select(["organization.name as organizationName"])
+    .where("person.id", "=", personId)
+    .executeTakeFirst();
+  if (!person) return null;
+
+  const [emails, phones, addresses, bankAccounts, activities, documents, relationships, records] =
+    await Promise.all([
+      db
+        .selectFrom("personEmail")
+        .selectAll()
+        .where("personId", "=", personId)
+        .orderBy("isPrimary", "desc")
+        .orderBy("createdAt")
+        .execute(),
+      db
+        .selectFrom("personPhone")
+        .selectAll()
+        .where("personId", "=", personId)
+        .orderBy("isPrimary", "desc")
+        .orderBy("createdAt")
+        .execute(),
+      db
+        .selectFrom("personAddress")
+        .selectAll()
+        .where("personId", "=", personId)
+        .orderBy("isPrimary", "desc")
+        .orderBy("createdAt")
+        .execute(),
+      db
+        .selectFrom("bankAccount")
+        .selectAll()
+        .where("personId", "=", personId)
+        .orderBy("createdAt")
+        .execute(),
+      db
+        .selectFrom("activity")
+        .leftJoin("staffUser", "staffUser.id", "activity.staffUserId")
+        .select([
+          "activity.id",
+          "activity.kind",
+          "activity.direction",
+          "activity.subject",
+          "activity.body",
+          "activity.occurredAt",
+          "activity.durationSeconds",
+          "staffUser.name as staffName",
+        ])
+        .where("activity.personId", "=", personId)
+        .orderBy("activity.occurredAt", "desc")
+        .limit(100)
+        .execute(),
+      db
+        .selectFrom("document")
+        .select(["id", "kind", "fileName", "contentType", "sizeBytes", "createdAt"])
+        .where("personId", "=", personId)
+        .orderBy("createdAt", "desc")
+        .execute(),
+      db
+        .selectFrom("relationship")
+        .leftJoin("person as related", "related.id", "relationship.relatedPersonId")
+        .leftJoin(
+          "organization as relatedOrganization",
+          "relatedOrganization.id",
+          "relationship.relatedOrganizationId",
+        )
+        .select([
+          "relationship.id",
+          "relationship.role",
+          "relationship.relatedPersonId",
+          "related.firstName as relatedFirstName",
+          "related.lastName as relatedLastName",
+          "relationship.relatedOrganizationId",
+          "relatedOrganization.name as relatedOrganizationName",
+        ])
+        .where("relationship.personId", "=", personId)
+        .execute(),
+      db
+        .selectFrom("processingRecord as r")
+        .innerJoin("purpose as p", "p.id", "r.purposeId")
+        .leftJoin("purposeVersion as v", (join) =>
+          join
+            .onRef("v.purposeId", "=", "p.id")
+            .onRef("v.version", "=", "p.currentVersion")
+            .on("v.language", "=", language),
+        )
+        .select([
+          "r.id",
+          "r.purposeId",
+          "p.key as purposeKey",
+          "v.name as purposeName",
+          "p.channels",
+          "p.doubleOptIn",
+          "p.active as purposeActive",
+          "p.minValidVersion as purposeMinValidVersion",
+          "p.currentVersion as purposeCurrentVersion",
+          "r.legalBasis",
+          "r.state",
+          "r.source",
+          "r.purposeVersion",
+          "r.validUntil",
+          "r.requestedAt",
+          "r.grantedAt",
+          "r.confirmedAt",
+          "r.withdrawnAt",
+          "r.declinedAt",
+          "r.endedAt",
+          "r.objectedAt",
+          "r.updatedAt",
+        ])
+        .where("r.personId", "=", personId)
+        .orderBy("p.key")
+        .execute(),
+    ]);
+
+  return { person, emails, phones, addresses, bankAccounts, activities, documents, relationships, records };
+}
+
+export type PersonDetail = NonNullable<Awaited<ReturnType<typeof getPersonDetail>>>;
+
+export function toRecordFacts(record: PersonDetail["records"][number]): RecordFacts & { purposeId: string } {
+  return {
+    purposeId: record.purposeId,
+    legalBasis: record.legalBasis,
+    state: record.state,
+    doubleOptIn: record.doubleOptIn,
+    validUntil: record.validUntil,
+    purposeVersion: record.purposeVersion,
+    purposeMinValidVersion: record.purposeMinValidVersion,
+    purposeActive: record.purposeActive,
+  };
+}

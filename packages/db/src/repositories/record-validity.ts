@@ -1,0 +1,30 @@
+import { type SqlBool, sql } from "kysely";
+
+/**
+ * The validity rule of `assessRecord` (packages/domain) as one SQL predicate over
+ * `processing_record as r` joined to `purpose as p`, so that bulk checks stay set-based.
+ * record-validity.int.test.ts proves both agree on every combination of facts.
+ */
+export function validRecordSql(now: Date) {
+  return sql<SqlBool>`(
+    p.active
+    AND (r.valid_until IS NULL OR r.valid_until > ${now})
+    AND (
+      (r.legal_basis <> 'consent' AND r.state = 'active')
+      OR (r.legal_basis = 'consent'
+          AND coalesce(r.purpose_version, 0) >= p.min_valid_version
+          AND (r.state = 'confirmed' OR (r.state = 'granted' AND NOT p.double_opt_in)))
+    )
+  )`;
+}
+
+/**
+ * Light from counts over records of active purposes (a retired purpose does not keep anyone
+ * yellow, as in `trafficLight`): every one valid → green, some → yellow, none or no purpose → red.
+ */
+export function lightFromCountsSql(validCount: string, totalCount: string) {
+  return sql<"green" | "yellow" | "red">`CASE
+    WHEN ${sql.raw(totalCount)} > 0 AND ${sql.raw(validCount)} = ${sql.raw(totalCount)} THEN 'green'
+    WHEN ${sql.raw(validCount)} > 0 THEN 'yellow'
+    ELSE 'red' END`;
+}

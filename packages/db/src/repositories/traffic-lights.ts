@@ -1,0 +1,97 @@
+import { sql } from "kysely";
+import type { Database } from "../create-database.ts";
+import { lightFromCountsSql, validRecordSql } from "./record-validity.ts";
+
+export type LightCounts = { green: number; yellow: number; red: number; total: number };
+
+/**
+ * Recomputes the stored traffic light of the given persons (and when it may next change on its
+ * own: the earliest future valid-until), in one statement. Call it in the transaction that
+ * changed their records.
+ */
+export async function refreshTrafficLights(db: Database, personIds: readonly string[], now: Date) {
+  if (personIds.length === 0) return;
+  await sql`
+    UPDATE person SET
+      traffic_light = l.light,
+      light_recheck_at = l.recheck_at
+    FROM (
+      SELECT x.id,
+        ${lightFromCountsSql("coalesce(c.valid_count, 0)", "coalesce(c.total_count, 0)")} AS light,
+        c.recheck_at
+      FROM unnest(${sql.val(personIds)}::uuid[]) AS x(id)
+      LEFT JOIN LATERAL (
+        SELECT count(*) FILTER (WHERE ${validRecordSql(now)}) AS valid_count,
+               count(*) FILTER (WHERE p.active) AS total_count,
+               min(r.valid_until) FILTER (WHERE ${validRecordSql(now)}) AS recheck_at
+        FROM processing_record r JOIN purpose p ON p.id = r.purpose_id
+        WHERE r.person_id = x.id
+      ) c ON true
+    ) l
+    WHERE person.id = l.id
+      AND (person.traffic_light IS DISTINCT FROM l.light OR person.light_recheck_at IS DISTINCT FROM l.recheck_at)
+  `.execute(db);
+}
+
+/** Persons whose light may have changed by the passage of time (a validity end reached). */
+export async function refreshDueTrafficLights(db: Database, now: Date, batchSize = 1000): Promise<number> {
+  const due = await db
+    .selectFrom("person")
+    .select("id")
+    .where("lightRecheckAt", "<=", now)
+    .orderBy("lightRecheckAt")
+    .limit(batchSize)
+    .execute();
+  await refreshTrafficLights(
+    db,
+    due.map((row) => row.id),
+    now,
+  );
+  return due.length;
+}
+
+/** Recomputes every person's light, in keyset batches (after an import or a material text change). */
+export async function refreshAllTrafficLights(db: Database, now: Date, batchSize = 5000): Promise<void> {
+  let after = "00000000-0000-0000-0000-000000000000";
+  for (;;) {
+    const batch = await db
+      .selectFrom("person")
+      .select("id")
+      .where("id", ">", after)
+      .orderBy("id")
+      .limit(batchSize)
+      .execute();
+    if (batch.length === 0) return;
+    await refreshTrafficLights(
+      db,
+      batch.map((row) => row.id),
+      now,
+    );
+    after = batch[batch.length - 1]!.id;
+  }
+}
+
+/**
+ * Counts per light of a marketing list's members, computed live from their records at `now`
+ * (not from the stored light), so a campaign check is exact at the moment it runs.
+ */
+export async function summarizeListLights(db: Database, listId: string, now: Date): Promise<LightCounts> {
+  const result = await sql<{ light: "green" | "yellow" | "red"; n: number }>`
+    SELECT l.light, count(*)::int AS n FROM (
+      SELECT ${lightFromCountsSql("c.valid_count", "c.total_count")} AS light
+      FROM marketing_list_member m
+      CROSS JOIN LATERAL (
+        SELECT count(*) FILTER (WHERE ${validRecordSql(now)}) AS valid_count, count(*) FILTER (WHERE p.active) AS total_count
+        FROM processing_record r JOIN purpose p ON p.id = r.purpose_id
+        WHERE r.person_id = m.person_id
+      ) c
+      WHERE m.list_id = ${listId}
+    ) l GROUP BY l.light
+  `.execute(db);
+  const counts: LightCounts = { green: 0, yellow: 0, red: 0, total: 0 };
+  for (const row of result.rows) {
+    counts[row.light] = row.n;
+    counts.total += row.n;
+  }
+  return counts;
+}

@@ -1,0 +1,324 @@
+import { base, de, en, Faker } from "@faker-js/faker";
+import type { LegalBasis, RecordState } from "@purposeful/domain";
+import type { Insertable } from "kysely";
+import type { Database } from "../create-database.ts";
+import { refreshAllTrafficLights } from "../repositories/traffic-lights.ts";
+import type { DB } from "../tables/generated.ts";
+import { demoPurposes, newsletterV2 } from "./demo-catalogue.ts";
+import { createPurpose, createStaffUser, insertInChunks, type StaffRole, sha256Hex } from "./factories.ts";
+
+export const demoPassword = "purposeful-demo";
+export const demoStaff: Array<{ email: string; name: string; role: StaffRole; locale: "de" | "en" }> = [
+  { email: "staff@demo.purposeful.test", name: "Sabine Vertrieb", role: "staff", locale: "de" },
+  { email: "marketing@demo.purposeful.test", name: "Max Marketing", role: "marketing", locale: "de" },
+  { email: "dpo@demo.purposeful.test", name: "Dana Datenschutz", role: "dpo", locale: "de" },
+  { email: "admin@demo.purposeful.test", name: "Alex Admin", role: "admin", locale: "en" },
+];
+
+export interface DemoOptions {
+  now: Date;
+  persons?: number;
+  hashPassword: (password: string) => Promise<string>;
+  seed?: number;
+}
+
+const DAY = 86_400_000;
+
+export async function isSeeded(db: Database): Promise<boolean> {
+  const row = await db.selectFrom("purpose").select("id").limit(1).executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Demo data for `npm start` and manual testing: every light, state and CRM table has rows. */
+export async function seedDemo(db: Database, options: DemoOptions): Promise<{ persons: number }> {
+  const { now } = options;
+  const count = options.persons ?? 2000;
+  const fakerDe = new Faker({ locale: [de, en, base], seed: options.seed ?? 20261129 });
+  const fakerEn = new Faker({ locale: [en, base], seed: (options.seed ?? 20261129) + 1 });
+  const pick = <T>(items: readonly T[]): T => fakerDe.helpers.arrayElement(items);
+
+  return db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto("setting")
+      .values({
+        key: "company",
+        value: JSON.stringify({
+          name: "Muster Maschinenbau GmbH",
+          address: "Hafenstraße 12, 20457 Hamburg, Deutschland",
+          privacyContact: "datenschutz@muster-maschinenbau.example",
+          country: "DE",
+          region: "HH",
+          ageOfConsent: 16,
+        }),
+      })
+      .execute();
+
+    const passwordHash = await options.hashPassword(demoPassword);
+    const staffIds: string[] = [];
+    for (const staff of demoStaff) staffIds.push(await createStaffUser(trx, { ...staff, passwordHash }));
+
+    const purposeIds: Record<string, string> = {};
+    for (const purpose of demoPurposes) purposeIds[purpose.key] = await createPurpose(trx, purpose);
+    // A material change of the newsletter text: consents to version 1 need asking again.
+    const newsletterId = purposeIds.newsletter!;
+    await trx
+      .insertInto("purposeVersion")
+      .values(
+        (["de", "en"] as const).map((language) => ({
+          purposeId: newsletterId,
+          version: 2,
+          language,
+          material: true,
+          ...newsletterV2[language],
+        })),
+      )
+      .execute();
+    await trx
+      .updateTable("purpose")
+      .set({ currentVersion: 2, minValidVersion: 2 })
+      .where("id", "=", newsletterId)
+      .execute();
+
+    const organizations = Array.from({ length: Math.max(10, Math.round(count / 12)) }, (_, i) => {
+      const f = i % 3 === 0 ? fakerEn : fakerDe;
+      return {
+        id: f.string.uuid(),
+        name: f.company.name(),
+        website: f.internet.url(),
+        legalForm: i % 3 === 0 ? "Ltd" : "GmbH",
+      };
+    });
+    await insertInChunks(trx, "organization", organizations);
+
+    const persons: Insertable<DB["person"]>[] = [];
+    const emails: Insertable<DB["personEmail"]>[] = [];
+    const phones: Insertable<DB["personPhone"]>[] = [];
+    const addresses: Insertable<DB["personAddress"]>[] = [];
+    const banks: Insertable<DB["bankAccount"]>[] = [];
+    const activities: Insertable<DB["activity"]>[] = [];
+    const documents: Insertable<DB["document"]>[] = [];
+    const relationships: Insertable<DB["relationship"]>[] = [];
+    const records: Insertable<DB["processingRecord"]>[] = [];
+
+    for (let i = 0; i < count; i++) {
+      const english = i % 4 === 0;
+      const f = english ? fakerEn : fakerDe;
+      const sex = f.person.sexType();
+      const firstName = f.person.firstName(sex);
+      const lastName = f.person.lastName();
+      const id = f.string.uuid();
+      const organization = f.datatype.boolean(0.6) ? pick(organizations) : null;
+      persons.push({
+        id,
+        salutation: english ? (sex === "female" ? "Ms" : "Mr") : sex === "female" ? "Frau" : "Herr",
+        firstName,
+        lastName,
+        preferredLanguage: english ? "en" : "de",
+        birthday: f.datatype.boolean(0.5)
+          ? f.date.birthdate({ mode: "age", min: 14, max: 85 }).toISOString().slice(0, 10)
+          : null,
+        organizationId: organization?.id ?? null,
+        jobTitle: organization ? f.person.jobTitle() : null,
+        createdAt: new Date(now.getTime() - f.number.int({ min: 1, max: 1500 }) * DAY),
+        createdBy: pick(staffIds),
+      });
+      const local = `${firstName}.${lastName}`.toLowerCase().replace(/[^a-z0-9.]/g, "");
+      emails.push({
+        personId: id,
+        address: `${local}.${i}@${english ? "example.com" : "beispiel.de"}`,
+        isPrimary: true,
+        kind: organization ? "work" : "private",
+      });
+      if (f.datatype.boolean(0.3))
+        emails.push({ personId: id, address: `${local}.${i}@mail.example.org`, kind: "private" });
+      phones.push({
+        personId: id,
+        kind: pick(["landline", "mobile"] as const),
+        number: f.phone.number({ style: "international" }),
+        isPrimary: true,
+      });
+      if (f.datatype.boolean(0.1))
+        phones.push({ personId: id, kind: "fax", number: f.phone.number({ style: "international" }) });
+      addresses.push({
+        personId: id,
+        kind: organization ? "work" : "home",
+        street: f.location.streetAddress(),
+        postalCode: f.location.zipCode(),
+        city: f.location.city(),
+        country: english ? "GB" : "DE",
+        isPrimary: true,
+      });
+      if (f.datatype.boolean(0.3)) {
+        banks.push({
+          personId: id,
+          iban: f.finance.iban({ countryCode: english ? "GB" : "DE" }),
+          bic: f.finance.bic(),
+          accountHolder: `${firstName} ${lastName}`,
+        });
+      }
+      for (let a = f.number.int({ min: 0, max: 4 }); a > 0; a--) {
+        const kind = pick(["call", "meeting", "email", "note", "task"] as const);
+        activities.push({
+          personId: id,
+          kind,
+          direction: kind === "call" || kind === "email" ? pick(["inbound", "outbound"] as const) : null,
+          subject: f.lorem.sentence({ min: 3, max: 6 }),
+          body: f.lorem.paragraph(),
+          occurredAt: new Date(now.getTime() - f.number.int({ min: 1, max: 700 }) * DAY),
+          durationSeconds: kind === "call" ? f.number.int({ min: 30, max: 1800 }) : null,
+          staffUserId: pick(staffIds),
+        });
+      }
+      if (f.datatype.boolean(0.15)) {
+        const content = new TextEncoder().encode(
+          `${english ? "Offer" : "Angebot"} ${f.string.alphanumeric(8)} for ${firstName} ${lastName}\n`,
+        );
+        documents.push({
+          personId: id,
+          kind: "upload",
+          fileName: `offer-${i}.txt`,
+          contentType: "text/plain",
+          sizeBytes: content.byteLength,
+          content: Buffer.from(content),
+          sha256: sha256Hex(content),
+        });
+      }
+      if (i > 0 && f.datatype.boolean(0.1))
+        relationships.push({
+          personId: id,
+          relatedPersonId: persons[f.number.int({ min: 0, max: i - 1 })]!.id!,
+          role: pick(["assistant", "colleague", "spouse", "manager"]),
+        });
+      if (organization && f.datatype.boolean(0.2))
+        relationships.push({
+          personId: id,
+          relatedOrganizationId: organization.id,
+          role: pick(["purchaser", "managing director", "contact"]),
+        });
+
+      if (f.datatype.boolean(0.08)) continue; // no purpose at all: red, and a reason to erase
+      const keys = f.helpers.arrayElements(Object.keys(purposeIds), { min: 1, max: 4 });
+      for (const key of keys) records.push(demoRecord(f, id, key, purposeIds[key]!, now));
+    }
+
+    await insertInChunks(trx, "person", persons);
+    await insertInChunks(trx, "personEmail", emails);
+    await insertInChunks(trx, "personPhone", phones);
+    await insertInChunks(trx, "personAddress", addresses);
+    await insertInChunks(trx, "bankAccount", banks);
+    await insertInChunks(trx, "activity", activities);
+    await insertInChunks(trx, "document", documents, 100);
+    await insertInChunks(trx, "relationship", relationships);
+    await insertInChunks(trx, "processingRecord", records);
+
+    const list = await trx
+      .insertInto("marketingList")
+      .values({ name: "Messe Hannover 2026", kind: "static", createdBy: staffIds[1] })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await insertInChunks(
+      trx,
+      "marketingListMember",
+      persons.filter((_, i) => i % 7 === 0).map((p) => ({ listId: list.id, personId: p.id! })),
+    );
+    await trx
+      .insertInto("reportTemplate")
+      .values({
+        name: "Standard",
+        isDefault: true,
+        sections: [
+          "master_data",
+          "communication",
+          "purposes",
+          "activities",
+          "documents",
+          "recipients",
+          "retention",
+          "rights",
+        ],
+        intro: JSON.stringify({
+          de: "Sie erhalten hiermit Auskunft nach Art. 15 DSGVO.",
+          en: "This is the information you requested under Art. 15 GDPR.",
+        }),
+        outro: JSON.stringify({
+          de: "Bei Fragen wenden Sie sich an unseren Datenschutz.",
+          en: "If you have questions, contact our data protection team.",
+        }),
+      })
+      .execute();
+
+    await refreshAllTrafficLights(trx, now);
+    return { persons: count };
+  });
+}
+
+function demoRecord(
+  f: Faker,
+  personId: string,
+  key: string,
+  purposeId: string,
+  now: Date,
+): Insertable<DB["processingRecord"]> {
+  const basis: LegalBasis =
+    key === "contract_fulfilment"
+      ? "contract"
+      : key === "customer_care_calls"
+        ? "legitimate_interests"
+        : "consent";
+  const at = new Date(now.getTime() - f.number.int({ min: 1, max: 900 }) * DAY);
+  const source = f.helpers.arrayElement([
+    "manual",
+    "microsite",
+    "signature",
+    "email",
+    "phone",
+    "letter",
+    "import",
+  ] as const);
+  const base = {
+    personId,
+    purposeId,
+    legalBasis: basis,
+    source,
+    createdAt: at,
+    updatedAt: at,
+    recordedBy: null,
+  };
+  if (basis !== "consent") {
+    const state: RecordState = f.helpers.weightedArrayElement([
+      { value: "active", weight: 7 },
+      { value: basis === "contract" ? "ended" : "objected", weight: 3 },
+    ]);
+    return {
+      ...base,
+      state,
+      grantedAt: at,
+      endedAt: state === "ended" ? now : null,
+      objectedAt: state === "objected" ? now : null,
+    };
+  }
+  const state: RecordState = f.helpers.weightedArrayElement([
+    { value: "confirmed", weight: 5 },
+    { value: "granted", weight: 2 },
+    { value: "requested", weight: 1 },
+    { value: "withdrawn", weight: 1 },
+    { value: "declined", weight: 1 },
+  ]);
+  const version = key === "newsletter" ? f.helpers.arrayElement([1, 2, 2]) : 1;
+  const expired = f.datatype.boolean(0.1);
+  return {
+    ...base,
+    state,
+    purposeVersion: version,
+    requestedAt: at,
+    grantedAt: state === "requested" || state === "declined" ? null : at,
+    confirmedAt: state === "confirmed" ? at : null,
+    withdrawnAt: state === "withdrawn" ? new Date(at.getTime() + DAY) : null,
+    declinedAt: state === "declined" ? at : null,
+    validUntil: expired
+      ? new Date(now.getTime() - DAY)
+      : f.datatype.boolean(0.2)
+        ? new Date(now.getTime() + f.number.int({ min: 30, max: 700 }) * DAY)
+        : null,
+  };
+}

@@ -1,0 +1,41 @@
+import {
+  addDays,
+  calendarDateAt,
+  compareCalendarDates,
+  defaultTimeZone,
+  parseCalendarDate,
+} from "../calendar-date.ts";
+import { DomainError } from "../errors.ts";
+
+// Art. 8(1) GDPR: member states may lower the age of consent, but not below 13.
+export const minAgeOfConsent = 13;
+export const maxAgeOfConsent = 16;
+
+/**
+ * True when a person with this birthday (YYYY-MM-DD) is still below the age of consent on `now`, in
+ * the controller's time zone. An unknown birthday cannot be flagged and returns false.
+ */
+export function needsParentalConsent(
+  birthday: string | null,
+  now: Date,
+  ageOfConsent = maxAgeOfConsent,
+  timeZone: string = defaultTimeZone,
+): boolean {
+  if (birthday === null) return false;
+  if (!Number.isInteger(ageOfConsent) || ageOfConsent < minAgeOfConsent || ageOfConsent > maxAgeOfConsent) {
+    throw new DomainError("validation", `Age of consent must be ${minAgeOfConsent}–${maxAgeOfConsent}`);
+  }
+  const born = parseCalendarDate(birthday);
+  // Art. 8(1) GDPR: below the age of consent, the holder of parental responsibility must consent.
+  // §187(2), §188(3) BGB: the age is reached at the start of the birthday; born on 29 Feb, on 1 March.
+  const anniversaryMonthHasDay =
+    !(born.month === 2 && born.day === 29) || isLeapYear(born.year + ageOfConsent);
+  const comesOfAge = anniversaryMonthHasDay
+    ? { year: born.year + ageOfConsent, month: born.month, day: born.day }
+    : addDays({ year: born.year + ageOfConsent, month: 2, day: 28 }, 1);
+  return compareCalendarDates(calendarDateAt(now, timeZone), comesOfAge) < 0;
+}
+
+function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}

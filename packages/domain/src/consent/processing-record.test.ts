@@ -1,0 +1,147 @@
+import { describe, expect, it } from "vitest";
+import { DomainError } from "../errors.ts";
+import type { LegalBasis } from "../legal-basis.ts";
+import {
+  allowedRecordEvents,
+  assessRecord,
+  nextRecordState,
+  type RecordEvent,
+  type RecordFacts,
+  type RecordState,
+} from "./processing-record.ts";
+
+const now = new Date("2026-06-15T12:00:00Z");
+const consent = (overrides: Partial<RecordFacts> = {}): RecordFacts => ({
+  legalBasis: "consent",
+  state: "granted",
+  doubleOptIn: false,
+  validUntil: null,
+  purposeVersion: 2,
+  purposeMinValidVersion: 2,
+  purposeActive: true,
+  ...overrides,
+});
+const contract = (overrides: Partial<RecordFacts> = {}): RecordFacts =>
+  consent({ legalBasis: "contract", state: "active", purposeVersion: null, ...overrides });
+
+describe("assessRecord", () => {
+  it.each<[string, RecordFacts, string]>([
+    ["granted consent", consent(), "valid"],
+    ["consent valid until later", consent({ validUntil: new Date("2026-06-15T12:00:01Z") }), "valid"],
+    ["confirmed double opt-in", consent({ doubleOptIn: true, state: "confirmed" }), "valid"],
+    ["newer text than the minimum", consent({ purposeVersion: 3 }), "valid"],
+    ["active contract", contract(), "valid"],
+    ["active legitimate interest", contract({ legalBasis: "legitimate_interests" }), "valid"],
+    ["requested consent", consent({ state: "requested" }), "consent_requested"],
+    ["declined consent", consent({ state: "declined" }), "consent_declined"],
+    ["withdrawn consent", consent({ state: "withdrawn" }), "consent_withdrawn"],
+    ["consent in state expired", consent({ state: "expired" }), "consent_expired"],
+    ["consent reaching validUntil exactly now", consent({ validUntil: now }), "consent_expired"],
+    ["granted only, double opt-in required", consent({ doubleOptIn: true }), "double_opt_in_unconfirmed"],
+    ["text before a material change", consent({ purposeVersion: 1 }), "outdated_text_version"],
+    ["consent without a known text version", consent({ purposeVersion: null }), "outdated_text_version"],
+    ["ended contract", contract({ state: "ended" }), "contract_ended"],
+    ["objection", contract({ legalBasis: "legitimate_interests", state: "objected" }), "objected"],
+    ["active contract past validUntil", contract({ validUntil: new Date("2026-06-01") }), "basis_expired"],
+    ["inactive purpose", consent({ purposeActive: false }), "purpose_inactive"],
+    ["consent state on a contract", contract({ state: "granted" }), "state_not_allowed_for_basis"],
+    ["contract state on a consent", consent({ state: "active" }), "state_not_allowed_for_basis"],
+  ])("%s -> %s", (_, record, reason) => {
+    expect(assessRecord(record, now)).toEqual({ valid: reason === "valid", reason });
+  });
+
+  describe("precedence", () => {
+    const past = new Date("2026-01-01");
+    it("reports a withdrawal before expiry, old text or an inactive purpose", () => {
+      const record = consent({
+        state: "withdrawn",
+        validUntil: past,
+        purposeVersion: 1,
+        purposeActive: false,
+      });
+      expect(assessRecord(record, now).reason).toBe("consent_withdrawn");
+    });
+
+    it("reports an objection before expiry", () => {
+      const record = contract({ legalBasis: "public_task", state: "objected", validUntil: past });
+      expect(assessRecord(record, now).reason).toBe("objected");
+    });
+
+    it("reports an inactive purpose before expiry", () => {
+      expect(assessRecord(consent({ purposeActive: false, validUntil: past }), now).reason).toBe(
+        "purpose_inactive",
+      );
+    });
+
+    it("reports expiry before an outdated text and missing confirmation", () => {
+      const record = consent({ validUntil: past, purposeVersion: 1, doubleOptIn: true });
+      expect(assessRecord(record, now).reason).toBe("consent_expired");
+    });
+
+    it("reports an outdated text before missing confirmation", () => {
+      expect(assessRecord(consent({ purposeVersion: 1, doubleOptIn: true }), now).reason).toBe(
+        "outdated_text_version",
+      );
+    });
+  });
+});
+
+describe("nextRecordState", () => {
+  it.each<[RecordState | null, RecordEvent, LegalBasis, RecordState]>([
+    [null, "request", "consent", "requested"],
+    [null, "grant", "consent", "granted"],
+    [null, "decline", "consent", "declined"],
+    ["requested", "grant", "consent", "granted"],
+    ["requested", "decline", "consent", "declined"],
+    ["requested", "request", "consent", "requested"],
+    ["granted", "confirm", "consent", "confirmed"],
+    ["granted", "request", "consent", "granted"],
+    ["confirmed", "grant", "consent", "granted"],
+    ["requested", "withdraw", "consent", "withdrawn"],
+    ["granted", "withdraw", "consent", "withdrawn"],
+    ["confirmed", "withdraw", "consent", "withdrawn"],
+    ["granted", "expire", "consent", "expired"],
+    ["withdrawn", "grant", "consent", "granted"],
+    ["declined", "request", "consent", "requested"],
+    ["expired", "grant", "consent", "granted"],
+    [null, "activate", "contract", "active"],
+    ["active", "end", "contract", "ended"],
+    ["ended", "activate", "contract", "active"],
+    ["active", "object", "legitimate_interests", "objected"],
+    ["active", "object", "public_task", "objected"],
+  ])("%s --%s--> (%s) %s", (from, event, basis, to) => {
+    expect(nextRecordState(from, event, basis)).toBe(to);
+  });
+
+  it.each<[RecordState | null, RecordEvent, LegalBasis]>([
+    [null, "confirm", "consent"],
+    ["requested", "confirm", "consent"],
+    ["withdrawn", "withdraw", "consent"],
+    ["declined", "withdraw", "consent"],
+    ["withdrawn", "confirm", "consent"],
+    ["granted", "decline", "consent"],
+    [null, "activate", "consent"],
+    ["granted", "end", "consent"],
+    [null, "grant", "contract"],
+    ["active", "withdraw", "contract"],
+    ["active", "activate", "contract"],
+    ["active", "object", "contract"],
+    ["active", "object", "legal_obligation"],
+    ["active", "object", "vital_interests"],
+    ["objected", "activate", "legitimate_interests"],
+    ["granted", "end", "contract"],
+  ])("%s --%s--> (%s) throws invalid_transition", (from, event, basis) => {
+    expect(() => nextRecordState(from, event, basis)).toThrow(DomainError);
+    try {
+      nextRecordState(from, event, basis);
+    } catch (error) {
+      expect((error as DomainError).code).toBe("invalid_transition");
+    }
+  });
+
+  it("lists the allowed events", () => {
+    expect(allowedRecordEvents("confirmed", "consent")).toEqual(["request", "grant", "withdraw", "expire"]);
+    expect(allowedRecordEvents("active", "contract")).toEqual(["end"]);
+    expect(allowedRecordEvents("active", "legitimate_interests")).toEqual(["end", "object"]);
+  });
+});

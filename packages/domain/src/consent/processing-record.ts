@@ -1,0 +1,229 @@
+import { DomainError } from "../errors.ts";
+import { isObjectableBasis, type LegalBasis } from "../legal-basis.ts";
+
+export const consentStates = [
+  "requested",
+  "granted",
+  "confirmed",
+  "withdrawn",
+  "declined",
+  "expired",
+] as const;
+export type ConsentState = (typeof consentStates)[number];
+export const otherBasisStates = ["active", "ended", "objected"] as const;
+export type OtherBasisState = (typeof otherBasisStates)[number];
+export const recordStates = [...consentStates, ...otherBasisStates] as const;
+export type RecordState = (typeof recordStates)[number];
+
+// Art. 7(1) GDPR: how a consent was obtained is part of the proof the controller must be able to give.
+export const recordSources = [
+  "manual",
+  "microsite",
+  "signature",
+  "email",
+  "phone",
+  "fax",
+  "letter",
+  "in_person",
+  "import",
+  "api",
+] as const;
+export type RecordSource = (typeof recordSources)[number];
+
+export interface RecordFacts {
+  legalBasis: LegalBasis;
+  state: RecordState;
+  /** the purpose requires double opt-in */
+  doubleOptIn: boolean;
+  validUntil: Date | null;
+  /** version of the text the person saw (consent) */
+  purposeVersion: number | null;
+  /** versions below this were superseded by a material change */
+  purposeMinValidVersion: number;
+  purposeActive: boolean;
+}
+
+export type RecordValidityReason =
+  | "valid"
+  | "consent_requested"
+  | "consent_declined"
+  | "consent_withdrawn"
+  | "consent_expired"
+  | "double_opt_in_unconfirmed"
+  | "outdated_text_version"
+  | "contract_ended"
+  | "objected"
+  | "basis_expired"
+  | "purpose_inactive"
+  | "state_not_allowed_for_basis";
+
+export interface RecordAssessment {
+  valid: boolean;
+  reason: RecordValidityReason;
+}
+
+export function isConsentState(state: string): state is ConsentState {
+  return (consentStates as readonly string[]).includes(state);
+}
+
+export function isRecordState(state: string): state is RecordState {
+  return (recordStates as readonly string[]).includes(state);
+}
+
+export function isRecordSource(source: string): source is RecordSource {
+  return (recordSources as readonly string[]).includes(source);
+}
+
+const invalid = (reason: RecordValidityReason): RecordAssessment => ({ valid: false, reason });
+
+/**
+ * Whether a record is a lawful basis right now. When several reasons apply, the one reported is the
+ * most lasting, in this order:
+ *   1. state_not_allowed_for_basis — the data is inconsistent, nothing else can be trusted;
+ *   2. the person's or the contract's final word (withdrawn, declined, objected, ended, expired state) —
+ *      it stays true even if the purpose is reactivated or the text changes;
+ *   3. purpose_inactive — the controller stopped the purpose for everyone;
+ *   4. consent_requested — no answer yet, so time and version do not matter;
+ *   5. validUntil reached (consent_expired / basis_expired);
+ *   6. outdated_text_version — needs a fresh consent to the new text;
+ *   7. double_opt_in_unconfirmed — only the confirmation click is missing.
+ */
+export function assessRecord(record: RecordFacts, now: Date): RecordAssessment {
+  const isConsent = record.legalBasis === "consent";
+  if (isConsent !== isConsentState(record.state)) return invalid("state_not_allowed_for_basis");
+
+  switch (record.state) {
+    // Art. 7(3) GDPR: a withdrawn consent no longer covers any processing from then on.
+    case "withdrawn":
+      return invalid("consent_withdrawn");
+    case "declined":
+      return invalid("consent_declined");
+    case "expired":
+      return invalid("consent_expired");
+    // Art. 21(1) GDPR: after an objection the processing stops (Art. 21(3): always for direct marketing).
+    case "objected":
+      return invalid("objected");
+    // Art. 6(1)(b) GDPR: once the contract is over it no longer justifies the processing.
+    case "ended":
+      return invalid("contract_ended");
+    default:
+      break;
+  }
+
+  // Art. 5(1)(b) GDPR: a purpose the controller no longer pursues justifies no processing.
+  if (!record.purposeActive) return invalid("purpose_inactive");
+  if (record.state === "requested") return invalid("consent_requested");
+
+  const pastValidUntil = record.validUntil !== null && record.validUntil.getTime() <= now.getTime();
+  if (!isConsent) return pastValidUntil ? invalid("basis_expired") : { valid: true, reason: "valid" };
+  if (pastValidUntil) return invalid("consent_expired");
+
+  // Art. 7(1) GDPR: consent must be demonstrable for the text actually shown; an unknown or superseded
+  // version cannot be (Art. 4(11): consent must be informed about the current purpose).
+  if (record.purposeVersion === null || record.purposeVersion < record.purposeMinValidVersion) {
+    return invalid("outdated_text_version");
+  }
+  // BGH I ZR 164/09: where double opt-in is required, only the confirmed consent is proof for e-mail.
+  if (record.doubleOptIn && record.state !== "confirmed") return invalid("double_opt_in_unconfirmed");
+  return { valid: true, reason: "valid" };
+}
+
+export const recordEvents = [
+  "request",
+  "grant",
+  "confirm",
+  "withdraw",
+  "decline",
+  "expire",
+  "activate",
+  "end",
+  "object",
+] as const;
+export type RecordEvent = (typeof recordEvents)[number];
+
+type From = RecordState | null;
+
+/**
+ * Consent transitions. Self-loops are deliberate: a repeated request keeps waiting, and a repeated grant
+ * renews the consent (e.g. for a new text version). A new grant after `confirmed` needs a new
+ * confirmation, so it falls back to `granted`. A request to someone who already granted does not take
+ * that consent away, so it leaves the state as it is.
+ */
+const consentTransitions: Partial<Record<RecordEvent, ReadonlyArray<readonly [From, ConsentState]>>> = {
+  request: [
+    [null, "requested"],
+    ["requested", "requested"],
+    ["granted", "granted"],
+    ["confirmed", "confirmed"],
+    ["withdrawn", "requested"],
+    ["declined", "requested"],
+    ["expired", "requested"],
+  ],
+  grant: [
+    [null, "granted"],
+    ["requested", "granted"],
+    ["granted", "granted"],
+    ["confirmed", "granted"],
+    ["withdrawn", "granted"],
+    ["declined", "granted"],
+    ["expired", "granted"],
+  ],
+  confirm: [["granted", "confirmed"]],
+  // Art. 7(3) GDPR: withdrawal must be possible at any time, from every state in which consent is live.
+  withdraw: [
+    ["requested", "withdrawn"],
+    ["granted", "withdrawn"],
+    ["confirmed", "withdrawn"],
+  ],
+  decline: [
+    [null, "declined"],
+    ["requested", "declined"],
+  ],
+  expire: [
+    ["requested", "expired"],
+    ["granted", "expired"],
+    ["confirmed", "expired"],
+  ],
+};
+
+const otherBasisTransitions: Partial<Record<RecordEvent, ReadonlyArray<readonly [From, OtherBasisState]>>> = {
+  activate: [
+    [null, "active"],
+    ["ended", "active"],
+  ],
+  end: [["active", "ended"]],
+  // Art. 21(1) GDPR: objection applies to Art. 6(1)(e)/(f) only; checked against the basis below.
+  object: [["active", "objected"]],
+};
+
+/** The state after `event`; throws DomainError("invalid_transition") when the event is not allowed. */
+export function nextRecordState(
+  current: RecordState | null,
+  event: RecordEvent,
+  basis: LegalBasis,
+): RecordState {
+  const isConsent = basis === "consent";
+  const table = isConsent ? consentTransitions : otherBasisTransitions;
+  const next = table[event]?.find(([from]) => from === current)?.[1];
+  // Art. 21(1) GDPR: only processing based on public task or legitimate interests can be objected to.
+  const objectionAllowed = event !== "object" || isObjectableBasis(basis);
+  if (next === undefined || !objectionAllowed) {
+    throw new DomainError(
+      "invalid_transition",
+      `Cannot ${event} a ${basis} record in state ${current ?? "none"}`,
+    );
+  }
+  return next;
+}
+
+/** Events allowed from a state, e.g. to show only the buttons that work. */
+export function allowedRecordEvents(current: RecordState | null, basis: LegalBasis): RecordEvent[] {
+  return recordEvents.filter((event) => {
+    try {
+      nextRecordState(current, event, basis);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+}

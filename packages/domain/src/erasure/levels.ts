@@ -1,0 +1,28 @@
+import { roleAtLeast, type StaffRole } from "../roles.ts";
+
+export const erasureLevels = [1, 2, 3] as const;
+export type ErasureLevel = (typeof erasureLevels)[number];
+
+/**
+ * Level 1 only does what staff may already do record by record (withdraw, end, block mail); level 2
+ * deletes contact data for good; level 3 removes the person irreversibly, which is the DPO's call.
+ */
+export const erasureRequiredRole: Record<ErasureLevel, StaffRole> = {
+  1: "staff",
+  2: "marketing",
+  3: "dpo",
+};
+
+export const erasureLevelDescription: Record<ErasureLevel, string> = {
+  1: "Every purpose deactivated (consents withdrawn, other bases ended), mail blocks set on every channel.",
+  2: "Level 1, and all communication data deleted except the primary e-mail address.",
+  3: "Every personal datum anonymized or deleted; the e-mail address survives only as a suppression entry.",
+};
+
+export function isErasureLevel(value: number): value is ErasureLevel {
+  return (erasureLevels as readonly number[]).includes(value);
+}
+
+export function mayErase(role: StaffRole, level: ErasureLevel): boolean {
+  return roleAtLeast(role, erasureRequiredRole[level]);
+}

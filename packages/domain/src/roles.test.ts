@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { DomainError } from "./errors.ts";
+import { legalBases, legalBasisArticle } from "./legal-basis.ts";
+import { roleAtLeast } from "./roles.ts";
+
+describe("roleAtLeast", () => {
+  it("orders staff < marketing < dpo < admin", () => {
+    expect(roleAtLeast("admin", "dpo")).toBe(true);
+    expect(roleAtLeast("dpo", "dpo")).toBe(true);
+    expect(roleAtLeast("marketing", "dpo")).toBe(false);
+    expect(roleAtLeast("staff", "marketing")).toBe(false);
+    expect(roleAtLeast("staff", "staff")).toBe(true);
+  });
+});
+
+describe("legal bases", () => {
+  it("name Art. 6(1)(a)–(f) in order", () => {
+    expect(legalBases.map((b) => legalBasisArticle[b])).toEqual([
+      "Art. 6(1)(a)",
+      "Art. 6(1)(b)",
+      "Art. 6(1)(c)",
+      "Art. 6(1)(d)",
+      "Art. 6(1)(e)",
+      "Art. 6(1)(f)",
+    ]);
+  });
+});
+
+describe("DomainError", () => {
+  it("carries its code", () => {
+    const error = new DomainError("legal_hold");
+    expect(error).toBeInstanceOf(Error);
+    expect(error.code).toBe("legal_hold");
+    expect(error.message).toBe("legal_hold");
+    expect(error.name).toBe("DomainError");
+  });
+});
