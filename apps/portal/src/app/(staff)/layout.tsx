@@ -1,0 +1,43 @@
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
+import { LanguageSwitcher } from "../../features/shell/language-switcher";
+import { SignOutButton } from "../../features/shell/sign-out-button";
+import { getStaffUser } from "../../server/session";
+import { TRPCReactProvider } from "../../trpc/react";
+
+export default async function StaffLayout({ children }: { children: ReactNode }) {
+  const user = await getStaffUser();
+  if (!user) redirect("/sign-in");
+  const t = await getTranslations();
+  return (
+    <TRPCReactProvider>
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-7xl items-center gap-6 px-4 py-3">
+          <Link href="/persons" className="text-lg font-semibold text-blue-800">
+            {t("app.name")}
+          </Link>
+          <nav aria-label={t("nav.main")} className="flex gap-4 text-sm">
+            <Link href="/persons" className="hover:underline">
+              {t("nav.persons")}
+            </Link>
+            {user.role === "admin" && (
+              <Link href="/admin/staff" className="hover:underline">
+                {t("nav.staff")}
+              </Link>
+            )}
+          </nav>
+          <div className="ml-auto flex items-center gap-4 text-sm">
+            <span data-testid="current-user">
+              {user.name} · {t(`roles.${user.role}`)}
+            </span>
+            <LanguageSwitcher current={user.locale} />
+            <SignOutButton />
+          </div>
+        </div>
+      </header>
+      <main className="mx-auto max-w-7xl px-4 py-6">{children}</main>
+    </TRPCReactProvider>
+  );
+}

@@ -1,0 +1,47 @@
+import { TRPCError } from "@trpc/server";
+import { notFound } from "next/navigation";
+import { PersonActivities } from "../../../../features/persons/person-activities";
+import { PersonBankAccounts } from "../../../../features/persons/person-bank-accounts";
+import { PersonCommunication } from "../../../../features/persons/person-communication";
+import { PersonDocuments } from "../../../../features/persons/person-documents";
+import { PersonHeader } from "../../../../features/persons/person-header";
+import { PersonLightExplanation } from "../../../../features/persons/person-light-explanation";
+import { PersonMasterData } from "../../../../features/persons/person-master-data";
+import { PersonPurposes } from "../../../../features/persons/person-purposes";
+import { PersonRelationships } from "../../../../features/persons/person-relationships";
+import type { PersonView } from "../../../../features/persons/person-section";
+import { getServerCaller } from "../../../../server/caller";
+
+async function loadPerson(personId: string): Promise<PersonView> {
+  const { caller } = await getServerCaller();
+  try {
+    return await caller.persons.get({ personId });
+  } catch (error) {
+    // An unknown id and a malformed one look the same to the user: there is no such person.
+    if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST"))
+      notFound();
+    throw error;
+  }
+}
+
+export default async function PersonPage({ params }: { params: Promise<{ personId: string }> }) {
+  const { personId } = await params;
+  const person = await loadPerson(personId);
+  return (
+    <div className="space-y-6">
+      <PersonHeader view={person} />
+      <PersonLightExplanation view={person} />
+      <div className="grid gap-6 lg:grid-cols-2">
+        <PersonMasterData view={person} />
+        <PersonCommunication view={person} />
+      </div>
+      <PersonPurposes view={person} />
+      <PersonActivities view={person} />
+      <PersonDocuments view={person} />
+      <div className="grid gap-6 lg:grid-cols-2">
+        <PersonRelationships view={person} />
+        <PersonBankAccounts view={person} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,21 @@
+import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import { getDb } from "../../../../server/db";
+import { logger } from "../../../../server/logger";
+import { appRouter } from "../../../../server/root";
+import { getStaffUser } from "../../../../server/session";
+
+function handler(req: Request) {
+  return fetchRequestHandler({
+    endpoint: "/api/trpc",
+    req,
+    router: appRouter,
+    createContext: async () => ({ db: await getDb(), user: await getStaffUser(), now: () => new Date() }),
+    onError({ error, path }) {
+      // Codes and paths only: inputs may hold personal data.
+      if (error.code === "INTERNAL_SERVER_ERROR")
+        logger.error({ path, err: error.cause ?? error }, "procedure failed");
+    },
+  });
+}
+
+export { handler as GET, handler as POST };

@@ -1,0 +1,35 @@
+import { createEnv } from "@t3-oss/env-nextjs";
+import { z } from "zod";
+
+// The only place that reads process.env. Values needed at run time are optional here so that
+// `next build` works without them; the code that needs one fails clearly when it is missing.
+export const env = createEnv({
+  server: {
+    DATABASE_URL: z.string().min(1).optional(),
+    BETTER_AUTH_SECRET: z.string().min(32).optional(),
+    PORTAL_URL: z.url().default("http://localhost:3000"),
+    MICROSITE_URL: z.url().default("http://localhost:3001"),
+    CRON_SECRET: z.string().min(16).optional(),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  },
+  shared: {
+    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  },
+  client: {},
+  runtimeEnv: {
+    DATABASE_URL: process.env.DATABASE_URL,
+    BETTER_AUTH_SECRET: process.env.BETTER_AUTH_SECRET,
+    PORTAL_URL: process.env.PORTAL_URL,
+    MICROSITE_URL: process.env.MICROSITE_URL,
+    CRON_SECRET: process.env.CRON_SECRET,
+    LOG_LEVEL: process.env.LOG_LEVEL,
+    NODE_ENV: process.env.NODE_ENV,
+  },
+  emptyStringAsUndefined: true,
+});
+
+export function requireEnv<K extends keyof typeof env>(key: K): NonNullable<(typeof env)[K]> {
+  const value = env[key];
+  if (value === undefined || value === null) throw new Error(`${String(key)} is not set`);
+  return value as NonNullable<(typeof env)[K]>;
+}

@@ -1,0 +1,31 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+import { NoEntries, PersonSection, PersonTable, type PersonView, tdClass } from "./person-section";
+
+export async function PersonDocuments({ view }: { view: PersonView }) {
+  const t = await getTranslations();
+  const format = await getFormatter();
+  return (
+    <PersonSection id="documents" title={t("person.documents")}>
+      {view.documents.length === 0 ? (
+        <NoEntries text={t("person.noEntries")} />
+      ) : (
+        <PersonTable head={[t("person.fileName"), t("person.kind"), t("person.sizeLabel"), t("person.date")]}>
+          {view.documents.map((document) => (
+            <tr key={document.id}>
+              <td className={`${tdClass} break-all font-medium`}>{document.fileName}</td>
+              <td className={tdClass}>{t(`person.documentKinds.${document.kind}`)}</td>
+              <td className={`${tdClass} whitespace-nowrap`}>
+                {t("person.size", {
+                  size: format.number(document.sizeBytes / 1024, { maximumFractionDigits: 1 }),
+                })}
+              </td>
+              <td className={`${tdClass} whitespace-nowrap`}>
+                {format.dateTime(document.createdAt, { dateStyle: "medium", timeStyle: "short" })}
+              </td>
+            </tr>
+          ))}
+        </PersonTable>
+      )}
+    </PersonSection>
+  );
+}

@@ -1,0 +1,173 @@
+"use client";
+
+import type { PersonSortField, SortDirection } from "@purposeful/db";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { flexRender, getCoreRowModel, useReactTable } from "@tanstack/react-table";
+import { useFormatter, useTranslations } from "next-intl";
+import { useMemo, useState } from "react";
+import { useTRPC } from "../../trpc/react";
+import { personColumns } from "./person-columns";
+import { type PersonFilters, PersonsFilters } from "./persons-filters";
+
+const PAGE_SIZE = 50;
+
+export function PersonsTable() {
+  const t = useTranslations();
+  const format = useFormatter();
+  const trpc = useTRPC();
+  const [filters, setFilters] = useState<PersonFilters>({
+    search: "",
+    light: undefined,
+    purposeId: undefined,
+  });
+  const [sort, setSort] = useState<{ field: PersonSortField; direction: SortDirection }>({
+    field: "name",
+    direction: "asc",
+  });
+  // Keyset pagination: the cursors of the pages visited so far, so "previous" needs no offset.
+  const [cursors, setCursors] = useState<Array<string | null>>([null]);
+  const cursor = cursors[cursors.length - 1] ?? null;
+
+  const query = { search: filters.search || undefined, light: filters.light, purposeId: filters.purposeId };
+  const page = useQuery({
+    ...trpc.persons.list.queryOptions({ ...query, sort, cursor, limit: PAGE_SIZE }),
+    placeholderData: keepPreviousData,
+  });
+  const counts = useQuery(
+    trpc.persons.countByLight.queryOptions({ search: query.search, purposeId: query.purposeId }),
+  );
+  const purposes = useQuery(trpc.purposes.options.queryOptions());
+
+  const columns = useMemo(
+    () =>
+      personColumns(
+        (key) => t(key),
+        (date) => format.dateTime(date, { dateStyle: "medium" }),
+      ),
+    [t, format],
+  );
+  const table = useReactTable({
+    data: page.data?.rows ?? [],
+    columns,
+    getCoreRowModel: getCoreRowModel(),
+    manualSorting: true,
+    manualPagination: true,
+  });
+
+  function changeFilters(next: PersonFilters) {
+    setFilters(next);
+    setCursors([null]);
+  }
+  function toggleSort(field: PersonSortField) {
+    setSort((current) => ({
+      field,
+      direction: current.field === field && current.direction === "asc" ? "desc" : "asc",
+    }));
+    setCursors([null]);
+  }
+
+  return (
+    <div>
+      <PersonsFilters
+        filters={filters}
+        onChange={changeFilters}
+        counts={counts.data}
+        purposes={purposes.data ?? []}
+      />
+      {page.error && (
+        <p role="alert" className="mb-4 rounded bg-red-50 px-3 py-2 text-red-800">
+          {page.error.message}
+        </p>
+      )}
+      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <table className="w-full text-left text-sm" aria-busy={page.isFetching}>
+          <thead className="bg-slate-100">
+            {table.getHeaderGroups().map((group) => (
+              <tr key={group.id}>
+                {group.headers.map((header) => {
+                  const sortable = header.column.id === "name" || header.column.id === "createdAt";
+                  const active = sort.field === header.column.id;
+                  const label = flexRender(header.column.columnDef.header, header.getContext());
+                  return (
+                    <th
+                      key={header.id}
+                      scope="col"
+                      className="px-3 py-2 font-semibold"
+                      aria-sort={active ? (sort.direction === "asc" ? "ascending" : "descending") : undefined}
+                    >
+                      {sortable ? (
+                        <button
+                          type="button"
+                          onClick={() => toggleSort(header.column.id as PersonSortField)}
+                          className="inline-flex items-center gap-1 hover:underline"
+                        >
+                          {label}
+                          <span aria-hidden="true">
+                            {active ? (sort.direction === "asc" ? "▲" : "▼") : "↕"}
+                          </span>
+                        </button>
+                      ) : (
+                        label
+                      )}
+                    </th>
+                  );
+                })}
+              </tr>
+            ))}
+          </thead>
+          <tbody>
+            {table.getRowModel().rows.map((row) => (
+              <tr
+                key={row.id}
+                className="border-t border-slate-100 hover:bg-slate-50"
+                data-testid="person-row"
+              >
+                {row.getVisibleCells().map((cell) => (
+                  <td key={cell.id} className="px-3 py-2">
+                    {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {page.data && page.data.rows.length === 0 && (
+          <p className="px-3 py-6 text-center text-slate-600">{t("persons.empty")}</p>
+        )}
+        {!page.data && page.isLoading && (
+          <p className="px-3 py-6 text-center text-slate-600">{t("persons.loading")}</p>
+        )}
+      </div>
+      <nav
+        aria-label={t("persons.page", { page: cursors.length })}
+        className="mt-3 flex items-center gap-2 text-sm"
+      >
+        <button
+          type="button"
+          disabled={cursors.length === 1}
+          onClick={() => setCursors([null])}
+          className="rounded border border-slate-300 bg-white px-3 py-1.5 disabled:opacity-50"
+        >
+          {t("persons.first")}
+        </button>
+        <button
+          type="button"
+          disabled={cursors.length === 1}
+          onClick={() => setCursors((c) => c.slice(0, -1))}
+          className="rounded border border-slate-300 bg-white px-3 py-1.5 disabled:opacity-50"
+        >
+          {t("persons.previous")}
+        </button>
+        <span className="px-2 tabular-nums">{t("persons.page", { page: cursors.length })}</span>
+        <button
+          type="button"
+          disabled={!page.data?.nextCursor}
+          onClick={() => page.data?.nextCursor && setCursors((c) => [...c, page.data.nextCursor])}
+          className="rounded border border-slate-300 bg-white px-3 py-1.5 disabled:opacity-50"
+        >
+          {t("persons.next")}
+        </button>
+      </nav>
+    </div>
+  );
+}

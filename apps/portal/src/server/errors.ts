@@ -1,0 +1,75 @@
+import { isDomainError } from "@purposeful/domain";
+import { TRPCError } from "@trpc/server";
+import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
+
+type Locale = "de" | "en";
+
+const messages: Record<string, Record<Locale, string>> = {
+  UNAUTHORIZED: { de: "Bitte melden Sie sich an.", en: "Please sign in." },
+  FORBIDDEN: { de: "Dafür fehlt Ihnen die Berechtigung.", en: "You are not allowed to do this." },
+  NOT_FOUND: { de: "Nicht gefunden.", en: "Not found." },
+  BAD_REQUEST: { de: "Die Eingabe ist ungültig.", en: "The input is not valid." },
+  CONFLICT: {
+    de: "Das steht im Widerspruch zu vorhandenen Daten.",
+    en: "This conflicts with existing data.",
+  },
+  PRECONDITION_FAILED: {
+    de: "Das ist in diesem Zustand nicht möglich.",
+    en: "This is not possible in the current state.",
+  },
+  INTERNAL_SERVER_ERROR: {
+    de: "Ein unerwarteter Fehler ist aufgetreten.",
+    en: "An unexpected error occurred.",
+  },
+  email_taken: {
+    de: "Diese E-Mail-Adresse ist bereits vergeben.",
+    en: "This e-mail address is already in use.",
+  },
+  last_admin: {
+    de: "Der letzte aktive Admin kann nicht herabgestuft oder deaktiviert werden.",
+    en: "The last active admin cannot be demoted or deactivated.",
+  },
+  self_deactivation: {
+    de: "Sie können sich nicht selbst deaktivieren.",
+    en: "You cannot deactivate yourself.",
+  },
+  invalid_cursor: {
+    de: "Die Seite ist nicht mehr gültig; bitte neu laden.",
+    en: "This page is no longer valid; please reload.",
+  },
+};
+
+const domainCodeToTrpc: Record<string, TRPC_ERROR_CODE_KEY> = {
+  not_found: "NOT_FOUND",
+  forbidden: "FORBIDDEN",
+  conflict: "CONFLICT",
+  validation: "BAD_REQUEST",
+  invalid_transition: "PRECONDITION_FAILED",
+  legal_hold: "PRECONDITION_FAILED",
+};
+
+/** A failure the user can act on, with a message key of its own (see `messages`). */
+export class UserFacingError extends TRPCError {
+  constructor(
+    code: TRPC_ERROR_CODE_KEY,
+    public readonly messageKey: keyof typeof messages,
+  ) {
+    super({ code, message: messageKey });
+  }
+}
+
+export function toTRPCError(error: unknown): TRPCError {
+  if (error instanceof TRPCError) return error;
+  if (isDomainError(error))
+    return new TRPCError({
+      code: domainCodeToTrpc[error.code] ?? "BAD_REQUEST",
+      message: error.code,
+      cause: error,
+    });
+  return new TRPCError({ code: "INTERNAL_SERVER_ERROR", cause: error });
+}
+
+export function errorMessage(error: TRPCError, locale: Locale): string {
+  const key = error instanceof UserFacingError ? error.messageKey : error.code;
+  return (messages[key] ?? messages[error.code] ?? messages.INTERNAL_SERVER_ERROR!)[locale];
+}

@@ -1,0 +1,262 @@
+import { parseArgs } from "node:util";
+import { PostgresDialect, sql } from "kysely";
+import { serverUrlFromEnv } from "../cli/cli-env.ts";
+import { createKysely, createPgPool, type Database } from "../create-database.ts";
+import { migrateToLatest } from "../migrate.ts";
+import { listPersons } from "../repositories/persons-list.ts";
+import {
+  type LightCounts,
+  refreshAllTrafficLights,
+  summarizeListLights,
+} from "../repositories/traffic-lights.ts";
+import { createServerDatabase, dropServerDatabase } from "../testing/server-database.ts";
+import { createBenchList, loadBenchData } from "./load.ts";
+import {
+  type CapturedQuery,
+  createCapturingKysely,
+  explainText,
+  formatMs,
+  repeat,
+  repeatExplain,
+  type Stats,
+  timeOnce,
+} from "./measure.ts";
+import { baselineSummaries } from "./summary-baselines.ts";
+
+const { values: args } = parseArgs({
+  options: {
+    persons: { type: "string", default: "1000000" },
+    keep: { type: "boolean", default: false },
+    repetitions: { type: "string", default: "20" },
+  },
+});
+const personCount = Number.parseInt(args.persons, 10);
+const repetitions = Number.parseInt(args.repetitions, 10);
+if (!Number.isInteger(personCount) || personCount < 1000)
+  throw new Error("--persons must be an integer ≥ 1000");
+const LIST_SIZE = Math.min(100_000, personCount);
+const PAGE_TARGET_MS = 50;
+const RATIO_TARGET = 1.5;
+const log = (line = "") => console.info(line);
+
+interface Row {
+  figure: string;
+  stats: Stats | null;
+  value?: string;
+  target: string;
+  pass: boolean | null;
+}
+
+function printTable(rows: Row[]): void {
+  const cells = rows.map((row) => [
+    row.figure,
+    row.value ?? (row.stats ? formatMs(row.stats.median) : "-"),
+    row.stats ? formatMs(row.stats.p95) : "-",
+    row.target,
+    row.pass === null ? "info" : row.pass ? "PASS" : "FAIL",
+  ]);
+  const header = ["figure", "median", "p95", "target", "result"];
+  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
+  const line = (c: string[]) =>
+    c.map((v, i) => (i === 1 || i === 2 ? v.padStart(widths[i]!) : v.padEnd(widths[i]!)));
+  log(line(header).join(" | "));
+  log(widths.map((w) => "-".repeat(w)).join("-|-"));
+  for (const c of cells) log(line(c).join(" | "));
+}
+
+async function countRows(db: Database): Promise<Record<string, number>> {
+  const tables = [
+    "organization",
+    "person",
+    "person_email",
+    "purpose",
+    "processing_record",
+    "marketing_list_member",
+  ];
+  const counts: Record<string, number> = {};
+  for (const table of tables) {
+    const result = await sql<{ n: number }>`SELECT count(*)::int AS n FROM ${sql.table(table)}`.execute(db);
+    counts[table] = result.rows[0]?.n ?? 0;
+  }
+  return counts;
+}
+
+async function storedLights(db: Database, listId?: string): Promise<LightCounts> {
+  const query = listId
+    ? sql<{ light: "green" | "yellow" | "red"; n: number }>`
+        SELECT p.traffic_light AS light, count(*)::int AS n FROM marketing_list_member m
+        JOIN person p ON p.id = m.person_id WHERE m.list_id = ${listId} GROUP BY 1`
+    : sql<{ light: "green" | "yellow" | "red"; n: number }>`
+        SELECT traffic_light AS light, count(*)::int AS n FROM person GROUP BY 1`;
+  const counts: LightCounts = { green: 0, yellow: 0, red: 0, total: 0 };
+  for (const row of (await query.execute(db)).rows) {
+    counts[row.light] = row.n;
+    counts.total += row.n;
+  }
+  return counts;
+}
+
+const sameCounts = (a: LightCounts, b: LightCounts) =>
+  a.green === b.green && a.yellow === b.yellow && a.red === b.red && a.total === b.total;
+const showCounts = (c: LightCounts) =>
+  `green ${c.green}, yellow ${c.yellow}, red ${c.red} (total ${c.total})`;
+
+const serverUrl = serverUrlFromEnv();
+const runStarted = performance.now();
+const url = await createServerDatabase(serverUrl, "bench");
+const pool = createPgPool(url, 4);
+const db = createKysely(new PostgresDialect({ pool }));
+const now = new Date();
+try {
+  log(`bench database ${new URL(url).pathname.slice(1)}; ${personCount} persons; now = ${now.toISOString()}`);
+  await migrateToLatest(db);
+
+  const load = await timeOnce(() => loadBenchData(db, pool, { persons: personCount, now }));
+  const analyze = await timeOnce(() => sql`ANALYZE`.execute(db));
+  const refresh = await timeOnce(() => refreshAllTrafficLights(db, now));
+  // The refresh rewrote most person rows: clean up and renew statistics as autovacuum would.
+  const vacuum = await timeOnce(() => sql`VACUUM (ANALYZE) person`.execute(db));
+  const list = await timeOnce(async () => {
+    const id = await createBenchList(db, LIST_SIZE);
+    await sql`ANALYZE marketing_list_member`.execute(db);
+    return id;
+  });
+  const listId = list.result;
+
+  log("\n== load ==");
+  for (const t of load.result.timings) log(`  ${t.label.padEnd(22)} ${formatMs(t.ms).padStart(10)}`);
+  log(`  ${"load total (COPY)".padEnd(22)} ${formatMs(load.ms).padStart(10)}`);
+  log(`  ${"ANALYZE".padEnd(22)} ${formatMs(analyze.ms).padStart(10)}`);
+  log(`  ${"refreshAllTrafficLights".padEnd(22)} ${formatMs(refresh.ms).padStart(10)}`);
+  log(`  ${"VACUUM (ANALYZE) person".padEnd(22)} ${formatMs(vacuum.ms).padStart(10)}`);
+  log(
+    `  ${"marketing list".padEnd(22)} ${formatMs(list.ms).padStart(10)}  (${LIST_SIZE} members: first by id)`,
+  );
+  log("\n== rows ==");
+  for (const [table, n] of Object.entries(await countRows(db)))
+    log(`  ${table.padEnd(22)} ${String(n).padStart(10)}`);
+  const allLights = await storedLights(db);
+  log(`  stored lights          ${showCounts(allLights)}`);
+
+  const rows: Row[] = [];
+  const options = { warmup: 3, repetitions };
+  const capturing = createCapturingKysely(pool);
+  const captureQuery = async (run: (capturingDb: Database) => Promise<unknown>): Promise<CapturedQuery> => {
+    capturing.captured.length = 0;
+    await run(capturing.db);
+    const query = capturing.captured[capturing.captured.length - 1];
+    if (!query) throw new Error("no query captured");
+    return query;
+  };
+  const failedPlans: { figure: string; query: CapturedQuery }[] = [];
+  const measurePage = async (figure: string, run: (target: Database) => Promise<unknown>) => {
+    const roundTrip = await repeat(() => run(db), options);
+    const query = await captureQuery(run);
+    const server = await repeatExplain(pool, query, options);
+    const pass = server.execution.p95 < PAGE_TARGET_MS;
+    rows.push({ figure: `${figure}: round trip`, stats: roundTrip, target: "", pass: null });
+    rows.push({ figure: `${figure}: server planning`, stats: server.planning, target: "", pass: null });
+    rows.push({
+      figure: `${figure}: server execution`,
+      stats: server.execution,
+      target: `p95 < ${PAGE_TARGET_MS} ms`,
+      pass,
+    });
+    if (!pass) failedPlans.push({ figure, query });
+  };
+
+  // 1. First page of the persons list, sorted by name.
+  const first = await listPersons(db, { limit: 50 });
+  if (first.rows.length !== 50) throw new Error(`first page has ${first.rows.length} rows`);
+  await measurePage("list page 1 (name)", (target) => listPersons(target, { limit: 50 }));
+
+  // 2. A deep keyset page among yellow persons: the cursor of the row in the middle of them.
+  const middle = Math.floor(allLights.yellow / 2);
+  const anchor = await sql<{ lastName: string; firstName: string; id: string }>`
+    SELECT last_name, first_name, id FROM person WHERE traffic_light = 'yellow'
+    ORDER BY last_name, first_name, id OFFSET ${middle} LIMIT 1`.execute(db);
+  const key = anchor.rows[0];
+  if (!key) throw new Error("no yellow persons");
+  const cursor = Buffer.from(JSON.stringify({ k: [key.lastName, key.firstName, key.id] })).toString(
+    "base64url",
+  );
+  const deep = await listPersons(db, { limit: 50, light: "yellow", cursor });
+  if (deep.rows.length !== 50 || deep.rows.some((row) => row.trafficLight !== "yellow")) {
+    throw new Error("deep yellow page is not 50 yellow rows");
+  }
+  log(`\ndeep page: yellow person #${middle + 1} of ${allLights.yellow} (${key.lastName}, ${key.firstName})`);
+  await measurePage("list yellow, deep cursor", (target) =>
+    listPersons(target, { limit: 50, light: "yellow", cursor }),
+  );
+
+  // Sanity of cursor chaining: follow 200 pages of yellow persons from the start.
+  const follow = await timeOnce(async () => {
+    let next: string | null = null;
+    for (let page = 0; page < 200; page += 1) {
+      const result = await listPersons(db, { limit: 50, light: "yellow", cursor: next });
+      next = result.nextCursor;
+      if (!next) break;
+    }
+  });
+  log(
+    `followed 200 yellow pages by cursor in ${formatMs(follow.ms)} (${formatMs(follow.ms / 200)} per page)`,
+  );
+
+  // 3. Live traffic-light summary of the 100k list: product vs the fastest plain SQL shape.
+  const productCounts = await summarizeListLights(db, listId, now);
+  const expected = await storedLights(db, listId);
+  log(`\nsummary (product):   ${showCounts(productCounts)}`);
+  if (!sameCounts(productCounts, expected))
+    log(`FAIL stored lights of the members differ: ${showCounts(expected)}`);
+  const summaryOptions = { warmup: 2, repetitions };
+  const product = await repeat(() => summarizeListLights(db, listId, now), summaryOptions);
+  let best: { name: string; stats: Stats } | null = null;
+  let countsAgree = true;
+  for (const shape of baselineSummaries) {
+    const counts = await shape.run(db, listId, now);
+    const agree = sameCounts(counts, productCounts);
+    countsAgree &&= agree;
+    const stats = await repeat(() => shape.run(db, listId, now), summaryOptions);
+    log(
+      `baseline ${shape.name.padEnd(22)} ${formatMs(stats.median).padStart(9)}  counts ${agree ? "identical" : `DIFFER: ${showCounts(counts)}`}`,
+    );
+    if (!best || stats.median < best.stats.median) best = { name: shape.name, stats };
+  }
+  if (!best) throw new Error("no baseline");
+  const ratio = product.median / best.stats.median;
+  rows.push({ figure: `list summary ${LIST_SIZE}: product`, stats: product, target: "", pass: null });
+  rows.push({
+    figure: `list summary ${LIST_SIZE}: baseline (${best.name})`,
+    stats: best.stats,
+    target: "",
+    pass: null,
+  });
+  rows.push({
+    figure: "list summary: counts identical",
+    stats: null,
+    value: countsAgree ? "yes" : "no",
+    target: "identical",
+    pass: countsAgree,
+  });
+  rows.push({
+    figure: "list summary: ratio product/baseline",
+    stats: null,
+    value: `${ratio.toFixed(2)}×`,
+    target: `≤ ${RATIO_TARGET}×`,
+    pass: ratio <= RATIO_TARGET,
+  });
+
+  log(
+    `\n== results (${repetitions} repetitions after warm-up; page targets judged on server execution p95) ==`,
+  );
+  printTable(rows);
+  for (const row of rows) if (row.pass === false) log(`FAIL ${row.figure}`);
+  for (const failed of failedPlans)
+    log(`\nplan of ${failed.figure}:\n${await explainText(pool, failed.query)}`);
+  log(
+    `\nend to end ${formatMs(performance.now() - runStarted)}${args.keep ? `; database kept: ${url}` : ""}`,
+  );
+} finally {
+  await db.destroy();
+  if (!args.keep) await dropServerDatabase(url);
+}

@@ -1,0 +1,108 @@
+// `npm start`: one command for a laptop. Uses DATABASE_URL when set; otherwise an embedded
+// PGlite under .data/ served on a local port, so both apps share it as they would a server.
+// Migrates, seeds demo data on first start, starts the portal and the microsite, prints sign-ins.
+import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { createDatabase, migrateToLatest } from "@purposeful/db";
+import { startEmbeddedServer } from "@purposeful/db/embedded-server";
+import { demoPassword, demoStaff, isSeeded, seedDemo } from "@purposeful/db/seed";
+import { hashPassword } from "better-auth/crypto";
+
+const root = resolve(import.meta.dirname, "..");
+const { values: args } = parseArgs({ options: { dev: { type: "boolean", default: false } } });
+const env = process.env;
+const portalPort = Number(env.PORTAL_PORT ?? 3000);
+const micrositePort = Number(env.MICROSITE_PORT ?? 3001);
+const dataDir = resolve(env.PURPOSEFUL_DATA_DIR ?? join(root, ".data"));
+mkdirSync(dataDir, { recursive: true });
+
+/** A secret generated once per data folder, so sessions survive restarts. */
+function localSecret(name: string): string {
+  const file = join(dataDir, `${name}.secret`);
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  return readFileSync(file, "utf8").trim();
+}
+
+const children: ChildProcess[] = [];
+let stopEmbedded: (() => Promise<void>) | undefined;
+async function shutdown(code = 0): Promise<never> {
+  for (const child of children) child.kill("SIGTERM");
+  await stopEmbedded?.();
+  process.exit(code);
+}
+process.on("SIGINT", () => void shutdown());
+process.on("SIGTERM", () => void shutdown());
+
+let databaseUrl = env.DATABASE_URL;
+if (!databaseUrl) {
+  const embedded = await startEmbeddedServer({
+    dataDir: join(dataDir, "pglite"),
+    port: Number(env.PGLITE_PORT ?? 54329),
+  });
+  stopEmbedded = embedded.stop;
+  databaseUrl = embedded.url;
+}
+
+const handle = await createDatabase({ driver: "postgres", url: databaseUrl, poolMax: 2 });
+await migrateToLatest(handle.db);
+if (!(await isSeeded(handle.db))) {
+  console.info("Seeding demo data (first start)…");
+  const { persons } = await seedDemo(handle.db, { now: new Date(), hashPassword });
+  console.info(`Seeded ${persons} demo persons.`);
+}
+await handle.close();
+
+const portalUrl = env.PORTAL_URL ?? `http://localhost:${portalPort}`;
+const micrositeUrl = env.MICROSITE_URL ?? `http://localhost:${micrositePort}`;
+const appEnv = {
+  ...env,
+  DATABASE_URL: databaseUrl,
+  PORTAL_URL: portalUrl,
+  MICROSITE_URL: micrositeUrl,
+  PUBLIC_MICROSITE_URL: micrositeUrl,
+  BETTER_AUTH_SECRET: env.BETTER_AUTH_SECRET ?? localSecret("auth"),
+  CRON_SECRET: env.CRON_SECRET ?? localSecret("cron"),
+};
+const nextBin = createRequire(join(root, "apps/portal/package.json")).resolve("next/dist/bin/next");
+for (const [app, port] of [
+  ["portal", portalPort],
+  ["microsite", micrositePort],
+] as const) {
+  const child = spawn(process.execPath, [nextBin, args.dev ? "dev" : "start", "--port", String(port)], {
+    cwd: join(root, "apps", app),
+    env: { ...appEnv, NODE_ENV: args.dev ? "development" : "production" },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  child.on("exit", (code) => {
+    console.error(`${app} exited with code ${code}`);
+    void shutdown(code ?? 1);
+  });
+  children.push(child);
+}
+
+async function waitFor(url: string): Promise<void> {
+  for (let attempt = 0; attempt < 600; attempt++) {
+    try {
+      await fetch(url, { redirect: "manual" });
+      return;
+    } catch {
+      await new Promise((done) => setTimeout(done, 250));
+    }
+  }
+  throw new Error(`${url} did not answer`);
+}
+await Promise.all([waitFor(`${portalUrl}/sign-in`), waitFor(micrositeUrl)]);
+
+console.info(`
+Purposeful is running${env.DATABASE_URL ? "" : ` on embedded PostgreSQL (PGlite, data in ${dataDir})`}:
+  Portal (staff):        ${portalUrl}
+  Microsite (public):    ${micrositeUrl}
+
+Demo sign-ins (password for all: ${demoPassword}):
+${demoStaff.map((s) => `  ${s.role.padEnd(10)} ${s.email}`).join("\n")}
+
+Press Ctrl+C to stop.`);
