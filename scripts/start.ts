@@ -30,7 +30,12 @@ function localSecret(name: string): string {
 const children: ChildProcess[] = [];
 let stopEmbedded: (() => Promise<void>) | undefined;
 async function shutdown(code = 0): Promise<never> {
-  for (const child of children) child.kill("SIGTERM");
+  // The apps first, so that no open connection sees the database go away under it.
+  await Promise.all(
+    children
+      .filter((child) => child.exitCode === null)
+      .map((child) => new Promise((done) => child.once("exit", done).kill("SIGTERM"))),
+  );
   await stopEmbedded?.();
   process.exit(code);
 }
@@ -77,7 +82,8 @@ for (const [app, port] of [
     env: { ...appEnv, NODE_ENV: args.dev ? "development" : "production" },
     stdio: ["ignore", "inherit", "inherit"],
   });
-  child.on("exit", (code) => {
+  child.on("exit", (code, signal) => {
+    if (signal === "SIGTERM") return;
     console.error(`${app} exited with code ${code}`);
     void shutdown(code ?? 1);
   });

@@ -10,6 +10,8 @@ export const env = createEnv({
     PORTAL_URL: z.url().default("http://localhost:3000"),
     MICROSITE_URL: z.url().default("http://localhost:3001"),
     CRON_SECRET: z.string().min(16).optional(),
+    // Off only for the end-to-end suite, which signs in many times from one address.
+    AUTH_RATE_LIMIT: z.enum(["on", "off"]).default("on"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   },
   shared: {
@@ -22,6 +24,7 @@ export const env = createEnv({
     PORTAL_URL: process.env.PORTAL_URL,
     MICROSITE_URL: process.env.MICROSITE_URL,
     CRON_SECRET: process.env.CRON_SECRET,
+    AUTH_RATE_LIMIT: process.env.AUTH_RATE_LIMIT,
     LOG_LEVEL: process.env.LOG_LEVEL,
     NODE_ENV: process.env.NODE_ENV,
   },

@@ -33,11 +33,15 @@ export function createKysely(dialect: PostgresDialect | PGliteDialect): Database
 }
 
 export function createPgPool(url: string, max = 10): pg.Pool {
-  return new pg.Pool({
+  const pool = new pg.Pool({
     connectionString: url,
     max,
     types: { getTypeParser: (oid, format) => parsers[oid] ?? pg.types.getTypeParser(oid, format) },
   });
+  // An idle client losing its connection (server restart, failover) must not crash the process;
+  // the pool drops that client and the next query opens a new one.
+  pool.on("error", (error) => console.error(`database connection lost: ${error.message}`));
+  return pool;
 }
 
 export async function openPglite(dataDir?: string): Promise<PGlite> {

@@ -28,7 +28,15 @@ function createAuth(db: Database) {
     verification: { modelName: "staffVerification" },
     // Staff accounts are created by an admin, never by sign-up.
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 12 },
-    rateLimit: { enabled: env.NODE_ENV === "production", window: 60, max: 20 },
+    // Per client IP, in the database so that every instance shares the count.
+    rateLimit: {
+      enabled: env.AUTH_RATE_LIMIT === "on",
+      storage: "database",
+      modelName: "staffRateLimit",
+      window: 60,
+      max: 100,
+      customRules: { "/sign-in/email": { window: 60, max: 10 } },
+    },
     databaseHooks: {
       session: {
         create: {

@@ -54,6 +54,12 @@ const foundation: string[] = [
     updated_at timestamptz NOT NULL DEFAULT now()
   )`,
   "CREATE INDEX staff_verification_identifier_idx ON staff_verification (identifier)",
+  `CREATE TABLE staff_rate_limit (
+    id text PRIMARY KEY,
+    key text NOT NULL UNIQUE,
+    count integer NOT NULL,
+    last_request bigint NOT NULL
+  )`,
 
   // --- settings (company name, address, privacy contact, age of consent, calendar) ---
   "CREATE TABLE setting (key text PRIMARY KEY, value jsonb NOT NULL, updated_at timestamptz NOT NULL DEFAULT now())",

@@ -1,4 +1,4 @@
-import { type SqlBool, sql } from "kysely";
+import { type RawBuilder, type SqlBool, sql } from "kysely";
 
 /**
  * The validity rule of `assessRecord` (packages/domain) as one SQL predicate over
@@ -22,9 +22,9 @@ export function validRecordSql(now: Date) {
  * Light from counts over records of active purposes (a retired purpose does not keep anyone
  * yellow, as in `trafficLight`): every one valid → green, some → yellow, none or no purpose → red.
  */
-export function lightFromCountsSql(validCount: string, totalCount: string) {
+export function lightFromCountsSql(validCount: RawBuilder<number>, totalCount: RawBuilder<number>) {
   return sql<"green" | "yellow" | "red">`CASE
-    WHEN ${sql.raw(totalCount)} > 0 AND ${sql.raw(validCount)} = ${sql.raw(totalCount)} THEN 'green'
-    WHEN ${sql.raw(validCount)} > 0 THEN 'yellow'
+    WHEN ${totalCount} > 0 AND ${validCount} = ${totalCount} THEN 'green'
+    WHEN ${validCount} > 0 THEN 'yellow'
     ELSE 'red' END`;
 }

@@ -384,6 +384,13 @@ export interface StaffAccount {
   userId: string;
 }
 
+export interface StaffRateLimit {
+  count: number;
+  id: string;
+  key: string;
+  lastRequest: number;
+}
+
 export interface StaffSession {
   createdAt: Generated<Timestamp>;
   expiresAt: Timestamp;
@@ -455,6 +462,7 @@ export interface DB {
   reportTemplate: ReportTemplate;
   setting: Setting;
   staffAccount: StaffAccount;
+  staffRateLimit: StaffRateLimit;
   staffSession: StaffSession;
   staffUser: StaffUser;
   staffVerification: StaffVerification;

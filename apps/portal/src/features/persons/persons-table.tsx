@@ -80,7 +80,10 @@ export function PersonsTable() {
         </p>
       )}
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="w-full text-left text-sm" aria-busy={page.isFetching}>
+        <table
+          className={`w-full text-left text-sm ${page.isPlaceholderData ? "opacity-60" : ""}`}
+          aria-busy={page.isFetching}
+        >
           <thead className="bg-slate-100">
             {table.getHeaderGroups().map((group) => (
               <tr key={group.id}>

@@ -8,21 +8,21 @@ import { authClient } from "../../lib/auth-client";
 export function SignInForm() {
   const t = useTranslations("signIn");
   const router = useRouter();
-  const [failed, setFailed] = useState(false);
+  const [failed, setFailed] = useState<"failed" | "tooMany" | null>(null);
   const [pending, setPending] = useState(false);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     setPending(true);
-    setFailed(false);
+    setFailed(null);
     const { error } = await authClient.signIn.email({
       email: String(form.get("email")),
       password: String(form.get("password")),
     });
     if (error) {
       setPending(false);
-      setFailed(true);
+      setFailed(error.status === 429 ? "tooMany" : "failed");
       return;
     }
     router.replace("/persons");
@@ -53,7 +53,7 @@ export function SignInForm() {
       </label>
       {failed && (
         <p role="alert" className="rounded bg-red-50 px-3 py-2 text-sm text-red-800">
-          {t("failed")}
+          {t(failed)}
         </p>
       )}
       <button
