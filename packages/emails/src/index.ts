@@ -1,0 +1,1 @@
+export { type CompanySettings, type EmailLanguage, Layout } from "./components/layout.tsx";
