@@ -29,7 +29,9 @@ function localSecret(name: string): string {
 
 const children: ChildProcess[] = [];
 let stopEmbedded: (() => Promise<void>) | undefined;
+let stopping = false;
 async function shutdown(code = 0): Promise<never> {
+  stopping = true;
   // The apps first, so that no open connection sees the database go away under it.
   await Promise.all(
     children
@@ -82,8 +84,8 @@ for (const [app, port] of [
     env: { ...appEnv, NODE_ENV: args.dev ? "development" : "production" },
     stdio: ["ignore", "inherit", "inherit"],
   });
-  child.on("exit", (code, signal) => {
-    if (signal === "SIGTERM") return;
+  child.on("exit", (code) => {
+    if (stopping) return;
     console.error(`${app} exited with code ${code}`);
     void shutdown(code ?? 1);
   });
