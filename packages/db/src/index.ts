@@ -1,3 +1,4 @@
+export * from "./audit/index.ts";
 export {
   createDatabase,
   createKysely,

@@ -1,0 +1,72 @@
+import type { Database } from "../create-database.ts";
+import { decryptValue } from "./person-keys.ts";
+
+export interface AuditQuery {
+  personId?: string;
+  actorId?: string;
+  action?: string;
+  from?: Date;
+  to?: Date;
+  beforeId?: number | null;
+  limit?: number;
+}
+
+/**
+ * A page of audit events, newest first (keyset on id), with personal values decrypted where the
+ * person's key still exists; after crypto-shredding they read as `shredded`.
+ */
+export async function listAuditEvents(db: Database, query: AuditQuery) {
+  const limit = Math.min(Math.max(query.limit ?? 50, 1), 200);
+  let q = db
+    .selectFrom("auditEvent as e")
+    .leftJoin("personKey as k", "k.personId", "e.personId")
+    .leftJoin("staffUser as s", (join) =>
+      join.onRef("s.id", "=", "e.actorId").on("e.actorType", "=", "staff"),
+    )
+    .select([
+      "e.id",
+      "e.occurredAt",
+      "e.actorType",
+      "e.actorId",
+      "s.name as actorName",
+      "e.action",
+      "e.entityType",
+      "e.entityId",
+      "e.personId",
+      "e.changes",
+      "e.personalEnc",
+      "e.evidenceDocumentId",
+      "k.key",
+    ]);
+  if (query.personId) q = q.where("e.personId", "=", query.personId);
+  if (query.actorId) q = q.where("e.actorId", "=", query.actorId);
+  if (query.action) q = q.where("e.action", "=", query.action);
+  if (query.from) q = q.where("e.occurredAt", ">=", query.from);
+  if (query.to) q = q.where("e.occurredAt", "<", query.to);
+  if (query.beforeId) q = q.where("e.id", "<", query.beforeId);
+  const rows = await q
+    .orderBy("e.id", "desc")
+    .limit(limit + 1)
+    .execute();
+  const page = rows.slice(0, limit).map(({ key, personalEnc, ...event }) => ({
+    ...event,
+    personal:
+      personalEnc === null
+        ? null
+        : key === null
+          ? ("shredded" as const)
+          : decryptPersonal(Buffer.from(key), personalEnc),
+  }));
+  return { rows: page, nextBeforeId: rows.length > limit ? (page[page.length - 1]?.id ?? null) : null };
+}
+
+function decryptPersonal(
+  key: Buffer,
+  sealed: Uint8Array,
+): { before?: unknown; after?: unknown } | "unreadable" {
+  try {
+    return decryptValue(key, sealed) as { before?: unknown; after?: unknown };
+  } catch {
+    return "unreadable";
+  }
+}
