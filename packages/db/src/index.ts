@@ -1,4 +1,5 @@
 export * from "./audit/index.ts";
+export * from "./consent/index.ts";
 export {
   createDatabase,
   createKysely,
@@ -11,6 +12,8 @@ export {
 export { migrateToLatest } from "./migrate.ts";
 export * from "./repositories/person-detail.ts";
 export * from "./repositories/persons-list.ts";
+export * from "./repositories/persons-write.ts";
+export * from "./repositories/purposes.ts";
 export * from "./repositories/record-validity.ts";
 export * from "./repositories/staff-users.ts";
 export * from "./repositories/traffic-lights.ts";

@@ -96,3 +96,26 @@ export function addMonthsClamped(date: CalendarDate, months: number): CalendarDa
 export function compareCalendarDates(a: CalendarDate, b: CalendarDate): number {
   return toEpochDay(a) - toEpochDay(b);
 }
+
+/** The instant a calendar day begins in a time zone (midnight local time, whatever the DST offset). */
+export function startOfDay(date: CalendarDate, timeZone: string = defaultTimeZone): Date {
+  const utcMidnight = Date.UTC(date.year, date.month - 1, date.day);
+  // Walk from UTC midnight to local midnight: at most ±14 h, and the offset is stable across a day
+  // except at DST changes, which happen at night but never at midnight in the zones we serve.
+  let guess = utcMidnight;
+  for (let i = 0; i < 3; i++) {
+    const local = calendarDateAt(new Date(guess), timeZone);
+    const hours = Number(new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", hourCycle: "h23" }).format(new Date(guess)));
+    const minutes = Number(new Intl.DateTimeFormat("en-GB", { timeZone, minute: "2-digit" }).format(new Date(guess)));
+    const dayShift = compareCalendarDates(local, date) * 24 * 60;
+    const offsetMinutes = dayShift + hours * 60 + minutes;
+    if (offsetMinutes === 0) return new Date(guess);
+    guess -= offsetMinutes * 60_000;
+  }
+  return new Date(guess);
+}
+
+/** A "valid through this day" date as the exclusive instant it ends: the start of the next day. */
+export function endOfDayExclusive(value: string, timeZone: string = defaultTimeZone): Date {
+  return startOfDay(addDays(parseCalendarDate(value), 1), timeZone);
+}

@@ -1,13 +1,17 @@
+import { auditRouter } from "./routers/audit/router";
 import { meRouter } from "./routers/me/router";
 import { personsRouter } from "./routers/persons/router";
 import { purposesRouter } from "./routers/purposes/router";
+import { recordsRouter } from "./routers/records/router";
 import { staffRouter } from "./routers/staff/router";
 import { createCallerFactory, router } from "./trpc";
 
 export const appRouter = router({
+  audit: auditRouter,
   me: meRouter,
   persons: personsRouter,
   purposes: purposesRouter,
+  records: recordsRouter,
   staff: staffRouter,
 });
 

@@ -117,6 +117,12 @@ export async function getPersonDetail(db: Database, personId: string, language: 
           "r.endedAt",
           "r.objectedAt",
           "r.updatedAt",
+          (eb) =>
+            eb
+              .selectFrom("consentEvidence as ce")
+              .select((e) => e.fn.countAll<number>().as("n"))
+              .whereRef("ce.processingRecordId", "=", "r.id")
+              .as("evidenceCount"),
         ])
         .where("r.personId", "=", personId)
         .orderBy("p.key")

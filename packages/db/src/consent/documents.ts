@@ -1,0 +1,64 @@
+import { createHash } from "node:crypto";
+import { DomainError } from "@purposeful/domain";
+import { type Actor, recordAudit } from "../audit/record-audit.ts";
+import type { Database } from "../create-database.ts";
+
+export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
+export type DocumentKind = "upload" | "email" | "signature" | "report" | "evidence";
+
+export interface NewDocument {
+  personId: string;
+  kind: DocumentKind;
+  fileName: string;
+  contentType: string;
+  content: Uint8Array;
+  /** Facts shown with the document (e.g. a checked-in e-mail's sender, date and subject). */
+  metadata?: Record<string, unknown>;
+  actor: Actor;
+  at: Date;
+}
+
+/** Stores a document's content in PostgreSQL (size-limited) and audits it; call in a transaction. */
+export async function storeDocument(trx: Database, input: NewDocument): Promise<string> {
+  if (input.content.byteLength > MAX_DOCUMENT_BYTES)
+    throw new DomainError("validation", "document_too_large");
+  if (input.content.byteLength === 0) throw new DomainError("validation", "document_empty");
+  const sha256 = createHash("sha256").update(input.content).digest("hex");
+  const row = await trx
+    .insertInto("document")
+    .values({
+      personId: input.personId,
+      kind: input.kind,
+      fileName: input.fileName.slice(0, 255),
+      contentType: input.contentType,
+      sizeBytes: input.content.byteLength,
+      content: Buffer.from(input.content),
+      sha256,
+      metadata: JSON.stringify(input.metadata ?? {}),
+      createdBy: input.actor.id,
+      createdAt: input.at,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  await recordAudit(trx, {
+    actor: input.actor,
+    action: "document.stored",
+    entityType: "document",
+    entityId: row.id,
+    personId: input.personId,
+    changes: {
+      kind: input.kind,
+      contentType: input.contentType,
+      sizeBytes: input.content.byteLength,
+      sha256,
+    },
+    personal: { after: { fileName: input.fileName, metadata: input.metadata ?? {} } },
+    evidenceDocumentId: row.id,
+    at: input.at,
+  });
+  return row.id;
+}
+
+export async function getDocument(db: Database, documentId: string) {
+  return db.selectFrom("document").selectAll().where("id", "=", documentId).executeTakeFirst();
+}

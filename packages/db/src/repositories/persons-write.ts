@@ -1,0 +1,103 @@
+import { type Actor, recordAudit } from "../audit/record-audit.ts";
+import type { Database } from "../create-database.ts";
+
+export interface NewPersonInput {
+  salutation?: string | null;
+  title?: string | null;
+  firstName: string;
+  lastName: string;
+  preferredLanguage: "de" | "en";
+  birthday?: string | null;
+  organizationId?: string | null;
+  email?: string | null;
+  phone?: string | null;
+}
+
+export interface DuplicateCandidate {
+  id: string;
+  firstName: string;
+  lastName: string;
+  organizationName: string | null;
+  reason: "same_email" | "same_name_and_organization";
+}
+
+/** Persons who are probably the same: the same e-mail address, or the same name in the same organization. */
+export async function findDuplicatePersons(
+  db: Database,
+  input: Pick<NewPersonInput, "firstName" | "lastName" | "organizationId" | "email">,
+): Promise<DuplicateCandidate[]> {
+  const found = new Map<string, DuplicateCandidate>();
+  const email = input.email?.trim().toLowerCase();
+  if (email) {
+    const rows = await db
+      .selectFrom("personEmail")
+      .innerJoin("person", "person.id", "personEmail.personId")
+      .leftJoin("organization", "organization.id", "person.organizationId")
+      .select(["person.id", "person.firstName", "person.lastName", "organization.name as organizationName"])
+      .where((eb) => eb(eb.fn("lower", ["personEmail.address"]), "=", email))
+      .where("person.erasedLevel", "<", 3)
+      .limit(10)
+      .execute();
+    for (const row of rows) found.set(row.id, { ...row, reason: "same_email" });
+  }
+  if (input.organizationId) {
+    const rows = await db
+      .selectFrom("person")
+      .leftJoin("organization", "organization.id", "person.organizationId")
+      .select(["person.id", "person.firstName", "person.lastName", "organization.name as organizationName"])
+      .where("person.organizationId", "=", input.organizationId)
+      .where((eb) => eb(eb.fn("lower", ["person.lastName"]), "=", input.lastName.trim().toLowerCase()))
+      .where((eb) => eb(eb.fn("lower", ["person.firstName"]), "=", input.firstName.trim().toLowerCase()))
+      .limit(10)
+      .execute();
+    for (const row of rows)
+      if (!found.has(row.id)) found.set(row.id, { ...row, reason: "same_name_and_organization" });
+  }
+  return [...found.values()];
+}
+
+/** Creates a person (red until a legal basis is recorded, Art. 25(2) GDPR) and audits it; call in a transaction. */
+export async function createPersonRecord(
+  trx: Database,
+  input: NewPersonInput,
+  actor: Actor,
+  at: Date,
+): Promise<string> {
+  const person = await trx
+    .insertInto("person")
+    .values({
+      salutation: input.salutation ?? null,
+      title: input.title ?? null,
+      firstName: input.firstName.trim(),
+      lastName: input.lastName.trim(),
+      preferredLanguage: input.preferredLanguage,
+      birthday: input.birthday ?? null,
+      organizationId: input.organizationId ?? null,
+      createdBy: actor.id,
+      createdAt: at,
+      updatedAt: at,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  if (input.email)
+    await trx
+      .insertInto("personEmail")
+      .values({ personId: person.id, address: input.email.trim(), isPrimary: true })
+      .execute();
+  if (input.phone)
+    await trx
+      .insertInto("personPhone")
+      .values({ personId: person.id, kind: "mobile", number: input.phone.trim(), isPrimary: true })
+      .execute();
+  await recordAudit(trx, {
+    actor,
+    action: "person.created",
+    entityType: "person",
+    entityId: person.id,
+    personId: person.id,
+    changes: { fields: Object.keys(input).filter((key) => input[key as keyof NewPersonInput]) },
+    personal: { after: input },
+    at,
+  });
+  return person.id;
+}
