@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { type Database, listStaffUsers } from "@purposeful/db";
+import { type Database, listStaffUsers, recordAudit } from "@purposeful/db";
 import { TRPCError } from "@trpc/server";
 import { hashPassword } from "better-auth/crypto";
 import { UserFacingError } from "../../errors";
@@ -60,6 +60,14 @@ export const staffRouter = router({
             updatedAt: now,
           })
           .execute();
+        await recordAudit(trx, {
+          actor: { type: "staff", id: ctx.user.id },
+          action: "staff.created",
+          entityType: "staff_user",
+          entityId: id,
+          changes: { role: input.role, locale: input.locale },
+          at: now,
+        });
         return { id };
       });
     }),
@@ -81,6 +89,14 @@ export const staffRouter = router({
           .set({ role: input.role, updatedAt: ctx.now() })
           .where("id", "=", user.id)
           .execute();
+        await recordAudit(trx, {
+          actor: { type: "staff", id: ctx.user.id },
+          action: "staff.role_changed",
+          entityType: "staff_user",
+          entityId: user.id,
+          changes: { from: user.role, to: input.role },
+          at: ctx.now(),
+        });
         return { id: user.id, role: input.role };
       }),
     ),
@@ -106,6 +122,13 @@ export const staffRouter = router({
           .where("id", "=", user.id)
           .execute();
         if (!input.active) await trx.deleteFrom("staffSession").where("userId", "=", user.id).execute();
+        await recordAudit(trx, {
+          actor: { type: "staff", id: ctx.user.id },
+          action: input.active ? "staff.reactivated" : "staff.deactivated",
+          entityType: "staff_user",
+          entityId: user.id,
+          at: ctx.now(),
+        });
         return { id: user.id, active: input.active };
       }),
     ),
