@@ -13,7 +13,9 @@ describe("startOfDay", () => {
   });
 
   it("works west of UTC too", () => {
-    expect(startOfDay(parseCalendarDate("2027-01-31"), "America/New_York").toISOString()).toBe("2027-01-31T05:00:00.000Z");
+    expect(startOfDay(parseCalendarDate("2027-01-31"), "America/New_York").toISOString()).toBe(
+      "2027-01-31T05:00:00.000Z",
+    );
   });
 
   it("ends a 'valid through' day at the start of the next", () => {

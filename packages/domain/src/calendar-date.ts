@@ -105,8 +105,14 @@ export function startOfDay(date: CalendarDate, timeZone: string = defaultTimeZon
   let guess = utcMidnight;
   for (let i = 0; i < 3; i++) {
     const local = calendarDateAt(new Date(guess), timeZone);
-    const hours = Number(new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", hourCycle: "h23" }).format(new Date(guess)));
-    const minutes = Number(new Intl.DateTimeFormat("en-GB", { timeZone, minute: "2-digit" }).format(new Date(guess)));
+    const hours = Number(
+      new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", hourCycle: "h23" }).format(
+        new Date(guess),
+      ),
+    );
+    const minutes = Number(
+      new Intl.DateTimeFormat("en-GB", { timeZone, minute: "2-digit" }).format(new Date(guess)),
+    );
     const dayShift = compareCalendarDates(local, date) * 24 * 60;
     const offsetMinutes = dayShift + hours * 60 + minutes;
     if (offsetMinutes === 0) return new Date(guess);

@@ -33,6 +33,26 @@ const messages: Record<string, Record<Locale, string>> = {
     de: "Sie können sich nicht selbst deaktivieren.",
     en: "You cannot deactivate yourself.",
   },
+  purpose_key_taken: {
+    de: "Ein Zweck mit diesem Schlüssel existiert bereits.",
+    en: "A purpose with this key already exists.",
+  },
+  material_without_text_change: {
+    de: "Eine wesentliche Änderung braucht einen geänderten Text.",
+    en: "A material change needs a changed text.",
+  },
+  duplicate_person: {
+    de: "Diese Person gibt es wahrscheinlich schon. Prüfen Sie die Treffer oder bestätigen Sie, dass sie trotzdem angelegt werden soll.",
+    en: "This person probably exists already. Check the matches or confirm that they should be created anyway.",
+  },
+  texts_changed: {
+    de: "Die Texte eines Zwecks haben sich geändert. Bitte zeigen Sie der Person die aktuellen Texte und lassen Sie erneut unterschreiben.",
+    en: "The text of a purpose has changed. Please show the person the current texts and have them sign again.",
+  },
+  signature_invalid: {
+    de: "Die Unterschrift fehlt oder ist ungültig.",
+    en: "The signature is missing or not valid.",
+  },
   invalid_cursor: {
     de: "Die Seite ist nicht mehr gültig; bitte neu laden.",
     en: "This page is no longer valid; please reload.",
@@ -59,7 +79,8 @@ export class UserFacingError extends TRPCError {
 }
 
 export function toTRPCError(error: unknown): TRPCError {
-  if (error instanceof TRPCError) return error;
+  // tRPC wraps what a procedure throws; a domain error inside gets its own code and message.
+  if (error instanceof TRPCError) return isDomainError(error.cause) ? toTRPCError(error.cause) : error;
   if (isDomainError(error))
     return new TRPCError({
       code: domainCodeToTrpc[error.code] ?? "BAD_REQUEST",

@@ -3,6 +3,7 @@ import { meRouter } from "./routers/me/router";
 import { personsRouter } from "./routers/persons/router";
 import { purposesRouter } from "./routers/purposes/router";
 import { recordsRouter } from "./routers/records/router";
+import { signatureRouter } from "./routers/signature/router";
 import { staffRouter } from "./routers/staff/router";
 import { createCallerFactory, router } from "./trpc";
 
@@ -12,6 +13,7 @@ export const appRouter = router({
   persons: personsRouter,
   purposes: purposesRouter,
   records: recordsRouter,
+  signature: signatureRouter,
   staff: staffRouter,
 });
 

@@ -96,45 +96,39 @@ describe("applyRecordEvent", () => {
       .execute((trx) =>
         applyRecordEvent(trx, { personId, purposeId: surveys, event: "grant", source: "letter", actor, at }),
       );
-    const granted = await t.db
-      .transaction()
-      .execute((trx) =>
-        applyRecordEvent(trx, {
-          personId,
-          purposeId: newsletter,
-          event: "grant",
-          source: "signature",
-          actor,
-          at,
-        }),
-      );
+    const granted = await t.db.transaction().execute((trx) =>
+      applyRecordEvent(trx, {
+        personId,
+        purposeId: newsletter,
+        event: "grant",
+        source: "signature",
+        actor,
+        at,
+      }),
+    );
     expect(granted.needsConfirmation).toBe(true);
     expect(await light(personId)).toBe("yellow");
-    await t.db
-      .transaction()
-      .execute((trx) =>
-        applyRecordEvent(trx, {
-          personId,
-          purposeId: newsletter,
-          event: "confirm",
-          source: "email",
-          actor: { type: "data_subject", id: null },
-          at,
-        }),
-      );
+    await t.db.transaction().execute((trx) =>
+      applyRecordEvent(trx, {
+        personId,
+        purposeId: newsletter,
+        event: "confirm",
+        source: "email",
+        actor: { type: "data_subject", id: null },
+        at,
+      }),
+    );
     expect(await light(personId)).toBe("green");
-    await t.db
-      .transaction()
-      .execute((trx) =>
-        applyRecordEvent(trx, {
-          personId,
-          purposeId: newsletter,
-          event: "withdraw",
-          source: "email",
-          actor,
-          at,
-        }),
-      );
+    await t.db.transaction().execute((trx) =>
+      applyRecordEvent(trx, {
+        personId,
+        purposeId: newsletter,
+        event: "withdraw",
+        source: "email",
+        actor,
+        at,
+      }),
+    );
     expect(await light(personId)).toBe("yellow");
     const actions = await t.db
       .selectFrom("auditEvent")
@@ -155,32 +149,28 @@ describe("applyRecordEvent", () => {
     const personId = await createPerson(t.db);
     const before = await auditCount(personId);
     await expect(
-      t.db
-        .transaction()
-        .execute((trx) =>
-          applyRecordEvent(trx, {
-            personId,
-            purposeId: surveys,
-            event: "withdraw",
-            source: "phone",
-            actor,
-            at,
-          }),
-        ),
+      t.db.transaction().execute((trx) =>
+        applyRecordEvent(trx, {
+          personId,
+          purposeId: surveys,
+          event: "withdraw",
+          source: "phone",
+          actor,
+          at,
+        }),
+      ),
     ).rejects.toMatchObject({ code: "invalid_transition" });
     await expect(
-      t.db
-        .transaction()
-        .execute((trx) =>
-          applyRecordEvent(trx, {
-            personId,
-            purposeId: contract,
-            event: "grant",
-            source: "phone",
-            actor,
-            at,
-          }),
-        ),
+      t.db.transaction().execute((trx) =>
+        applyRecordEvent(trx, {
+          personId,
+          purposeId: contract,
+          event: "grant",
+          source: "phone",
+          actor,
+          at,
+        }),
+      ),
     ).rejects.toMatchObject({ code: "invalid_transition" });
     expect(await auditCount(personId)).toBe(before);
     expect(
@@ -190,32 +180,28 @@ describe("applyRecordEvent", () => {
 
   it("starts and ends a contract basis; an objection is refused for a contract", async () => {
     const personId = await createPerson(t.db);
-    await t.db
-      .transaction()
-      .execute((trx) =>
+    await t.db.transaction().execute((trx) =>
+      applyRecordEvent(trx, {
+        personId,
+        purposeId: contract,
+        event: "activate",
+        source: "letter",
+        actor,
+        at,
+      }),
+    );
+    expect(await light(personId)).toBe("green");
+    await expect(
+      t.db.transaction().execute((trx) =>
         applyRecordEvent(trx, {
           personId,
           purposeId: contract,
-          event: "activate",
+          event: "object",
           source: "letter",
           actor,
           at,
         }),
-      );
-    expect(await light(personId)).toBe("green");
-    await expect(
-      t.db
-        .transaction()
-        .execute((trx) =>
-          applyRecordEvent(trx, {
-            personId,
-            purposeId: contract,
-            event: "object",
-            source: "letter",
-            actor,
-            at,
-          }),
-        ),
+      ),
     ).rejects.toMatchObject({ code: "invalid_transition" });
     await t.db
       .transaction()

@@ -2,17 +2,18 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createOrganization, createPerson, createPurpose, createRecord } from "../seed/factories.ts";
 import { createTestDatabase, type TestDatabase } from "../testing/create-test-database.ts";
 import { countPersonsByLight, listPersons, type PersonListQuery } from "./persons-list.ts";
-import { refreshDueTrafficLights, summarizeListLights } from "./traffic-lights.ts";
+import { refreshDueTrafficLights, summarizeLights, summarizeListLights } from "./traffic-lights.ts";
 
 const now = new Date("2026-11-29T12:00:00Z");
 let t: TestDatabase;
 const lights = new Map<string, "green" | "yellow" | "red">();
 let newsletter: string;
+let contract: string;
 
 beforeAll(async () => {
   t = await createTestDatabase();
   newsletter = await createPurpose(t.db, { key: "newsletter" });
-  const contract = await createPurpose(t.db, { key: "contract", defaultLegalBasis: "contract" });
+  contract = await createPurpose(t.db, { key: "contract", defaultLegalBasis: "contract" });
   const acme = await createOrganization(t.db, "Acme Maschinen GmbH");
   const names = [
     "Müller",
@@ -110,6 +111,22 @@ describe("listPersons", () => {
     });
   });
 
+  it("filters by purpose and the state of that purpose's record, and counts per light", async () => {
+    expect(await walk({ purposeId: newsletter, purposeState: "withdrawn" })).toHaveLength(20);
+    expect(await walk({ purposeId: newsletter, purposeState: "granted" })).toHaveLength(0);
+    const active = await walk({ purposeId: contract, purposeState: "active", light: "green" });
+    expect(active).toHaveLength(20);
+    for (const id of active) expect(lights.get(id)).toBe("green");
+    expect(await walk({ purposeId: contract, purposeState: "ended" })).toHaveLength(0);
+    expect(await countPersonsByLight(t.db, { purposeId: contract, purposeState: "active" })).toEqual({
+      red: 0,
+      green: 20,
+      yellow: 20,
+    });
+    // Without a purpose the state alone does not filter.
+    expect(await walk({ purposeState: "granted" })).toHaveLength(60);
+  });
+
   it("rejects a forged cursor", async () => {
     await expect(listPersons(t.db, { cursor: "bm90LWpzb24" })).rejects.toThrow();
   });
@@ -146,6 +163,13 @@ describe("traffic lights over time and for a list", () => {
       green: 3,
       total: 10,
     });
+    // A selection of the same persons counts alike; repeated and unknown ids are not counted.
+    const selection = [...members, personId, personId, "00000000-0000-4000-8000-000000000000"];
+    expect(await summarizeLights(t.db, selection, now)).toEqual(
+      await summarizeListLights(t.db, list.id, now),
+    );
+    expect(await summarizeLights(t.db, selection, later)).toEqual({ red: 4, yellow: 3, green: 3, total: 10 });
+    expect(await summarizeLights(t.db, [], now)).toEqual({ red: 0, yellow: 0, green: 0, total: 0 });
     expect(await refreshDueTrafficLights(t.db, now)).toBe(0);
     expect(await refreshDueTrafficLights(t.db, later)).toBe(1);
     const stored = await t.db

@@ -1,3 +1,4 @@
+import type { RecordState } from "@purposeful/domain";
 import { type ExpressionBuilder, type SelectQueryBuilder, sql } from "kysely";
 import type { Database } from "../create-database.ts";
 import type { DB } from "../tables/generated.ts";
@@ -11,6 +12,8 @@ export interface PersonListQuery {
   search?: string;
   light?: TrafficLightValue;
   purposeId?: string;
+  /** Only together with `purposeId`: the person has a record for that purpose in this state. */
+  purposeState?: RecordState;
   sort?: { field: PersonSortField; direction: SortDirection };
   cursor?: string | null;
   limit?: number;
@@ -78,14 +81,15 @@ function applyFilters(
   if (input.light) q = q.where("person.trafficLight", "=", input.light);
   if (input.purposeId) {
     const purposeId = input.purposeId;
-    q = q.where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom("processingRecord")
-          .select(sql.lit(1).as("one"))
-          .whereRef("processingRecord.personId", "=", "person.id")
-          .where("processingRecord.purposeId", "=", purposeId),
-      ),
-    );
+    const state = input.purposeState;
+    q = q.where(({ exists, selectFrom }) => {
+      let records = selectFrom("processingRecord")
+        .select(sql.lit(1).as("one"))
+        .whereRef("processingRecord.personId", "=", "person.id")
+        .where("processingRecord.purposeId", "=", purposeId);
+      if (state) records = records.where("processingRecord.state", "=", state);
+      return exists(records);
+    });
   }
   const words = (input.search ?? "").trim().split(/\s+/).filter(Boolean).slice(0, 5);
   for (const word of words) q = q.where((eb) => matchesWord(eb, word));

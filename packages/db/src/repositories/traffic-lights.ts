@@ -94,3 +94,32 @@ export async function summarizeListLights(db: Database, listId: string, now: Dat
   }
   return counts;
 }
+
+/**
+ * Counts per light of the given persons (a selection in the list), live at `now` like
+ * `summarizeListLights`, with the ids unnested in place of the list members. Unknown ids and
+ * repeated ids are not counted.
+ */
+export async function summarizeLights(
+  db: Database,
+  personIds: readonly string[],
+  now: Date,
+): Promise<LightCounts> {
+  const counts: LightCounts = { green: 0, yellow: 0, red: 0, total: 0 };
+  if (personIds.length === 0) return counts;
+  const result = await sql<{ light: "green" | "yellow" | "red"; n: number }>`
+    SELECT l.light, count(*)::int AS n FROM (
+      SELECT ${lightFromCountsSql(sql`count(r.id) FILTER (WHERE ${validRecordSql(now)})`, sql`count(r.id) FILTER (WHERE p.active)`)} AS light
+      FROM (SELECT DISTINCT x.id FROM unnest(${sql.val(personIds)}::uuid[]) AS x(id)) m
+      JOIN person ON person.id = m.id
+      LEFT JOIN processing_record r ON r.person_id = m.id
+      LEFT JOIN purpose p ON p.id = r.purpose_id
+      GROUP BY m.id
+    ) l GROUP BY l.light
+  `.execute(db);
+  for (const row of result.rows) {
+    counts[row.light] = row.n;
+    counts.total += row.n;
+  }
+  return counts;
+}

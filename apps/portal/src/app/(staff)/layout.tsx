@@ -22,6 +22,14 @@ export default async function StaffLayout({ children }: { children: ReactNode })
             <Link href="/persons" className="hover:underline">
               {t("nav.persons")}
             </Link>
+            <Link href="/purposes" className="hover:underline">
+              {t("nav.purposes")}
+            </Link>
+            {(user.role === "dpo" || user.role === "admin") && (
+              <Link href="/audit" className="hover:underline">
+                {t("nav.audit")}
+              </Link>
+            )}
             {user.role === "admin" && (
               <Link href="/admin/staff" className="hover:underline">
                 {t("nav.staff")}

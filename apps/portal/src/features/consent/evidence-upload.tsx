@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
 
 export interface UploadedEvidence {
@@ -17,6 +17,7 @@ export function EvidenceUpload(props: {
   onChange: (value: UploadedEvidence | null) => void;
 }) {
   const t = useTranslations("consent");
+  const format = useFormatter();
   const [state, setState] = useState<"idle" | "uploading" | { error: string }>("idle");
 
   async function upload(file: File | undefined) {
@@ -65,7 +66,11 @@ export function EvidenceUpload(props: {
           <dt className="font-medium">{t("emailFrom")}</dt>
           <dd>{email.from ?? "—"}</dd>
           <dt className="font-medium">{t("emailDate")}</dt>
-          <dd>{email.date ? new Date(email.date).toLocaleString() : "—"}</dd>
+          <dd>
+            {email.date
+              ? format.dateTime(new Date(email.date), { dateStyle: "medium", timeStyle: "short" })
+              : "—"}
+          </dd>
           <dt className="font-medium">{t("emailSubject")}</dt>
           <dd>{email.subject ?? "—"}</dd>
           <dt className="font-medium">{t("emailText")}</dt>

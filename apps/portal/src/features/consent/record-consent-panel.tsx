@@ -21,7 +21,7 @@ export function RecordConsentPanel({ personId }: { personId: string }) {
   const [evidence, setEvidence] = useState<UploadedEvidence | null>(null);
   const [description, setDescription] = useState("");
   const [done, setDone] = useState<string | null>(null);
-  const apply = useMutation(trpc.records.apply.mutationOptions());
+  const apply = useMutation(trpc.records.change.mutationOptions());
 
   const purpose = options.data?.find((option) => option.id === purposeId);
   const events = purpose?.events ?? [];

@@ -3,12 +3,62 @@
 import type { PersonListRow } from "@purposeful/db";
 import { createColumnHelper } from "@tanstack/react-table";
 import Link from "next/link";
+import { useEffect, useRef } from "react";
 import { TrafficLightBadge } from "../shell/traffic-light-badge";
 
 const column = createColumnHelper<PersonListRow>();
 
-export function personColumns(t: (key: string) => string, formatDate: (date: Date) => string) {
+/** The bulk selection: ids kept across pages; the header box selects or clears the shown page. */
+export interface PersonSelection {
+  selected: ReadonlySet<string>;
+  toggle: (id: string) => void;
+  page: "all" | "some" | "none";
+  togglePage: () => void;
+}
+
+function Checkbox(props: { checked: boolean; indeterminate?: boolean; onChange: () => void; label: string }) {
+  const ref = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (ref.current) ref.current.indeterminate = props.indeterminate ?? false;
+  }, [props.indeterminate]);
+  return (
+    <input
+      ref={ref}
+      type="checkbox"
+      checked={props.checked}
+      onChange={props.onChange}
+      aria-label={props.label}
+      className="size-4 align-middle"
+    />
+  );
+}
+
+export function personColumns(
+  t: (key: string, values?: Record<string, string>) => string,
+  formatDate: (date: Date) => string,
+  selection: PersonSelection,
+) {
   return [
+    column.display({
+      id: "select",
+      header: () => (
+        <Checkbox
+          checked={selection.page === "all"}
+          indeterminate={selection.page === "some"}
+          onChange={selection.togglePage}
+          label={t("persons.selectPage")}
+        />
+      ),
+      cell: (info) => (
+        <Checkbox
+          checked={selection.selected.has(info.row.original.id)}
+          onChange={() => selection.toggle(info.row.original.id)}
+          label={t("persons.selectRow", {
+            name: `${info.row.original.lastName}, ${info.row.original.firstName}`,
+          })}
+        />
+      ),
+    }),
     column.accessor("trafficLight", {
       id: "light",
       header: () => t("persons.light"),

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { NoEntries, PersonSection, PersonTable, type PersonView, tdClass } from "./person-section";
 
@@ -12,7 +13,11 @@ export async function PersonDocuments({ view }: { view: PersonView }) {
         <PersonTable head={[t("person.fileName"), t("person.kind"), t("person.sizeLabel"), t("person.date")]}>
           {view.documents.map((document) => (
             <tr key={document.id}>
-              <td className={`${tdClass} break-all font-medium`}>{document.fileName}</td>
+              <td className={`${tdClass} break-all font-medium`}>
+                <Link href={`/documents/${document.id}`} className="text-blue-800 hover:underline">
+                  {document.fileName}
+                </Link>
+              </td>
               <td className={tdClass}>{t(`person.documentKinds.${document.kind}`)}</td>
               <td className={`${tdClass} whitespace-nowrap`}>
                 {t("person.size", {

@@ -74,6 +74,13 @@ export async function PersonPurposes({ view }: { view: PersonView }) {
                     label={record.valid ? t("person.valid") : t("person.notValid")}
                   />
                   {!record.valid && <p className="text-xs text-red-900">{t(`reasons.${record.reason}`)}</p>}
+                  {record.legalBasis === "consent" &&
+                    ["granted", "confirmed"].includes(record.state) &&
+                    !record.evidenceCount && (
+                      <p className="text-xs font-medium text-amber-800" data-testid="no-evidence">
+                        ⚠ {t("consent.noEvidence")}
+                      </p>
+                    )}
                 </td>
               </tr>
             );

@@ -1,6 +1,6 @@
 "use client";
 
-import type { TrafficLight } from "@purposeful/domain";
+import { type RecordState, recordStates, type TrafficLight } from "@purposeful/domain";
 import { useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
 
@@ -8,6 +8,8 @@ export interface PersonFilters {
   search: string;
   light: TrafficLight | undefined;
   purposeId: string | undefined;
+  /** Only applies together with a purpose. */
+  purposeState: RecordState | undefined;
 }
 
 const lights: TrafficLight[] = ["green", "yellow", "red"];
@@ -51,13 +53,41 @@ export function PersonsFilters(props: {
         <span className="mb-1 block text-sm font-medium">{t("persons.purposeFilter")}</span>
         <select
           value={filters.purposeId ?? ""}
-          onChange={(event) => onChange({ ...filters, purposeId: event.target.value || undefined })}
+          onChange={(event) =>
+            onChange({
+              ...filters,
+              purposeId: event.target.value || undefined,
+              purposeState: event.target.value ? filters.purposeState : undefined,
+            })
+          }
           className="rounded border border-slate-300 bg-white px-3 py-2"
         >
           <option value="">{t("persons.anyPurpose")}</option>
           {props.purposes.map((purpose) => (
             <option key={purpose.id} value={purpose.id}>
               {purpose.name ?? purpose.key}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        <span className="mb-1 block text-sm font-medium">{t("persons.stateFilter")}</span>
+        <select
+          value={filters.purposeState ?? ""}
+          disabled={!filters.purposeId}
+          title={filters.purposeId ? undefined : t("persons.stateFilterHint")}
+          onChange={(event) =>
+            onChange({
+              ...filters,
+              purposeState: (event.target.value || undefined) as RecordState | undefined,
+            })
+          }
+          className="rounded border border-slate-300 bg-white px-3 py-2 disabled:opacity-50"
+        >
+          <option value="">{t("persons.anyState")}</option>
+          {recordStates.map((state) => (
+            <option key={state} value={state}>
+              {t(`states.${state}`)}
             </option>
           ))}
         </select>

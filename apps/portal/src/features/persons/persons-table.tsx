@@ -4,10 +4,11 @@ import type { PersonSortField, SortDirection } from "@purposeful/db";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { flexRender, getCoreRowModel, useReactTable } from "@tanstack/react-table";
 import { useFormatter, useTranslations } from "next-intl";
-import { useMemo, useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 import { useTRPC } from "../../trpc/react";
-import { personColumns } from "./person-columns";
+import { type PersonSelection, personColumns } from "./person-columns";
 import { type PersonFilters, PersonsFilters } from "./persons-filters";
+import { PersonsSelectionBar } from "./persons-selection-bar";
 
 const PAGE_SIZE = 50;
 
@@ -19,7 +20,10 @@ export function PersonsTable() {
     search: "",
     light: undefined,
     purposeId: undefined,
+    purposeState: undefined,
   });
+  // The bulk selection survives paging, sorting and filtering; it is a set of person ids.
+  const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set());
   const [sort, setSort] = useState<{ field: PersonSortField; direction: SortDirection }>({
     field: "name",
     direction: "asc",
@@ -28,23 +32,61 @@ export function PersonsTable() {
   const [cursors, setCursors] = useState<Array<string | null>>([null]);
   const cursor = cursors[cursors.length - 1] ?? null;
 
-  const query = { search: filters.search || undefined, light: filters.light, purposeId: filters.purposeId };
+  const query = {
+    search: filters.search || undefined,
+    light: filters.light,
+    purposeId: filters.purposeId,
+    purposeState: filters.purposeId ? filters.purposeState : undefined,
+  };
   const page = useQuery({
     ...trpc.persons.list.queryOptions({ ...query, sort, cursor, limit: PAGE_SIZE }),
     placeholderData: keepPreviousData,
   });
   const counts = useQuery(
-    trpc.persons.countByLight.queryOptions({ search: query.search, purposeId: query.purposeId }),
+    trpc.persons.countByLight.queryOptions({
+      search: query.search,
+      purposeId: query.purposeId,
+      purposeState: query.purposeState,
+    }),
   );
   const purposes = useQuery(trpc.purposes.options.queryOptions());
 
+  const pageIds = useMemo(() => (page.data?.rows ?? []).map((row) => row.id), [page.data]);
+  const toggle = useCallback(
+    (id: string) =>
+      setSelected((current) => {
+        const next = new Set(current);
+        if (!next.delete(id)) next.add(id);
+        return next;
+      }),
+    [],
+  );
+  const selection = useMemo<PersonSelection>(() => {
+    const pageSelected = pageIds.filter((id) => selected.has(id)).length;
+    return {
+      selected,
+      toggle,
+      page: pageSelected === 0 ? "none" : pageSelected === pageIds.length ? "all" : "some",
+      togglePage: () =>
+        setSelected((current) => {
+          const next = new Set(current);
+          const all = pageIds.length > 0 && pageIds.every((id) => next.has(id));
+          for (const id of pageIds) {
+            if (all) next.delete(id);
+            else next.add(id);
+          }
+          return next;
+        }),
+    };
+  }, [selected, pageIds, toggle]);
   const columns = useMemo(
     () =>
       personColumns(
-        (key) => t(key),
+        (key, values) => t(key, values),
         (date) => format.dateTime(date, { dateStyle: "medium" }),
+        selection,
       ),
-    [t, format],
+    [t, format, selection],
   );
   const table = useReactTable({
     data: page.data?.rows ?? [],
@@ -74,6 +116,7 @@ export function PersonsTable() {
         counts={counts.data}
         purposes={purposes.data ?? []}
       />
+      <PersonsSelectionBar selected={selected} onClear={() => setSelected(new Set())} />
       {page.error && (
         <p role="alert" className="mb-4 rounded bg-red-50 px-3 py-2 text-red-800">
           {page.error.message}
@@ -122,8 +165,9 @@ export function PersonsTable() {
             {table.getRowModel().rows.map((row) => (
               <tr
                 key={row.id}
-                className="border-t border-slate-100 hover:bg-slate-50"
+                className={`border-t border-slate-100 hover:bg-slate-50 ${selected.has(row.original.id) ? "bg-blue-50" : ""}`}
                 data-testid="person-row"
+                data-selected={selected.has(row.original.id)}
               >
                 {row.getVisibleCells().map((cell) => (
                   <td key={cell.id} className="px-3 py-2">

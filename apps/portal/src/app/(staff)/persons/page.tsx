@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { PersonsTable } from "../../../features/persons/persons-table";
 
@@ -5,7 +6,15 @@ export default async function PersonsPage() {
   const t = await getTranslations("persons");
   return (
     <>
-      <h1 className="mb-4 text-2xl font-semibold">{t("title")}</h1>
+      <div className="mb-4 flex items-center justify-between gap-4">
+        <h1 className="text-2xl font-semibold">{t("title")}</h1>
+        <Link
+          href="/persons/new"
+          className="rounded bg-blue-700 px-4 py-2 text-sm font-medium text-white hover:bg-blue-800"
+        >
+          {t("new")}
+        </Link>
+      </div>
       <PersonsTable />
     </>
   );

@@ -1,4 +1,5 @@
 import { personSortFields } from "@purposeful/db";
+import { recordStates } from "@purposeful/domain";
 import { z } from "zod";
 
 export const lightSchema = z.enum(["green", "yellow", "red"]);
@@ -7,9 +8,46 @@ export const listPersonsInput = z.object({
   search: z.string().trim().max(100).optional(),
   light: lightSchema.optional(),
   purposeId: z.uuid().optional(),
+  /** Only with `purposeId`: persons whose record for that purpose is in this state. */
+  purposeState: z.enum(recordStates).optional(),
   sort: z.object({ field: z.enum(personSortFields), direction: z.enum(["asc", "desc"]) }).optional(),
   cursor: z.string().max(500).nullish(),
   limit: z.number().int().min(1).max(200).default(50),
 });
 
 export const personIdInput = z.object({ personId: z.uuid() });
+
+/** A bulk selection in the persons list, summarized by the live traffic-light rule. */
+export const personSelectionInput = z.object({ personIds: z.array(z.uuid()).max(5000) });
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .optional()
+    .transform((value) => value || undefined);
+
+/** Input of the duplicate check: the same e-mail, or the same name in the same organization. */
+export const duplicateCheckInput = z.object({
+  firstName: z.string().trim().max(100),
+  lastName: z.string().trim().max(100),
+  organizationId: z.uuid().optional(),
+  email: optionalText(254).pipe(z.email().optional()),
+});
+
+export const createPersonInput = z.object({
+  salutation: optionalText(50),
+  title: optionalText(50),
+  firstName: z.string().trim().min(1).max(100),
+  lastName: z.string().trim().min(1).max(100),
+  preferredLanguage: z.enum(["de", "en"]),
+  birthday: optionalText(10).pipe(z.iso.date().optional()),
+  organizationId: z.uuid().optional(),
+  email: optionalText(254).pipe(z.email().optional()),
+  phone: optionalText(50),
+  /** Create even though probable duplicates exist (the user saw them). */
+  confirmDuplicate: z.boolean(),
+});
+
+export const organizationSearchInput = z.object({ search: z.string().trim().max(100) });

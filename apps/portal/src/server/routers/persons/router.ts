@@ -1,9 +1,24 @@
-import { countPersonsByLight, getPersonDetail, listPersons, toRecordFacts } from "@purposeful/db";
+import {
+  countPersonsByLight,
+  createPersonRecord,
+  findDuplicatePersons,
+  getPersonDetail,
+  listPersons,
+  summarizeLights,
+  toRecordFacts,
+} from "@purposeful/db";
 import { legalBasisArticle, needsParentalConsent, trafficLight } from "@purposeful/domain";
 import { TRPCError } from "@trpc/server";
 import { UserFacingError } from "../../errors";
 import { procedureFor, router } from "../../trpc";
-import { listPersonsInput, personIdInput } from "./persons.schema";
+import {
+  createPersonInput,
+  duplicateCheckInput,
+  listPersonsInput,
+  organizationSearchInput,
+  personIdInput,
+  personSelectionInput,
+} from "./persons.schema";
 
 export const personsRouter = router({
   list: procedureFor("staff")
@@ -19,8 +34,16 @@ export const personsRouter = router({
     }),
 
   countByLight: procedureFor("staff")
-    .input(listPersonsInput.pick({ search: true, purposeId: true }))
+    .input(listPersonsInput.pick({ search: true, purposeId: true, purposeState: true }))
     .query(({ ctx, input }) => countPersonsByLight(ctx.db, input)),
+
+  /**
+   * Counts per light of the selected persons by the live rule at this instant. A mutation only
+   * because up to 5000 ids do not fit into a GET URL; it changes nothing.
+   */
+  summarizeSelection: procedureFor("staff")
+    .input(personSelectionInput)
+    .mutation(({ ctx, input }) => summarizeLights(ctx.db, input.personIds, ctx.now())),
 
   get: procedureFor("staff")
     .input(personIdInput)
@@ -44,5 +67,43 @@ export const personsRouter = router({
         storedLight: detail.person.trafficLight,
         needsParentalConsent: needsParentalConsent(detail.person.birthday, now),
       };
+    }),
+
+  /** Probable duplicates before a person is created: the same e-mail, or the same name in the same organization. */
+  checkDuplicates: procedureFor("staff")
+    .input(duplicateCheckInput)
+    .query(({ ctx, input }) => {
+      if (!input.email && !(input.organizationId && input.firstName && input.lastName)) return [];
+      return findDuplicatePersons(ctx.db, input);
+    }),
+
+  /** Creates a person; refuses while probable duplicates exist unless the user confirmed them. */
+  create: procedureFor("staff")
+    .input(createPersonInput)
+    .mutation(async ({ ctx, input }) => {
+      const { confirmDuplicate, ...person } = input;
+      const at = ctx.now();
+      return ctx.db.transaction().execute(async (trx) => {
+        const duplicates = await findDuplicatePersons(trx, person);
+        if (duplicates.length > 0 && !confirmDuplicate)
+          throw new UserFacingError("CONFLICT", "duplicate_person");
+        const id = await createPersonRecord(trx, person, { type: "staff", id: ctx.user.id }, at);
+        return { id };
+      });
+    }),
+
+  /** Organizations whose name starts with the search, for a picker. */
+  organizations: procedureFor("staff")
+    .input(organizationSearchInput)
+    .query(({ ctx, input }) => {
+      const pattern = `${input.search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      return ctx.db
+        .selectFrom("organization")
+        .select(["id", "name"])
+        .where((eb) => eb(eb.fn("lower", ["name"]), "like", pattern))
+        .orderBy((eb) => eb.fn("lower", ["name"]))
+        .orderBy("id")
+        .limit(20)
+        .execute();
     }),
 });

@@ -1,4 +1,19 @@
+import { createPurposeEntry, getPurpose, listPurposes, updatePurposeEntry } from "@purposeful/db";
+import { isDomainError, legalBasisArticle } from "@purposeful/domain";
+import { TRPCError } from "@trpc/server";
+import { toTRPCError, UserFacingError } from "../../errors";
 import { procedureFor, router } from "../../trpc";
+import { createPurposeInput, purposeIdInput, updatePurposeInput } from "./purposes.schema";
+
+/** Repository refusals the editor can act on get a message of their own; the rest keep their code. */
+function explain(error: unknown): never {
+  if (isDomainError(error) && error.message === "purpose_key_taken")
+    throw new UserFacingError("CONFLICT", "purpose_key_taken");
+  if (isDomainError(error) && error.message === "material_without_text_change")
+    throw new UserFacingError("BAD_REQUEST", "material_without_text_change");
+  // Mapped here: once tRPC has wrapped a DomainError, the shared middleware sees a 500.
+  throw toTRPCError(error);
+}
 
 export const purposesRouter = router({
   /** Purposes for filters and pickers, named in the staff user's language. */
@@ -15,4 +30,41 @@ export const purposesRouter = router({
       .orderBy("p.key")
       .execute(),
   ),
+
+  /** The catalogue in the staff user's language. */
+  list: procedureFor("staff").query(async ({ ctx }) => {
+    const rows = await listPurposes(ctx.db, ctx.user.locale);
+    return rows.map((row) => ({ ...row, legalBasisArticle: legalBasisArticle[row.defaultLegalBasis] }));
+  }),
+
+  /** One purpose with every version of its texts. */
+  get: procedureFor("staff")
+    .input(purposeIdInput)
+    .query(async ({ ctx, input }) => {
+      const purpose = await getPurpose(ctx.db, input.purposeId);
+      if (!purpose) throw new TRPCError({ code: "NOT_FOUND" });
+      return { ...purpose, legalBasisArticle: legalBasisArticle[purpose.defaultLegalBasis] };
+    }),
+
+  create: procedureFor("dpo")
+    .input(createPurposeInput)
+    .mutation(({ ctx, input }) =>
+      ctx.db
+        .transaction()
+        .execute((trx) => createPurposeEntry(trx, input, { type: "staff", id: ctx.user.id }, ctx.now()))
+        .catch(explain),
+    ),
+
+  /** Text changes add a version; `material` invalidates consents to older ones. The key never changes. */
+  update: procedureFor("dpo")
+    .input(updatePurposeInput)
+    .mutation(({ ctx, input }) => {
+      const { purposeId, ...changes } = input;
+      return ctx.db
+        .transaction()
+        .execute((trx) =>
+          updatePurposeEntry(trx, purposeId, changes, { type: "staff", id: ctx.user.id }, ctx.now()),
+        )
+        .catch(explain);
+    }),
 });

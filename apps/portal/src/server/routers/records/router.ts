@@ -49,7 +49,7 @@ export const recordsRouter = router({
     }),
 
   /** Records a consent, withdrawal, objection, contract start or end, with its source and evidence. */
-  apply: procedureFor("staff")
+  change: procedureFor("staff")
     .input(applyRecordEventInput)
     .mutation(async ({ ctx, input }) => {
       const at = ctx.now();

@@ -1,10 +1,12 @@
 import { TRPCError } from "@trpc/server";
 import { notFound } from "next/navigation";
+import { RecordConsentPanel } from "../../../../features/consent/record-consent-panel";
 import { PersonActivities } from "../../../../features/persons/person-activities";
 import { PersonBankAccounts } from "../../../../features/persons/person-bank-accounts";
 import { PersonCommunication } from "../../../../features/persons/person-communication";
 import { PersonDocuments } from "../../../../features/persons/person-documents";
 import { PersonHeader } from "../../../../features/persons/person-header";
+import { PersonHistory } from "../../../../features/persons/person-history";
 import { PersonLightExplanation } from "../../../../features/persons/person-light-explanation";
 import { PersonMasterData } from "../../../../features/persons/person-master-data";
 import { PersonPurposes } from "../../../../features/persons/person-purposes";
@@ -36,12 +38,14 @@ export default async function PersonPage({ params }: { params: Promise<{ personI
         <PersonCommunication view={person} />
       </div>
       <PersonPurposes view={person} />
+      <RecordConsentPanel personId={person.person.id} />
       <PersonActivities view={person} />
       <PersonDocuments view={person} />
       <div className="grid gap-6 lg:grid-cols-2">
         <PersonRelationships view={person} />
         <PersonBankAccounts view={person} />
       </div>
+      <PersonHistory personId={person.person.id} />
     </div>
   );
 }

@@ -1,0 +1,77 @@
+import { exportRegister, type RegisterRow } from "@purposeful/db";
+import { roleAtLeast } from "@purposeful/domain";
+import { createTranslator } from "next-intl";
+import Papa from "papaparse";
+import { getDb } from "../../../../server/db";
+import { getStaffUser } from "../../../../server/session";
+
+type Translate = (key: string) => string;
+
+function berlinDate(now: Date): string {
+  // en-CA formats as YYYY-MM-DD; the date is the controller's, not UTC's.
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Berlin" }).format(now);
+}
+
+function toCsv(rows: RegisterRow[], t: Translate): string {
+  const yesNo = (value: boolean) => t(value ? "purposes.yes" : "purposes.no");
+  const fields = [
+    "key",
+    "name",
+    "description",
+    "basis",
+    "article",
+    "dataCategories",
+    "recipients",
+    "retention",
+    "doubleOptIn",
+    "channels",
+    "active",
+    "version",
+  ].map((field) => t(`purposes.register.${field}`));
+  const data = rows.map((row) => [
+    row.key,
+    row.name,
+    row.description,
+    t(`legalBases.${row.legalBasis}`),
+    row.legalBasisArticle,
+    row.dataCategories.join("; "),
+    row.recipients.join("; "),
+    row.retentionPeriod,
+    yesNo(row.doubleOptIn),
+    row.channels.map((channel) => t(`channels.${channel}`)).join("; "),
+    yesNo(row.active),
+    row.currentVersion,
+  ]);
+  // The byte-order mark lets spreadsheet programs read umlauts; formulae are neutralised.
+  return `\uFEFF${Papa.unparse({ fields, data }, { escapeFormulae: true })}`;
+}
+
+/** The record of processing activities (Art. 30 GDPR) as a download: `?format=csv|json&lang=de|en`. */
+export async function GET(request: Request): Promise<Response> {
+  const user = await getStaffUser();
+  if (!user) return Response.json({ error: "unauthorized" }, { status: 401 });
+  if (!roleAtLeast(user.role, "dpo")) return Response.json({ error: "forbidden" }, { status: 403 });
+
+  const params = new URL(request.url).searchParams;
+  const format = params.get("format") ?? "csv";
+  const lang = params.get("lang") ?? user.locale;
+  if ((format !== "csv" && format !== "json") || (lang !== "de" && lang !== "en"))
+    return Response.json({ error: "bad_request" }, { status: 400 });
+
+  const rows = await exportRegister(await getDb(), lang);
+  const now = new Date();
+  const fileName = `art30-register-${berlinDate(now)}.${format}`;
+  const headers = {
+    "Content-Disposition": `attachment; filename="${fileName}"`,
+    "Cache-Control": "no-store",
+  };
+  if (format === "json")
+    return Response.json({ generatedAt: now.toISOString(), language: lang, purposes: rows }, { headers });
+
+  const messages = (await import(`../../../../../messages/${lang}.json`)).default;
+  const translator = createTranslator({ locale: lang, messages });
+  const t: Translate = (key) => translator(key as never);
+  return new Response(toCsv(rows, t), {
+    headers: { ...headers, "Content-Type": "text/csv; charset=utf-8" },
+  });
+}

@@ -1,0 +1,81 @@
+import { expect, test } from "@playwright/test";
+import { demoUsers, signIn } from "./fixtures";
+
+test.use({ viewport: { width: 1024, height: 768 }, hasTouch: true });
+
+test("at a trade fair a new visitor ticks two purposes and signs on a tablet; the person page shows the consents and the signature", async ({
+  page,
+}) => {
+  await signIn(page, demoUsers.staff.email);
+  await page.goto("/signature");
+  await expect(page.getByRole("heading", { name: "Einwilligung per Unterschrift" })).toBeVisible();
+  // The visitor's screen: no staff navigation, only who is signed in and a way out.
+  await expect(page.getByRole("navigation", { name: "Hauptnavigation" })).toHaveCount(0);
+  await expect(page.getByTestId("kiosk-user")).toContainText(demoUsers.staff.name);
+  await expect(page.getByRole("link", { name: "Beenden" })).toHaveAttribute("href", "/persons");
+
+  // (a) Create the visitor on the spot.
+  const lastName = `Messebesuch${Date.now()}`;
+  await page.getByRole("button", { name: "Neue Person" }).click();
+  const form = page.getByTestId("create-person");
+  await form.getByLabel("Vorname", { exact: true }).fill("Mara");
+  await form.getByLabel("Nachname", { exact: true }).fill(lastName);
+  await form.getByLabel("E-Mail (optional)").fill(`${lastName.toLowerCase()}@example.com`);
+  const created = page.waitForResponse(
+    (response) => response.url().includes("persons.create") && response.request().method() === "POST",
+  );
+  await form.getByRole("button", { name: "Person anlegen" }).click();
+  const body = (await (await created).json()) as Array<{ result: { data: { json: { id: string } } } }>;
+  const personId = body[0]!.result.data.json.id;
+  await expect(page.getByTestId("signing-for")).toContainText(`Mara ${lastName}`);
+
+  // (b) One purpose per checkbox, nothing ticked in advance (Art. 7(2) GDPR).
+  const events = page.getByRole("checkbox", { name: /^Einladungen zu Veranstaltungen/ });
+  const newsletter = page.getByRole("checkbox", { name: /^Newsletter/ });
+  await expect(events).not.toBeChecked();
+  await expect(newsletter).not.toBeChecked();
+  for (const box of await page.getByRole("checkbox").all()) await expect(box).not.toBeChecked();
+  await events.check();
+  await newsletter.check();
+
+  // (c) Sign with a finger (drawn here with the mouse).
+  const confirm = page.getByRole("button", { name: "Bestätigen" });
+  await expect(confirm).toBeDisabled();
+  const canvas = page.getByTestId("signature-canvas");
+  await canvas.scrollIntoViewIfNeeded();
+  const box = await canvas.boundingBox();
+  if (!box) throw new Error("signature canvas not visible");
+  const y = box.y + box.height / 2;
+  await page.mouse.move(box.x + 40, y);
+  await page.mouse.down();
+  for (let step = 1; step <= 12; step += 1)
+    await page.mouse.move(box.x + 40 + step * 25, y + (step % 2 === 0 ? -30 : 30), { steps: 4 });
+  await page.mouse.up();
+
+  // (d) Confirm.
+  await expect(confirm).toBeEnabled();
+  await confirm.click();
+  await expect(page.getByText("Vielen Dank! Ihre Einwilligung wurde erfasst.")).toBeVisible();
+  await expect(page.getByTestId("needs-confirmation")).toContainText("Newsletter");
+  await page.getByRole("button", { name: "Nächste Person" }).click();
+  await expect(page.getByRole("heading", { name: "Wer unterschreibt?" })).toBeVisible();
+  await expect(page.getByText(lastName)).toHaveCount(0);
+
+  // In the portal: both purposes granted by signature, and the signature stored as a document.
+  await page.goto(`/persons/${personId}`);
+  const purposes = page.getByRole("region", { name: "Zwecke und Rechtsgrundlagen" });
+  for (const name of ["Einladungen zu Veranstaltungen", "Newsletter"]) {
+    const row = purposes.getByRole("row").filter({ hasText: name });
+    await expect(row).toContainText("Unterschrift");
+    await expect(row).toContainText("Erteilt");
+  }
+  const documents = page.getByRole("region", { name: "Dokumente" });
+  const link = documents.getByRole("link", { name: /^signature-\d{4}-\d{2}-\d{2}\.png$/ });
+  await expect(link).toHaveAttribute("href", /^\/documents\/[0-9a-f-]{36}$/);
+  await link.click();
+  const image = page.getByTestId("document-view").getByRole("img", { name: /signature-.*\.png/ });
+  await expect(image).toBeVisible();
+  await expect
+    .poll(() => image.evaluate((element) => (element as HTMLImageElement).naturalWidth))
+    .toBeGreaterThan(0);
+});

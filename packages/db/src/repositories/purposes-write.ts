@@ -1,0 +1,217 @@
+import { DomainError } from "@purposeful/domain";
+import type { Updateable } from "kysely";
+import { type Actor, recordAudit } from "../audit/record-audit.ts";
+import type { Database } from "../create-database.ts";
+import type { DB } from "../tables/generated.ts";
+import {
+  purposeLanguages as languages,
+  type NewPurposeEntry,
+  type PurposeEntryUpdate,
+  type PurposeTextsInput,
+  purposeColumns,
+  validatePurposeFields as validate,
+} from "./purpose-rules.ts";
+import { refreshTrafficLights } from "./traffic-lights.ts";
+
+/** Browsers submit textarea line breaks as CRLF; stored texts use LF, so an unchanged text compares equal. */
+function cleanText(value: string): string {
+  return value.replace(/\r\n?/g, "\n").trim();
+}
+
+function cleanList(values: string[]): string[] {
+  return [...new Set(values.map((value) => value.trim()).filter(Boolean))];
+}
+
+async function insertVersion(
+  trx: Database,
+  purposeId: string,
+  version: number,
+  texts: PurposeTextsInput,
+  material: boolean,
+  actor: Actor,
+  at: Date,
+) {
+  await trx
+    .insertInto("purposeVersion")
+    .values(
+      languages.map((language) => ({
+        purposeId,
+        version,
+        language,
+        name: cleanText(texts[language].name),
+        description: cleanText(texts[language].description),
+        material,
+        createdBy: actor.id,
+        createdAt: at,
+      })),
+    )
+    .execute();
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "23505";
+}
+
+/** Creates a purpose with version 1 of its texts; nobody has a record of it yet (Art. 25(2)). */
+export async function createPurposeEntry(
+  trx: Database,
+  input: NewPurposeEntry,
+  actor: Actor,
+  at: Date,
+): Promise<{ id: string }> {
+  validate(input);
+  const taken = await trx.selectFrom("purpose").select("id").where("key", "=", input.key).executeTakeFirst();
+  if (taken) throw new DomainError("conflict", "purpose_key_taken");
+  const values = {
+    key: input.key,
+    defaultLegalBasis: input.defaultLegalBasis,
+    channels: [...new Set(input.channels)],
+    doubleOptIn: input.doubleOptIn,
+    retentionPeriod: input.retentionPeriod,
+    dataCategories: cleanList(input.dataCategories),
+    recipients: cleanList(input.recipients),
+    active: input.active,
+  };
+  const purpose = await trx
+    .insertInto("purpose")
+    .values({ ...values, currentVersion: 1, minValidVersion: 1, createdAt: at, updatedAt: at })
+    .returning("id")
+    .executeTakeFirstOrThrow()
+    .catch((error: unknown) => {
+      if (isUniqueViolation(error)) throw new DomainError("conflict", "purpose_key_taken");
+      throw error;
+    });
+  await insertVersion(trx, purpose.id, 1, input.texts, false, actor, at);
+  const changes: Record<string, { before: unknown; after: unknown }> = {};
+  for (const [field, after] of Object.entries(values)) changes[field] = { before: null, after };
+  for (const language of languages)
+    for (const part of ["name", "description"] as const)
+      changes[`texts.${language}.${part}`] = { before: null, after: cleanText(input.texts[language][part]) };
+  await recordAudit(trx, {
+    actor,
+    action: "purpose.created",
+    entityType: "purpose",
+    entityId: purpose.id,
+    changes: { key: input.key, version: 1, fields: changes },
+    at,
+  });
+  return { id: purpose.id };
+}
+
+const sameValue = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * Changes a purpose. A text change (either language) adds a version with both languages and
+ * keeps the old ones (Art. 7(1): which text a person agreed to must stay provable); a material
+ * one also makes consents to older versions invalid, and the lights of everyone holding a record
+ * of the purpose are refreshed. Other fields change the purpose row only. The key never changes.
+ */
+export async function updatePurposeEntry(
+  trx: Database,
+  id: string,
+  input: PurposeEntryUpdate,
+  actor: Actor,
+  at: Date,
+): Promise<{ id: string; version: number; changed: boolean }> {
+  validate(input);
+  const current = await trx
+    .selectFrom("purpose as p")
+    .select(purposeColumns)
+    .where("p.id", "=", id)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!current) throw new DomainError("not_found");
+
+  const fields: Record<string, { before: unknown; after: unknown }> = {};
+  const rowUpdate: Updateable<DB["purpose"]> = {};
+  const next = {
+    defaultLegalBasis: input.defaultLegalBasis,
+    channels: input.channels && [...new Set(input.channels)],
+    doubleOptIn: input.doubleOptIn,
+    retentionPeriod: input.retentionPeriod,
+    dataCategories: input.dataCategories && cleanList(input.dataCategories),
+    recipients: input.recipients && cleanList(input.recipients),
+    active: input.active,
+  };
+  for (const [field, after] of Object.entries(next)) {
+    const before = current[field as keyof typeof next];
+    if (after === undefined || sameValue(before, after)) continue;
+    fields[field] = { before, after };
+    (rowUpdate as Record<string, unknown>)[field] = after;
+  }
+
+  const oldRows = await trx
+    .selectFrom("purposeVersion")
+    .select(["language", "name", "description"])
+    .where("purposeId", "=", id)
+    .where("version", "=", current.currentVersion)
+    .execute();
+  const oldTexts = Object.fromEntries(
+    oldRows.map((row) => [row.language, { name: row.name, description: row.description }]),
+  ) as Partial<PurposeTextsInput>;
+  const newTexts = {} as PurposeTextsInput;
+  for (const language of languages) {
+    const before = oldTexts[language] ?? { name: "", description: "" };
+    const given = input.texts?.[language];
+    const after = given ? { name: cleanText(given.name), description: cleanText(given.description) } : before;
+    if (!after.name || !after.description) throw new DomainError("validation", "invalid purpose text");
+    newTexts[language] = after;
+    for (const part of ["name", "description"] as const)
+      if (before[part] !== after[part])
+        fields[`texts.${language}.${part}`] = { before: before[part] || null, after: after[part] };
+  }
+  const textChanged = Object.keys(fields).some((field) => field.startsWith("texts."));
+  const material = input.material === true;
+  if (material && !textChanged) throw new DomainError("validation", "material_without_text_change");
+  if (Object.keys(fields).length === 0) return { id, version: current.currentVersion, changed: false };
+
+  const version = textChanged ? current.currentVersion + 1 : current.currentVersion;
+  if (textChanged) {
+    await insertVersion(trx, id, version, newTexts, material, actor, at);
+    rowUpdate.currentVersion = version;
+    if (material) rowUpdate.minValidVersion = version;
+  }
+  await trx
+    .updateTable("purpose")
+    .set({ ...rowUpdate, updatedAt: at })
+    .where("id", "=", id)
+    .execute();
+  await recordAudit(trx, {
+    actor,
+    action: textChanged ? "purpose.version_created" : "purpose.updated",
+    entityType: "purpose",
+    entityId: id,
+    changes: {
+      key: current.key,
+      ...(textChanged ? { version, previousVersion: current.currentVersion, material } : {}),
+      fields,
+    },
+    at,
+  });
+  // Validity of existing records depends on these; everyone holding one gets a fresh light.
+  if (material || "active" in fields || "doubleOptIn" in fields) await refreshPurposeHolders(trx, id, at);
+  return { id, version, changed: true };
+}
+
+/** Recomputes the stored light of every person with a record of the purpose, in keyset batches. */
+async function refreshPurposeHolders(trx: Database, purposeId: string, at: Date, batchSize = 5000) {
+  let after: string | null = null;
+  for (;;) {
+    let query = trx
+      .selectFrom("processingRecord")
+      .select("personId")
+      .where("purposeId", "=", purposeId)
+      .orderBy("personId")
+      .limit(batchSize);
+    if (after) query = query.where("personId", ">", after);
+    const batch = await query.execute();
+    if (batch.length === 0) return;
+    await refreshTrafficLights(
+      trx,
+      batch.map((row) => row.personId),
+      at,
+    );
+    if (batch.length < batchSize) return;
+    after = batch[batch.length - 1]!.personId;
+  }
+}

@@ -1,0 +1,270 @@
+import { DomainError } from "@purposeful/domain";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Actor } from "../audit/record-audit.ts";
+import { verifyAuditChain } from "../audit/verify-audit.ts";
+import { createPerson, createPurpose, createRecord } from "../seed/factories.ts";
+import { createTestDatabase, type TestDatabase } from "../testing/create-test-database.ts";
+import {
+  createPurposeEntry,
+  exportRegister,
+  getPurpose,
+  isRetentionPeriod,
+  listPurposes,
+  type NewPurposeEntry,
+  updatePurposeEntry,
+} from "./purposes.ts";
+
+const at = new Date("2026-11-29T12:00:00Z");
+const actor: Actor = { type: "staff", id: "staff-dpo" };
+let t: TestDatabase;
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+});
+afterAll(async () => t?.close());
+
+function entry(key: string, overrides: Partial<NewPurposeEntry> = {}): NewPurposeEntry {
+  return {
+    key,
+    texts: {
+      de: { name: `Zweck ${key}`, description: `Wir nutzen Ihre Daten für ${key}.` },
+      en: { name: `Purpose ${key}`, description: `We use your data for ${key}.` },
+    },
+    defaultLegalBasis: "consent",
+    channels: ["email"],
+    doubleOptIn: true,
+    retentionPeriod: "P2Y",
+    dataCategories: ["contact data", " usage data "],
+    recipients: ["Mail service provider"],
+    active: true,
+    ...overrides,
+  };
+}
+
+const create = (input: NewPurposeEntry) =>
+  t.db.transaction().execute((trx) => createPurposeEntry(trx, input, actor, at));
+const update = (id: string, input: Parameters<typeof updatePurposeEntry>[2]) =>
+  t.db.transaction().execute((trx) => updatePurposeEntry(trx, id, input, actor, at));
+
+async function auditEventsOf(id: string) {
+  return t.db
+    .selectFrom("auditEvent")
+    .select(["action", "entityType", "personId", "actorId", "changes"])
+    .where("entityId", "=", id)
+    .orderBy("id")
+    .execute();
+}
+
+async function lightOf(personId: string) {
+  const row = await t.db
+    .selectFrom("person")
+    .select("trafficLight")
+    .where("id", "=", personId)
+    .executeTakeFirstOrThrow();
+  return row.trafficLight;
+}
+
+describe("purposes catalogue", () => {
+  it("creates a purpose with version 1 in both languages and audits it", async () => {
+    const { id } = await create(entry("webinar_invitations"));
+    const purpose = await getPurpose(t.db, id);
+    expect(purpose).toMatchObject({
+      key: "webinar_invitations",
+      currentVersion: 1,
+      minValidVersion: 1,
+      dataCategories: ["contact data", "usage data"],
+    });
+    expect(purpose?.versions).toHaveLength(1);
+    expect(purpose?.versions[0]?.texts.en?.name).toBe("Purpose webinar_invitations");
+    const events = await auditEventsOf(id);
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ action: "purpose.created", entityType: "purpose", personId: null });
+    expect(events[0]?.changes).toMatchObject({
+      key: "webinar_invitations",
+      fields: { retentionPeriod: { before: null, after: "P2Y" } },
+    });
+  });
+
+  it("rejects a duplicate key, an invalid key and an invalid retention period", async () => {
+    await create(entry("trade_fair"));
+    await expect(create(entry("trade_fair"))).rejects.toMatchObject({ code: "conflict" });
+    await expect(create(entry("Trade-Fair"))).rejects.toBeInstanceOf(DomainError);
+    await expect(create(entry("fair_two", { retentionPeriod: "2 years" }))).rejects.toMatchObject({
+      code: "validation",
+    });
+    const keys = (await listPurposes(t.db, "de")).map((row) => row.key);
+    expect(keys.filter((key) => key === "trade_fair")).toHaveLength(1);
+    expect(keys).not.toContain("fair_two");
+  });
+
+  it("accepts ISO-8601 durations only", () => {
+    for (const valid of ["P2Y", "P6M", "P1Y6M", "P30D", "P2W", "PT12H", "P1DT2H"])
+      expect(isRetentionPeriod(valid)).toBe(true);
+    for (const invalid of ["P", "PT", "2Y", "P0Y", "P1.5Y", "P1Y T", "p2y", ""])
+      expect(isRetentionPeriod(invalid)).toBe(false);
+  });
+
+  it("a text edit adds version 2 with both languages and keeps version 1 unchanged", async () => {
+    const { id } = await create(entry("customer_survey"));
+    const result = await update(id, {
+      texts: { de: { name: "Kundenbefragung", description: "Neue Beschreibung." } },
+    });
+    expect(result).toMatchObject({ version: 2, changed: true });
+    const purpose = await getPurpose(t.db, id);
+    expect(purpose).toMatchObject({ currentVersion: 2, minValidVersion: 1 });
+    expect(purpose?.versions.map((v) => [v.version, v.material])).toEqual([
+      [2, false],
+      [1, false],
+    ]);
+    expect(purpose?.versions[0]?.texts).toEqual({
+      de: { name: "Kundenbefragung", description: "Neue Beschreibung." },
+      en: { name: "Purpose customer_survey", description: "We use your data for customer_survey." },
+    });
+    expect(purpose?.versions[1]?.texts.de).toEqual({
+      name: "Zweck customer_survey",
+      description: "Wir nutzen Ihre Daten für customer_survey.",
+    });
+    const events = await auditEventsOf(id);
+    expect(events.map((e) => e.action)).toEqual(["purpose.created", "purpose.version_created"]);
+    expect(events[1]?.changes).toMatchObject({
+      version: 2,
+      material: false,
+      fields: { "texts.de.name": { before: "Zweck customer_survey", after: "Kundenbefragung" } },
+    });
+    const fields = (events[1]!.changes as { fields: Record<string, unknown> }).fields;
+    expect(Object.keys(fields)).not.toContain("texts.en.name");
+  });
+
+  it("other fields change the purpose row without a new version; the key stays", async () => {
+    const { id } = await create(entry("product_news"));
+    await update(id, {
+      channels: ["email", "post"],
+      retentionPeriod: "P3Y",
+      texts: {
+        de: { name: "Zweck product_news", description: "Wir nutzen Ihre Daten für product_news." },
+      },
+    });
+    const purpose = await getPurpose(t.db, id);
+    expect(purpose).toMatchObject({
+      key: "product_news",
+      currentVersion: 1,
+      channels: ["email", "post"],
+      retentionPeriod: "P3Y",
+    });
+    expect(purpose?.versions).toHaveLength(1);
+    const events = await auditEventsOf(id);
+    expect(events.map((e) => e.action)).toEqual(["purpose.created", "purpose.updated"]);
+    expect(events[1]?.changes).toEqual({
+      key: "product_news",
+      fields: {
+        channels: { before: ["email"], after: ["email", "post"] },
+        retentionPeriod: { before: "P2Y", after: "P3Y" },
+      },
+    });
+    // Nothing changed (a textarea's CRLF line breaks included): no write, no event.
+    expect(
+      await update(id, {
+        retentionPeriod: "P3Y",
+        texts: {
+          en: { name: "Purpose product_news ", description: "We use your data for product_news.\r\n" },
+        },
+      }),
+    ).toMatchObject({ changed: false });
+    expect(await auditEventsOf(id)).toHaveLength(2);
+  });
+
+  it("a material change makes a consent to version 1 invalid: the person turns from green to red", async () => {
+    const purposeId = await createPurpose(t.db, { key: "newsletter", doubleOptIn: false });
+    const other = await createPurpose(t.db, { key: "events", doubleOptIn: false });
+    const personId = await createPerson(t.db);
+    const bystander = await createPerson(t.db);
+    await createRecord(t.db, { personId, purposeId, state: "granted", purposeVersion: 1, at });
+    await createRecord(t.db, {
+      personId: bystander,
+      purposeId: other,
+      state: "granted",
+      purposeVersion: 1,
+      at,
+    });
+    expect(await lightOf(personId)).toBe("green");
+
+    // A non-material edit keeps consents to version 1 valid.
+    await update(purposeId, { texts: { en: { name: "Newsletter", description: "Monthly news." } } });
+    expect(await lightOf(personId)).toBe("green");
+
+    await update(purposeId, {
+      texts: { de: { name: "Newsletter", description: "Jetzt auch mit Profiling." } },
+      material: true,
+    });
+    const purpose = await getPurpose(t.db, purposeId);
+    expect(purpose).toMatchObject({ currentVersion: 3, minValidVersion: 3 });
+    expect(purpose?.versions[0]).toMatchObject({ version: 3, material: true });
+    expect(await lightOf(personId)).toBe("red");
+    expect(await lightOf(bystander)).toBe("green");
+    const events = await auditEventsOf(purposeId);
+    expect(events.at(-1)).toMatchObject({ action: "purpose.version_created", personId: null });
+    expect(events.at(-1)?.changes).toMatchObject({ version: 3, previousVersion: 2, material: true });
+  });
+
+  it("a material flag without a text change is refused", async () => {
+    const { id } = await create(entry("partner_offers"));
+    await expect(update(id, { active: false, material: true })).rejects.toMatchObject({
+      code: "validation",
+      message: "material_without_text_change",
+    });
+    expect((await getPurpose(t.db, id))?.active).toBe(true);
+  });
+
+  it("retiring a purpose refreshes the lights of its holders", async () => {
+    const purposeId = await createPurpose(t.db, { key: "retired_later", doubleOptIn: false });
+    const keep = await createPurpose(t.db, { key: "kept", doubleOptIn: false });
+    const personId = await createPerson(t.db);
+    await createRecord(t.db, { personId, purposeId, state: "withdrawn", at });
+    await createRecord(t.db, { personId, purposeId: keep, state: "granted", at });
+    expect(await lightOf(personId)).toBe("yellow");
+    await update(purposeId, { active: false });
+    expect(await lightOf(personId)).toBe("green");
+  });
+
+  it("an unknown purpose is not found", async () => {
+    expect(await getPurpose(t.db, "00000000-0000-0000-0000-000000000000")).toBeNull();
+    await expect(update("00000000-0000-0000-0000-000000000000", { active: false })).rejects.toMatchObject({
+      code: "not_found",
+    });
+  });
+
+  it("exports the Art. 30 register with the current texts in the requested language", async () => {
+    const { id } = await create(
+      entry("contract_fulfilment", {
+        defaultLegalBasis: "contract",
+        channels: [],
+        doubleOptIn: false,
+        retentionPeriod: "P10Y",
+        recipients: ["Tax advisor", "Bank"],
+      }),
+    );
+    await update(id, { texts: { en: { name: "Contract", description: "Fulfilling your order." } } });
+    const en = await exportRegister(t.db, "en");
+    expect(en.find((row) => row.key === "contract_fulfilment")).toEqual({
+      key: "contract_fulfilment",
+      name: "Contract",
+      description: "Fulfilling your order.",
+      legalBasis: "contract",
+      legalBasisArticle: "Art. 6(1)(b)",
+      dataCategories: ["contact data", "usage data"],
+      recipients: ["Tax advisor", "Bank"],
+      retentionPeriod: "P10Y",
+      doubleOptIn: false,
+      channels: [],
+      active: true,
+      currentVersion: 2,
+    });
+    const de = await exportRegister(t.db, "de");
+    expect(de.find((row) => row.key === "contract_fulfilment")?.name).toBe("Zweck contract_fulfilment");
+    expect(de.map((row) => row.key)).toEqual([...de.map((row) => row.key)].sort());
+  });
+
+  it("leaves an intact audit chain", async () => {
+    expect(await verifyAuditChain(t.db)).toMatchObject({ ok: true });
+  });
+});

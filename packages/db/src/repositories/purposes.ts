@@ -1,0 +1,98 @@
+import { legalBasisArticle } from "@purposeful/domain";
+import type { Database } from "../create-database.ts";
+import { type PurposeLanguage, type PurposeTextsInput, purposeColumns } from "./purpose-rules.ts";
+
+export * from "./purpose-rules.ts";
+export { createPurposeEntry, updatePurposeEntry } from "./purposes-write.ts";
+
+/** The catalogue, named in `language` from each purpose's current version. */
+export async function listPurposes(db: Database, language: PurposeLanguage) {
+  return db
+    .selectFrom("purpose as p")
+    .leftJoin("purposeVersion as v", (join) =>
+      join
+        .onRef("v.purposeId", "=", "p.id")
+        .onRef("v.version", "=", "p.currentVersion")
+        .on("v.language", "=", language),
+    )
+    .select([...purposeColumns, "v.name", "v.description"])
+    .orderBy("p.key")
+    .execute();
+}
+
+export interface PurposeVersionView {
+  version: number;
+  material: boolean;
+  createdAt: Date;
+  createdBy: string | null;
+  createdByName: string | null;
+  texts: Partial<PurposeTextsInput>;
+}
+
+/** One purpose with every version of its texts (newest first), or null. */
+export async function getPurpose(db: Database, id: string) {
+  const purpose = await db
+    .selectFrom("purpose as p")
+    .select(purposeColumns)
+    .where("p.id", "=", id)
+    .executeTakeFirst();
+  if (!purpose) return null;
+  const rows = await db
+    .selectFrom("purposeVersion as v")
+    .leftJoin("staffUser as s", "s.id", "v.createdBy")
+    .select([
+      "v.version",
+      "v.language",
+      "v.name",
+      "v.description",
+      "v.material",
+      "v.createdAt",
+      "v.createdBy",
+    ])
+    .select("s.name as createdByName")
+    .where("v.purposeId", "=", id)
+    .orderBy("v.version", "desc")
+    .orderBy("v.language")
+    .execute();
+  const versions: PurposeVersionView[] = [];
+  for (const row of rows) {
+    let entry = versions.find((v) => v.version === row.version);
+    if (!entry) {
+      entry = { ...row, texts: {} };
+      versions.push(entry);
+    }
+    entry.texts[row.language] = { name: row.name, description: row.description };
+  }
+  return {
+    ...purpose,
+    versions: versions.map(({ version, material, createdAt, createdBy, createdByName, texts }) => ({
+      version,
+      material,
+      createdAt,
+      createdBy,
+      createdByName,
+      texts,
+    })),
+  };
+}
+
+/** The records of processing (Art. 30(1)): one row per purpose, texts of its current version. */
+export async function exportRegister(db: Database, language: PurposeLanguage) {
+  const rows = await listPurposes(db, language);
+  return rows.map((row) => ({
+    key: row.key,
+    name: row.name ?? row.key,
+    description: row.description ?? "",
+    legalBasis: row.defaultLegalBasis,
+    legalBasisArticle: legalBasisArticle[row.defaultLegalBasis],
+    dataCategories: row.dataCategories,
+    recipients: row.recipients,
+    retentionPeriod: row.retentionPeriod,
+    doubleOptIn: row.doubleOptIn,
+    channels: row.channels,
+    active: row.active,
+    currentVersion: row.currentVersion,
+  }));
+}
+
+export type RegisterRow = Awaited<ReturnType<typeof exportRegister>>[number];
