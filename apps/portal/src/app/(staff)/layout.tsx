@@ -25,6 +25,9 @@ export default async function StaffLayout({ children }: { children: ReactNode })
             <Link href="/purposes" className="hover:underline">
               {t("nav.purposes")}
             </Link>
+            <Link href="/signature" className="hover:underline">
+              {t("nav.signature")}
+            </Link>
             {(user.role === "dpo" || user.role === "admin") && (
               <Link href="/audit" className="hover:underline">
                 {t("nav.audit")}
