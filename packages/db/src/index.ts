@@ -10,11 +10,13 @@ export {
   openPglite,
 } from "./create-database.ts";
 export { migrateToLatest } from "./migrate.ts";
+export * from "./outbox/index.ts";
 export * from "./repositories/person-detail.ts";
 export * from "./repositories/persons-list.ts";
 export * from "./repositories/persons-write.ts";
 export * from "./repositories/purposes.ts";
 export * from "./repositories/record-validity.ts";
+export * from "./repositories/settings.ts";
 export * from "./repositories/staff-users.ts";
 export * from "./repositories/traffic-lights.ts";
 export type { DB } from "./tables/generated.ts";

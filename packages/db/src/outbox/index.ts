@@ -1,0 +1,1 @@
+export { enqueueEmail, type OutgoingEmail } from "./enqueue-email.ts";
