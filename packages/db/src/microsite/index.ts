@@ -1,0 +1,7 @@
+export {
+  createMicrositeLink,
+  defaultLinkTtlDays,
+  hashToken,
+  type MicrositeLinkKind,
+  newToken,
+} from "./links.ts";
