@@ -5,7 +5,7 @@ const withNextIntl = createNextIntlPlugin("./src/i18n/request.ts");
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
-  transpilePackages: ["@purposeful/domain", "@purposeful/db"],
+  transpilePackages: ["@purposeful/domain", "@purposeful/db", "@purposeful/emails"],
   serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket", "pg", "pino"],
   async headers() {
     return [

@@ -1,1 +1,34 @@
 export { type CompanySettings, type EmailLanguage, Layout } from "./components/layout.tsx";
+export {
+  sendConsentReceipt,
+  sendConsentRequest,
+  sendDoubleOptInConfirmation,
+  unsubscribeHeaders,
+} from "./flows/consent-mails.ts";
+export { companyForMail, loadRecipient, purposeTexts, type Recipient } from "./flows/recipient.ts";
+export {
+  batchIdempotencyKey,
+  type DispatchOptions,
+  type DispatchSummary,
+  dispatchOutbox,
+} from "./outbox/dispatch.ts";
+export {
+  type ConsentReceiptProps,
+  type ConsentRequestProps,
+  type DoubleOptInProps,
+  type EmailDefinition,
+  type EmailPropsByTemplate,
+  type EmailTemplate,
+  emailTemplates,
+  type RenderedEmail,
+  renderEmail,
+} from "./render.ts";
+export {
+  type BatchOutcome,
+  createResendTransport,
+  type OutboundMessage,
+  type ResendTransportOptions,
+  type SendOutcome,
+  type Transport,
+  type TransportFailure,
+} from "./transport/resend.ts";

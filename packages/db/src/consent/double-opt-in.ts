@@ -2,9 +2,10 @@ import { type Actor, recordAudit } from "../audit/record-audit.ts";
 import type { Database } from "../create-database.ts";
 
 /**
- * The one place where a granted-but-unconfirmed consent to a double-opt-in purpose plugs into
- * confirmation. Today it records that confirmation is pending; the consent-mail issue adds the
- * confirmation mail with its own token to the outbox here, in the same transaction.
+ * Records that a granted consent to a double-opt-in purpose waits for confirmation. The mail
+ * itself is composed one layer up (packages/db cannot render mails): every caller that gets
+ * `needsConfirmation` from `applyRecordEvent` calls `sendDoubleOptInConfirmation` from
+ * @purposeful/emails in the same transaction.
  */
 export async function awaitDoubleOptIn(
   trx: Database,

@@ -1,6 +1,8 @@
 import { applyRecordEvent } from "@purposeful/db";
 import { allowedRecordEvents, DomainError, endOfDayExclusive } from "@purposeful/domain";
+import { sendDoubleOptInConfirmation } from "@purposeful/emails";
 import { z } from "zod";
+import { env } from "../../../env";
 import { procedureFor, router } from "../../trpc";
 import { applyRecordEventInput } from "./records.schema";
 
@@ -91,6 +93,14 @@ export const recordsRouter = router({
           actor: { type: "staff", id: ctx.user.id },
           at,
         });
+        if (result.needsConfirmation) {
+          await sendDoubleOptInConfirmation(trx, {
+            personId: input.personId,
+            purposeIds: [input.purposeId],
+            micrositeUrl: env.MICROSITE_URL,
+            at,
+          });
+        }
         const isConsent =
           result.record.legalBasis === "consent" && ["grant", "confirm"].includes(input.event);
         return {

@@ -1,5 +1,7 @@
 import { applyRecordEvent, storeDocument } from "@purposeful/db";
 import { calendarDateAt, DomainError, formatCalendarDate } from "@purposeful/domain";
+import { sendDoubleOptInConfirmation } from "@purposeful/emails";
+import { env } from "../../../env";
 import { UserFacingError } from "../../errors";
 import { procedureFor, router } from "../../trpc";
 import { personIdInput } from "../persons/persons.schema";
@@ -169,11 +171,14 @@ export const signatureRouter = router({
             needsConfirmation: result.needsConfirmation,
           });
         }
-        return {
-          documentId,
-          granted,
-          needsConfirmation: granted.filter((g) => g.needsConfirmation),
-        };
+        const needsConfirmation = granted.filter((g) => g.needsConfirmation);
+        await sendDoubleOptInConfirmation(trx, {
+          personId: input.personId,
+          purposeIds: needsConfirmation.map((g) => g.purposeId),
+          micrositeUrl: env.MICROSITE_URL,
+          at,
+        });
+        return { documentId, granted, needsConfirmation };
       });
     }),
 });

@@ -1,6 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import { notFound } from "next/navigation";
 import { RecordConsentPanel } from "../../../../features/consent/record-consent-panel";
+import { RequestConsentPanel } from "../../../../features/consent/request-consent-panel";
 import { PersonActivities } from "../../../../features/persons/person-activities";
 import { PersonBankAccounts } from "../../../../features/persons/person-bank-accounts";
 import { PersonCommunication } from "../../../../features/persons/person-communication";
@@ -39,6 +40,7 @@ export default async function PersonPage({ params }: { params: Promise<{ personI
       </div>
       <PersonPurposes view={person} />
       <RecordConsentPanel personId={person.person.id} />
+      <RequestConsentPanel personId={person.person.id} />
       <PersonActivities view={person} />
       <PersonDocuments view={person} />
       <div className="grid gap-6 lg:grid-cols-2">

@@ -1,0 +1,94 @@
+import { defaultLinkTtlDays, getPersonDetail, toRecordFacts } from "@purposeful/db";
+import { assessRecord, calendarDateAt, formatCalendarDate } from "@purposeful/domain";
+import {
+  companyForMail,
+  loadRecipient,
+  purposeTexts,
+  renderEmail,
+  sendConsentRequest,
+} from "@purposeful/emails";
+import { TRPCError } from "@trpc/server";
+import { z } from "zod";
+import { env } from "../../../env";
+import { procedureFor, router } from "../../trpc";
+
+const requestInput = z.object({ personId: z.uuid(), purposeIds: z.array(z.uuid()).min(1).max(20) });
+
+export const consentRequestsRouter = router({
+  /** Consent purposes a person can be asked for; those without a valid basis are pre-selected. */
+  options: procedureFor("staff")
+    .input(z.object({ personId: z.uuid() }))
+    .query(async ({ ctx, input }) => {
+      const detail = await getPersonDetail(ctx.db, input.personId, ctx.user.locale);
+      if (!detail) throw new TRPCError({ code: "NOT_FOUND" });
+      const purposes = await ctx.db
+        .selectFrom("purpose as p")
+        .leftJoin("purposeVersion as v", (join) =>
+          join
+            .onRef("v.purposeId", "=", "p.id")
+            .onRef("v.version", "=", "p.currentVersion")
+            .on("v.language", "=", ctx.user.locale),
+        )
+        .select(["p.id", "p.key", "v.name"])
+        .where("p.active", "=", true)
+        .where("p.defaultLegalBasis", "=", "consent")
+        .orderBy("p.key")
+        .execute();
+      const now = ctx.now();
+      const openRequests = await ctx.db
+        .selectFrom("outboxMessage")
+        .select(["id", "createdAt", "status"])
+        .where("personId", "=", input.personId)
+        .where("template", "=", "consent-request")
+        .orderBy("createdAt", "desc")
+        .limit(5)
+        .execute();
+      return {
+        hasEmail: detail.emails.length > 0,
+        purposes: purposes.map((purpose) => {
+          const record = detail.records.find((r) => r.purposeId === purpose.id);
+          const valid = record ? assessRecord(toRecordFacts(record), now).valid : false;
+          return { ...purpose, state: record?.state ?? null, valid, preselected: !valid };
+        }),
+        openRequests,
+      };
+    }),
+
+  /** The mail exactly as the person will get it (with a placeholder instead of their personal link). */
+  preview: procedureFor("staff")
+    .input(requestInput)
+    .query(async ({ ctx, input }) => {
+      const recipient = await loadRecipient(ctx.db, input.personId);
+      const purposes = await purposeTexts(ctx.db, input.purposeIds, recipient.language);
+      const mail = await renderEmail(
+        "consent-request",
+        {
+          company: await companyForMail(ctx.db),
+          salutationName: recipient.salutationName,
+          purposes: purposes.map((p) => ({ name: p.name, description: p.description })),
+          linkUrl: `${env.MICROSITE_URL}/${recipient.language}/p/…`,
+          expiresOn: formatCalendarDate(
+            calendarDateAt(new Date(ctx.now().getTime() + defaultLinkTtlDays.settings * 86_400_000)),
+          ),
+        },
+        recipient.language,
+      );
+      return { to: recipient.email, language: recipient.language, ...mail };
+    }),
+
+  /** Sends the request: link, mail (through the outbox) and "requested" records in one transaction. */
+  send: procedureFor("staff")
+    .input(requestInput)
+    .mutation(({ ctx, input }) =>
+      ctx.db
+        .transaction()
+        .execute((trx) =>
+          sendConsentRequest(trx, {
+            ...input,
+            micrositeUrl: env.MICROSITE_URL,
+            actor: { type: "staff", id: ctx.user.id },
+            at: ctx.now(),
+          }),
+        ),
+    ),
+});

@@ -1,0 +1,155 @@
+import {
+  type Actor,
+  applyRecordEvent,
+  createMicrositeLink,
+  type Database,
+  enqueueEmail,
+} from "@purposeful/db";
+import { calendarDateAt, DomainError, formatCalendarDate } from "@purposeful/domain";
+import { renderEmail } from "../render.ts";
+import { companyForMail, loadRecipient, purposeTexts } from "./recipient.ts";
+
+/** RFC 8058 one-click unsubscribe (with RFC 2369's List-Unsubscribe); the URL must be https in production. */
+export function unsubscribeHeaders(url: string): Record<string, string> {
+  return { "List-Unsubscribe": `<${url}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" };
+}
+
+const day = (instant: Date) => formatCalendarDate(calendarDateAt(instant));
+
+/**
+ * Asks a person for consent: a personal settings link, the mail with every purpose's full text,
+ * and the records set to "requested" — all in the caller's transaction (sent after commit).
+ */
+export async function sendConsentRequest(
+  trx: Database,
+  input: { personId: string; purposeIds: string[]; micrositeUrl: string; actor: Actor; at: Date },
+) {
+  const recipient = await loadRecipient(trx, input.personId);
+  const purposes = await purposeTexts(trx, input.purposeIds, recipient.language);
+  // Art. 7(4) GDPR: only consent purposes are asked for; a contract is never a checkbox.
+  const askable = purposes.filter((p) => p.active && p.defaultLegalBasis === "consent");
+  if (askable.length === 0) throw new DomainError("validation", "no_consent_purposes");
+  const link = await createMicrositeLink(trx, {
+    personId: recipient.personId,
+    kind: "settings",
+    at: input.at,
+  });
+  const unsubscribe = await createMicrositeLink(trx, {
+    personId: recipient.personId,
+    kind: "unsubscribe",
+    purposeIds: askable.map((p) => p.id),
+    at: input.at,
+  });
+  const props = {
+    company: await companyForMail(trx),
+    salutationName: recipient.salutationName,
+    purposes: askable.map((p) => ({ name: p.name, description: p.description })),
+    linkUrl: `${input.micrositeUrl}/${recipient.language}/p/${link.token}`,
+    expiresOn: day(link.expiresAt),
+  };
+  const mail = await renderEmail("consent-request", props, recipient.language);
+  const outboxId = await enqueueEmail(trx, {
+    idempotencyKey: `consent-request:${link.id}`,
+    personId: recipient.personId,
+    to: recipient.email,
+    template: "consent-request",
+    language: recipient.language,
+    props: { purposes: askable.map((p) => ({ key: p.key, version: p.version })), linkId: link.id },
+    ...mail,
+    headers: unsubscribeHeaders(`${input.micrositeUrl}/u/${unsubscribe.token}`),
+    at: input.at,
+  });
+  for (const purpose of askable) {
+    await applyRecordEvent(trx, {
+      personId: recipient.personId,
+      purposeId: purpose.id,
+      event: "request",
+      source: "email",
+      actor: input.actor,
+      at: input.at,
+    });
+  }
+  return { outboxId, linkId: link.id, purposes: askable.map((p) => p.name) };
+}
+
+/**
+ * The double opt-in mail (BGH I ZR 164/09): the consent counts only after the person clicks its
+ * single-use link. Called wherever a consent to a double-opt-in purpose was granted (staff
+ * recording, signature tablet, microsite); `applyRecordEvent` reports it as `needsConfirmation`.
+ */
+export async function sendDoubleOptInConfirmation(
+  trx: Database,
+  input: { personId: string; purposeIds: string[]; micrositeUrl: string; at: Date },
+) {
+  if (input.purposeIds.length === 0) return null;
+  // Without a contactable address the consent simply stays unconfirmed (and not valid).
+  const recipient = await loadRecipient(trx, input.personId).catch((error: unknown) => {
+    if (error instanceof DomainError && error.code !== "not_found") return null;
+    throw error;
+  });
+  if (!recipient) return null;
+  const purposes = await purposeTexts(trx, input.purposeIds, recipient.language);
+  const link = await createMicrositeLink(trx, {
+    personId: recipient.personId,
+    kind: "double_opt_in",
+    purposeIds: input.purposeIds,
+    at: input.at,
+  });
+  const props = {
+    company: await companyForMail(trx),
+    salutationName: recipient.salutationName,
+    purposes: purposes.map((p) => ({ name: p.name })),
+    confirmUrl: `${input.micrositeUrl}/${recipient.language}/confirm/${link.token}`,
+    expiresOn: day(link.expiresAt),
+  };
+  const mail = await renderEmail("double-opt-in", props, recipient.language);
+  return enqueueEmail(trx, {
+    idempotencyKey: `double-opt-in:${link.id}`,
+    personId: recipient.personId,
+    to: recipient.email,
+    template: "double-opt-in",
+    language: recipient.language,
+    props: { purposes: purposes.map((p) => ({ key: p.key, version: p.version })), linkId: link.id },
+    ...mail,
+    at: input.at,
+  });
+}
+
+/** The receipt after every change a person makes: what is now granted or withdrawn, and a way back. */
+export async function sendConsentReceipt(
+  trx: Database,
+  input: {
+    personId: string;
+    granted: string[];
+    withdrawn: string[];
+    micrositeUrl: string;
+    at: Date;
+    changeId: string;
+  },
+) {
+  const recipient = await loadRecipient(trx, input.personId);
+  const link = await createMicrositeLink(trx, {
+    personId: recipient.personId,
+    kind: "settings",
+    at: input.at,
+  });
+  const props = {
+    company: await companyForMail(trx),
+    salutationName: recipient.salutationName,
+    granted: input.granted,
+    withdrawn: input.withdrawn,
+    settingsUrl: `${input.micrositeUrl}/${recipient.language}/p/${link.token}`,
+    changedAt: input.at.toISOString(),
+  };
+  const mail = await renderEmail("consent-receipt", props, recipient.language);
+  return enqueueEmail(trx, {
+    idempotencyKey: `consent-receipt:${input.changeId}`,
+    personId: recipient.personId,
+    to: recipient.email,
+    template: "consent-receipt",
+    language: recipient.language,
+    props: { granted: input.granted, withdrawn: input.withdrawn, linkId: link.id },
+    ...mail,
+    at: input.at,
+  });
+}

@@ -1,0 +1,69 @@
+import { render, toPlainText } from "@react-email/render";
+import { createElement, type ReactElement } from "react";
+import type { EmailLanguage } from "./components/layout.tsx";
+import ConsentReceiptEmail, {
+  type ConsentReceiptProps,
+  consentReceiptSubject,
+} from "./emails/consent-receipt.email.tsx";
+import ConsentRequestEmail, {
+  type ConsentRequestProps,
+  consentRequestSubject,
+} from "./emails/consent-request.email.tsx";
+import DoubleOptInEmail, {
+  type DoubleOptInProps,
+  doubleOptInSubject,
+} from "./emails/double-opt-in.email.tsx";
+
+export type { CompanySettings, EmailLanguage } from "./components/layout.tsx";
+export type { ConsentReceiptProps, ConsentRequestProps, DoubleOptInProps };
+
+export interface EmailPropsByTemplate {
+  "consent-request": ConsentRequestProps;
+  "double-opt-in": DoubleOptInProps;
+  "consent-receipt": ConsentReceiptProps;
+}
+
+export type EmailTemplate = keyof EmailPropsByTemplate;
+
+export interface RenderedEmail {
+  subject: string;
+  html: string;
+  text: string;
+}
+
+type LanguageProp = { language?: EmailLanguage };
+
+/** What each `<name>.email.tsx` provides: its component (with PreviewProps) and its subject line. */
+export interface EmailDefinition<P> {
+  component: ((props: P & LanguageProp) => ReactElement) & { PreviewProps: P & LanguageProp };
+  subject: (props: P, language: EmailLanguage) => string;
+}
+
+/** Keyed by the file name without `.email.tsx`; the mapped type makes a missing template a type error. */
+export const emailTemplates: { [T in EmailTemplate]: EmailDefinition<EmailPropsByTemplate[T]> } = {
+  "consent-request": { component: ConsentRequestEmail, subject: consentRequestSubject },
+  "double-opt-in": { component: DoubleOptInEmail, subject: doubleOptInSubject },
+  "consent-receipt": { component: ConsentReceiptEmail, subject: consentReceiptSubject },
+};
+
+// Headings stay in their own case in the text version (html-to-text upper-cases them by default).
+const textOptions = {
+  selectors: ["h1", "h2", "h3"].map((selector) => ({ selector, options: { uppercase: false } })),
+};
+
+export async function renderEmail<T extends EmailTemplate>(
+  template: T,
+  props: EmailPropsByTemplate[T],
+  language: EmailLanguage,
+): Promise<RenderedEmail> {
+  return renderDefinition<EmailPropsByTemplate[T]>(emailTemplates[template], props, language);
+}
+
+async function renderDefinition<P extends object>(
+  definition: EmailDefinition<P>,
+  props: P,
+  language: EmailLanguage,
+): Promise<RenderedEmail> {
+  const html = await render(createElement(definition.component, { ...props, language }));
+  return { subject: definition.subject(props, language), html, text: toPlainText(html, textOptions) };
+}
