@@ -11,6 +11,7 @@ import { createDatabase, migrateToLatest } from "@purposeful/db";
 import { startEmbeddedServer } from "@purposeful/db/embedded-server";
 import { demoPassword, demoStaff, isSeeded, seedDemo } from "@purposeful/db/seed";
 import { hashPassword } from "better-auth/crypto";
+import { Cron } from "croner";
 
 const root = resolve(import.meta.dirname, "..");
 const { values: args } = parseArgs({ options: { dev: { type: "boolean", default: false } } });
@@ -104,6 +105,23 @@ async function waitFor(url: string): Promise<void> {
   throw new Error(`${url} did not answer`);
 }
 await Promise.all([waitFor(`${portalUrl}/sign-in`), waitFor(micrositeUrl)]);
+
+// The scheduled routes, called exactly as a hosted scheduler calls them (apps/portal/vercel.json).
+// `protect` skips a tick while the previous call still runs; a failure is one log line, no crash.
+new Cron("*/15 * * * * *", { name: "outbox", protect: true, unref: true }, async () => {
+  if (stopping) return;
+  try {
+    const response = await fetch(`${portalUrl}/api/cron/outbox`, {
+      method: "POST",
+      headers: { Authorization: `Bearer ${appEnv.CRON_SECRET}` },
+      signal: AbortSignal.timeout(60_000),
+    });
+    if (!response.ok)
+      console.error(`cron outbox: HTTP ${response.status} ${(await response.text()).slice(0, 200)}`);
+  } catch (error) {
+    console.error(`cron outbox: ${error instanceof Error ? error.message : String(error)}`);
+  }
+});
 
 console.info(`
 Purposeful is running${env.DATABASE_URL ? "" : ` on embedded PostgreSQL (PGlite, data in ${dataDir})`}:

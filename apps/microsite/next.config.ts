@@ -8,7 +8,7 @@ const withNextIntl = createNextIntlPlugin("./src/i18n/request.ts");
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   typedRoutes: false,
-  transpilePackages: ["@purposeful/domain", "@purposeful/db"],
+  transpilePackages: ["@purposeful/domain", "@purposeful/db", "@purposeful/emails"],
   serverExternalPackages: ["@electric-sql/pglite", "pg"],
   async headers() {
     // Every response, including static files; src/proxy.ts replaces the CSP on pages with a nonce.

@@ -10,6 +10,10 @@ export const env = createEnv({
     PORTAL_URL: z.url().default("http://localhost:3000"),
     MICROSITE_URL: z.url().default("http://localhost:3001"),
     CRON_SECRET: z.string().min(16).optional(),
+    // Without an API key, mails are captured in the outbox (visible on the outbox page), not sent.
+    RESEND_API_KEY: z.string().min(1).optional(),
+    RESEND_BASE_URL: z.url().optional(),
+    EMAIL_FROM: z.string().min(3).default("Purposeful <privacy@purposeful.example>"),
     // Off only for the end-to-end suite, which signs in many times from one address.
     AUTH_RATE_LIMIT: z.enum(["on", "off"]).default("on"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -24,6 +28,9 @@ export const env = createEnv({
     PORTAL_URL: process.env.PORTAL_URL,
     MICROSITE_URL: process.env.MICROSITE_URL,
     CRON_SECRET: process.env.CRON_SECRET,
+    RESEND_API_KEY: process.env.RESEND_API_KEY,
+    RESEND_BASE_URL: process.env.RESEND_BASE_URL,
+    EMAIL_FROM: process.env.EMAIL_FROM,
     AUTH_RATE_LIMIT: process.env.AUTH_RATE_LIMIT,
     LOG_LEVEL: process.env.LOG_LEVEL,
     NODE_ENV: process.env.NODE_ENV,

@@ -3,6 +3,7 @@ export {
   sendConsentReceipt,
   sendConsentRequest,
   sendDoubleOptInConfirmation,
+  sendSettingsLink,
   unsubscribeHeaders,
 } from "./flows/consent-mails.ts";
 export { companyForMail, loadRecipient, purposeTexts, type Recipient } from "./flows/recipient.ts";

@@ -13,14 +13,19 @@ import DoubleOptInEmail, {
   type DoubleOptInProps,
   doubleOptInSubject,
 } from "./emails/double-opt-in.email.tsx";
+import SettingsLinkEmail, {
+  type SettingsLinkProps,
+  settingsLinkSubject,
+} from "./emails/settings-link.email.tsx";
 
 export type { CompanySettings, EmailLanguage } from "./components/layout.tsx";
-export type { ConsentReceiptProps, ConsentRequestProps, DoubleOptInProps };
+export type { ConsentReceiptProps, ConsentRequestProps, DoubleOptInProps, SettingsLinkProps };
 
 export interface EmailPropsByTemplate {
   "consent-request": ConsentRequestProps;
   "double-opt-in": DoubleOptInProps;
   "consent-receipt": ConsentReceiptProps;
+  "settings-link": SettingsLinkProps;
 }
 
 export type EmailTemplate = keyof EmailPropsByTemplate;
@@ -44,6 +49,7 @@ export const emailTemplates: { [T in EmailTemplate]: EmailDefinition<EmailPropsB
   "consent-request": { component: ConsentRequestEmail, subject: consentRequestSubject },
   "double-opt-in": { component: DoubleOptInEmail, subject: doubleOptInSubject },
   "consent-receipt": { component: ConsentReceiptEmail, subject: consentReceiptSubject },
+  "settings-link": { component: SettingsLinkEmail, subject: settingsLinkSubject },
 };
 
 // Headings stay in their own case in the text version (html-to-text upper-cases them by default).

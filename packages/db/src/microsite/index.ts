@@ -1,7 +1,38 @@
 export {
+  claimSingleUseLink,
+  endSession,
+  type MicrositeSessionInfo,
+  markLinkUsed,
+  openSession,
+  type ResolvedLink,
+  resolveLink,
+  resolveSession,
+  revokeLinks,
+  SESSION_MINUTES,
+} from "./access.ts";
+export {
+  type ChoicesResult,
+  type ClientContext,
+  clientDescription,
+  liveConsentStates,
+  purposeNames,
+  type SaveChoicesInput,
+  saveMicrositeChoices,
+  withdrawEverything,
+} from "./choices.ts";
+export { truncateIp } from "./ip.ts";
+export {
   createMicrositeLink,
   defaultLinkTtlDays,
   hashToken,
   type MicrositeLinkKind,
   newToken,
 } from "./links.ts";
+export { confirmDoubleOptIn, type OneClickResult, unsubscribe } from "./one-click.ts";
+export { hitRateLimit, pruneRateLimits, type RateLimit } from "./rate-limit.ts";
+export {
+  getMicrositeSettings,
+  type MicrositeLanguage,
+  type MicrositePurpose,
+  type MicrositeSettings,
+} from "./settings.ts";

@@ -1,1 +1,18 @@
+export {
+  type ClaimedMessage,
+  type ClaimOptions,
+  claimBatchMembers,
+  claimDueMessages,
+  type FailOptions,
+  listBatchMembers,
+  markBatchFailed,
+  markBatchSent,
+  markCaptured,
+  markFailed,
+  markSent,
+  pinBatch,
+  releaseClaims,
+  retryDelayMs,
+  unpinBatch,
+} from "./dispatch-queue.ts";
 export { enqueueEmail, type OutgoingEmail } from "./enqueue-email.ts";

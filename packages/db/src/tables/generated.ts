@@ -200,6 +200,21 @@ export interface MicrositeLink {
   usedAt: Timestamp | null;
 }
 
+export interface MicrositeRateLimit {
+  count: number;
+  key: string;
+  windowStart: Timestamp;
+}
+
+export interface MicrositeSession {
+  createdAt: Generated<Timestamp>;
+  expiresAt: Timestamp;
+  id: Generated<string>;
+  linkId: string | null;
+  personId: string;
+  tokenHash: string;
+}
+
 export interface Organization {
   createdAt: Generated<Timestamp>;
   id: Generated<string>;
@@ -213,6 +228,7 @@ export interface Organization {
 export interface OutboxMessage {
   attempts: Generated<number>;
   createdAt: Generated<Timestamp>;
+  dispatchBatch: string | null;
   headers: Generated<Json>;
   html: string;
   id: Generated<string>;
@@ -448,6 +464,8 @@ export interface DB {
   marketingList: MarketingList;
   marketingListMember: MarketingListMember;
   micrositeLink: MicrositeLink;
+  micrositeRateLimit: MicrositeRateLimit;
+  micrositeSession: MicrositeSession;
   organization: Organization;
   outboxMessage: OutboxMessage;
   person: Person;

@@ -43,6 +43,15 @@ const expectations: {
     url: (p) => p.settingsUrl,
     dates: { de: "29.11.2026 um 14:30 Uhr (MEZ)", en: "29 November 2026 at 14:30 (CET)" },
   },
+  "settings-link": {
+    subject: {
+      de: "Ihr neuer Link zu Ihren Datenschutz-Einstellungen",
+      en: "Your new link to your privacy settings",
+    },
+    purposeNames: () => [],
+    url: (p) => p.linkUrl,
+    dates: { de: "28.12.2026", en: "28 December 2026" },
+  },
 };
 
 const greeting = (language: EmailLanguage, name: string) =>

@@ -16,6 +16,14 @@ export function unsubscribeHeaders(url: string): Record<string, string> {
 
 const day = (instant: Date) => formatCalendarDate(calendarDateAt(instant));
 
+/** The recipient, or null when the person has no address or may not be contacted (mail is skipped). */
+async function contactableRecipient(trx: Database, personId: string) {
+  return loadRecipient(trx, personId).catch((error: unknown) => {
+    if (error instanceof DomainError && error.code !== "not_found") return null;
+    throw error;
+  });
+}
+
 /**
  * Asks a person for consent: a personal settings link, the mail with every purpose's full text,
  * and the records set to "requested" — all in the caller's transaction (sent after commit).
@@ -83,10 +91,7 @@ export async function sendDoubleOptInConfirmation(
 ) {
   if (input.purposeIds.length === 0) return null;
   // Without a contactable address the consent simply stays unconfirmed (and not valid).
-  const recipient = await loadRecipient(trx, input.personId).catch((error: unknown) => {
-    if (error instanceof DomainError && error.code !== "not_found") return null;
-    throw error;
-  });
+  const recipient = await contactableRecipient(trx, input.personId);
   if (!recipient) return null;
   const purposes = await purposeTexts(trx, input.purposeIds, recipient.language);
   const link = await createMicrositeLink(trx, {
@@ -127,7 +132,8 @@ export async function sendConsentReceipt(
     changeId: string;
   },
 ) {
-  const recipient = await loadRecipient(trx, input.personId);
+  const recipient = await contactableRecipient(trx, input.personId);
+  if (!recipient) return null;
   const link = await createMicrositeLink(trx, {
     personId: recipient.personId,
     kind: "settings",
@@ -152,4 +158,50 @@ export async function sendConsentReceipt(
     ...mail,
     at: input.at,
   });
+}
+
+/**
+ * "Send me a new link": if the address belongs to a contactable person, a fresh settings link goes
+ * to that address through the outbox. The caller answers the same either way, so nothing reveals
+ * whether the address is known.
+ */
+export async function sendSettingsLink(
+  trx: Database,
+  input: { email: string; micrositeUrl: string; at: Date },
+): Promise<boolean> {
+  const address = input.email.trim().toLowerCase();
+  const match = await trx
+    .selectFrom("personEmail")
+    .innerJoin("person", "person.id", "personEmail.personId")
+    .select(["person.id", "personEmail.address"])
+    .where((eb) => eb(eb.fn("lower", ["personEmail.address"]), "=", address))
+    .where("person.erasedLevel", "=", 0)
+    .where("person.restricted", "=", false)
+    .orderBy("person.createdAt")
+    .limit(1)
+    .executeTakeFirst();
+  if (!match) return false;
+  const recipient = await loadRecipient(trx, match.id);
+  const link = await createMicrositeLink(trx, { personId: match.id, kind: "settings", at: input.at });
+  const mail = await renderEmail(
+    "settings-link",
+    {
+      company: await companyForMail(trx),
+      salutationName: recipient.salutationName,
+      linkUrl: `${input.micrositeUrl}/${recipient.language}/p/${link.token}`,
+      expiresOn: day(link.expiresAt),
+    },
+    recipient.language,
+  );
+  await enqueueEmail(trx, {
+    idempotencyKey: `settings-link:${link.id}`,
+    personId: match.id,
+    to: match.address,
+    template: "settings-link",
+    language: recipient.language,
+    props: { linkId: link.id },
+    ...mail,
+    at: input.at,
+  });
+  return true;
 }

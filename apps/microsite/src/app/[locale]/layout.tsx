@@ -1,5 +1,6 @@
 import "../globals.css";
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { hasLocale } from "next-intl";
@@ -9,6 +10,9 @@ import { routing } from "../../i18n/routing";
 import { LanguageSwitcher } from "./language-switcher";
 
 type LocaleLayoutProps = { children: ReactNode; params: Promise<{ locale: string }> };
+
+// Pages whose address may be kept when switching language; token pages go to the start page.
+const switchablePaths = ["/settings", "/link-invalid", "/confirmed", "/unsubscribed"];
 
 export async function generateMetadata({ params }: Omit<LocaleLayoutProps, "children">): Promise<Metadata> {
   const { locale } = await params;
@@ -26,6 +30,8 @@ export default async function LocaleLayout({ children, params }: LocaleLayoutPro
   if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);
   const t = await getTranslations("Layout");
+  const current = (await headers()).get("x-pp-path")?.replace(/^\/(de|en)(?=\/|$)/, "") ?? "";
+  const path = switchablePaths.includes(current) ? current : "";
 
   return (
     <html lang={locale}>
@@ -41,7 +47,7 @@ export default async function LocaleLayout({ children, params }: LocaleLayoutPro
             <a href={`/${locale}`} className="rounded text-lg font-bold tracking-tight">
               Purposeful
             </a>
-            <LanguageSwitcher current={locale} label={t("languageNav")} />
+            <LanguageSwitcher current={locale} label={t("languageNav")} path={path} />
           </div>
         </header>
         <main id="main" className="mx-auto max-w-2xl px-6 py-10">

@@ -33,6 +33,11 @@ export default async function StaffLayout({ children }: { children: ReactNode })
                 {t("nav.audit")}
               </Link>
             )}
+            {(user.role === "dpo" || user.role === "admin") && (
+              <Link href="/outbox" className="hover:underline">
+                {t("nav.outbox")}
+              </Link>
+            )}
             {user.role === "admin" && (
               <Link href="/admin/staff" className="hover:underline">
                 {t("nav.staff")}

@@ -80,15 +80,13 @@ export const consentRequestsRouter = router({
   send: procedureFor("staff")
     .input(requestInput)
     .mutation(({ ctx, input }) =>
-      ctx.db
-        .transaction()
-        .execute((trx) =>
-          sendConsentRequest(trx, {
-            ...input,
-            micrositeUrl: env.MICROSITE_URL,
-            actor: { type: "staff", id: ctx.user.id },
-            at: ctx.now(),
-          }),
-        ),
+      ctx.db.transaction().execute((trx) =>
+        sendConsentRequest(trx, {
+          ...input,
+          micrositeUrl: env.MICROSITE_URL,
+          actor: { type: "staff", id: ctx.user.id },
+          at: ctx.now(),
+        }),
+      ),
     ),
 });

@@ -1,0 +1,52 @@
+import { getTranslations } from "next-intl/server";
+import type { Locale } from "../../../i18n/routing";
+import { requestLink } from "./actions";
+
+/**
+ * The one generic answer for every token or session that does not work — unknown, expired,
+ * revoked, used up, or another person's: it never says which.
+ */
+export async function InvalidLink({ locale, sent = false }: { locale: Locale; sent?: boolean }) {
+  const t = await getTranslations({ locale, namespace: "LinkInvalid" });
+  return (
+    <div className="space-y-8 leading-relaxed">
+      <header className="space-y-3">
+        <h1 className="text-3xl font-bold tracking-tight">{t("heading")}</h1>
+        <p>{t("body")}</p>
+      </header>
+      <section aria-labelledby="new-link" className="space-y-3">
+        <h2 id="new-link" className="text-xl font-semibold">
+          {t("requestNew")}
+        </h2>
+        {sent ? (
+          <p role="status" className="rounded-md border border-green-700 bg-green-50 p-4">
+            {t("sent")}
+          </p>
+        ) : null}
+        <form method="post" action={requestLink} className="space-y-3">
+          <input type="hidden" name="locale" value={locale} />
+          <div className="flex flex-col gap-1">
+            <label htmlFor="new-link-email" className="font-semibold">
+              {t("emailLabel")}
+            </label>
+            <input
+              id="new-link-email"
+              name="email"
+              type="email"
+              required
+              autoComplete="email"
+              maxLength={320}
+              className="max-w-md rounded-md border border-slate-500 px-3 py-2 focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-blue-700"
+            />
+          </div>
+          <button
+            type="submit"
+            className="rounded-md bg-blue-800 px-4 py-2 font-semibold text-white hover:bg-blue-900 focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-blue-700"
+          >
+            {t("submit")}
+          </button>
+        </form>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+import { randomUUID } from "node:crypto";
+import type { ChoicesResult, Database } from "@purposeful/db";
+import { sendConsentReceipt, sendDoubleOptInConfirmation } from "@purposeful/emails";
+import { env } from "../env";
+
+/**
+ * Called inside the transaction that saved a person's microsite choices (or withdrew everything):
+ * the double opt-in mail for newly granted double-opt-in purposes, and the receipt of what changed,
+ * go into the outbox with the change, so the change and its mails commit together.
+ */
+export async function afterChoicesSaved(
+  trx: Database,
+  result: ChoicesResult,
+  now = new Date(),
+): Promise<void> {
+  const micrositeUrl = env.PUBLIC_MICROSITE_URL;
+  await sendDoubleOptInConfirmation(trx, {
+    personId: result.personId,
+    purposeIds: result.needsConfirmation,
+    micrositeUrl,
+    at: now,
+  });
+  if (result.granted.length + result.withdrawn.length > 0) {
+    await sendConsentReceipt(trx, {
+      personId: result.personId,
+      granted: result.granted,
+      withdrawn: result.withdrawn,
+      micrositeUrl,
+      at: now,
+      changeId: randomUUID(),
+    });
+  }
+}

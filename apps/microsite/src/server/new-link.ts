@@ -1,0 +1,24 @@
+import { type Database, recordAudit } from "@purposeful/db";
+import { sendSettingsLink } from "@purposeful/emails";
+import { env } from "../env";
+
+/**
+ * "Send me a new link" from the invalid-link page. The page always answers "If the address is
+ * known, we have sent a new link", whatever happens here: the mail is only queued (the outbox
+ * sends it later), so the answer takes as long whether or not the address is known. The caller
+ * rate-limits per address. The audit event carries no address.
+ */
+export async function requestNewLink(
+  trx: Database,
+  email: string,
+  context: { language: "de" | "en"; now: Date },
+): Promise<void> {
+  await sendSettingsLink(trx, { email, micrositeUrl: env.PUBLIC_MICROSITE_URL, at: context.now });
+  await recordAudit(trx, {
+    actor: { type: "data_subject", id: null },
+    action: "microsite.new_link_requested",
+    entityType: "microsite_link",
+    changes: { language: context.language },
+    at: context.now,
+  });
+}
