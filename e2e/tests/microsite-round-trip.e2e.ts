@@ -32,12 +32,14 @@ test("request → microsite choices → double opt-in confirmation → withdraw 
   await page.getByRole("button", { name: /^Rot/ }).click();
   await expect(page.locator('table[aria-busy="false"]')).toBeVisible();
   await page.getByTestId("person-row").first().getByRole("link").click();
+  await page.waitForURL(/\/persons\/[0-9a-f-]{36}$/);
+  await expect(page.getByTestId("light-explanation")).toBeVisible();
   const personUrl = page.url();
   await expect(page.locator("main [data-light]").first()).toHaveAttribute("data-light", "red");
 
   const panel = page.getByTestId("request-consent");
   await panel.getByRole("button", { name: "Mail ansehen" }).click();
-  await expect(page.getByTestId("consent-request-preview")).toContainText("Ihre Einwilligung");
+  await expect(page.getByTestId("consent-request-preview")).toContainText(/Ihre Einwilligung|Your consent/);
   await panel.getByRole("button", { name: "Anfrage senden" }).click();
   await expect(panel.getByText(/liegt im Postausgang/)).toBeVisible();
   await page.reload();
