@@ -111,3 +111,38 @@ test("request → microsite choices → double opt-in confirmation → withdraw 
   ).toBeVisible();
   await person.context.close();
 });
+
+test("the microsite works without JavaScript, in the other language too", async ({ page, browser }) => {
+  await signIn(page, demoUsers.dpo.email);
+  await page.getByRole("button", { name: /^Rot/ }).click();
+  await expect(page.locator('table[aria-busy="false"]')).toBeVisible();
+  await page.getByTestId("person-row").nth(1).getByRole("link").click();
+  await page.waitForURL(/\/persons\/[0-9a-f-]{36}$/);
+  const panel = page.getByTestId("request-consent");
+  await panel.getByRole("button", { name: "Anfrage senden" }).click();
+  await expect(panel.getByText(/liegt im Postausgang/)).toBeVisible();
+  const link = await linkFromOutbox(page, "consent-request", /https?:\/\/\S+\/(de|en)\/p\/[A-Za-z0-9_-]{43}/);
+  const locale = link.match(/\/(de|en)\/p\//)![1]!;
+  const other = locale === "de" ? "en" : "de";
+
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const subject = await context.newPage();
+  await subject.goto(link);
+  await expect(subject).toHaveURL(`${micrositeUrl}/${locale}/settings`);
+  await subject.getByRole("link", { name: other === "en" ? "English" : "Deutsch" }).click();
+  await expect(subject).toHaveURL(`${micrositeUrl}/${other}/settings`);
+  await expect(subject.locator("html")).toHaveAttribute("lang", other);
+
+  const choices = subject.getByRole("group", { name: /Wofür dürfen wir|What may we use/ });
+  await choices.getByRole("checkbox", { name: /Einladungen zu Veranstaltungen|Event invitations/ }).check();
+  await subject.getByRole("button", { name: /Auswahl speichern|Save my choices/ }).click();
+  await expect(subject.getByRole("status")).toContainText(/Eingewilligt in|Consent given to/);
+  await expect(
+    choices.getByRole("checkbox", { name: /Einladungen zu Veranstaltungen|Event invitations/ }),
+  ).toBeChecked();
+
+  await subject.getByRole("button", { name: /Alle Einwilligungen widerrufen|Withdraw all consents/ }).click();
+  await expect(subject.getByRole("status")).toContainText(/Widerrufen für|Consent withdrawn for/);
+  for (const box of await choices.getByRole("checkbox").all()) await expect(box).not.toBeChecked();
+  await context.close();
+});

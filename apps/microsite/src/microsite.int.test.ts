@@ -174,6 +174,14 @@ describe("saving choices", () => {
       body: form(),
     });
     expect(forged.status).not.toBe(303);
+    // A sandboxed frame elsewhere posts with `Origin: null`; the browser marks it cross-site.
+    const nullOrigin = await fetch(`${base}/de/settings`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { cookie, origin: "null", "sec-fetch-site": "cross-site" },
+      body: form(),
+    });
+    expect(nullOrigin.headers.get("location") ?? "").not.toContain("saved=1");
     expect(await stateOf(ids.alice, ids.newsletter)).toBeNull();
     expect(await stateOf(ids.alice, ids.surveys)).toBe("granted");
 

@@ -27,11 +27,16 @@ export const newLinkLimit = { limit: 5, windowSeconds: 3600 };
 export const publicOrigin = (): string => new URL(env.PUBLIC_MICROSITE_URL).origin;
 
 /**
- * CSRF: Next.js already rejects Server Actions whose Origin differs from the Host; on top, every
- * state-changing request must come from a page of the public microsite origin itself.
+ * CSRF: every state-changing request must come from a page of the public microsite itself. With
+ * `Referrer-Policy: no-referrer`, browsers send `Origin: null` on plain form posts (JavaScript off),
+ * so a `null` origin is accepted only when the browser itself vouches for a same-origin request
+ * (`Sec-Fetch-Site`, which pages cannot set). Cross-site posts also never carry the SameSite session
+ * cookie.
  */
 export function isSameOrigin(headers: Headers): boolean {
-  return headers.get("origin") === publicOrigin();
+  const origin = headers.get("origin");
+  if (origin === publicOrigin()) return true;
+  return origin === "null" && headers.get("sec-fetch-site") === "same-origin";
 }
 
 /** Cookies get Secure when the site is served over https (directly or through the proxy). */
