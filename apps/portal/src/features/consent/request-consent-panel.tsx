@@ -41,6 +41,12 @@ export function RequestConsentPanel({ personId }: { personId: string }) {
     }),
   );
 
+  const revoke = useMutation(
+    trpc.consentRequests.revokeLinks.mutationOptions({
+      onSuccess: (result) => setSent(t("requestConsent.revoked", { count: result.revoked })),
+    }),
+  );
+
   function toggle(id: string) {
     setSelected((current) => {
       const next = new Set(current);
@@ -108,9 +114,9 @@ export function RequestConsentPanel({ personId }: { personId: string }) {
             </button>
           </div>
           <div aria-live="polite" className="mt-2 text-sm">
-            {(send.error ?? preview.error) && (
+            {(send.error ?? preview.error ?? revoke.error) && (
               <p className="rounded bg-red-50 px-3 py-2 text-red-800">
-                {(send.error ?? preview.error)?.message}
+                {(send.error ?? preview.error ?? revoke.error)?.message}
               </p>
             )}
             {sent && <p className="rounded bg-green-50 px-3 py-2 text-green-900">{sent}</p>}
@@ -142,6 +148,14 @@ export function RequestConsentPanel({ personId }: { personId: string }) {
               </li>
             ))}
           </ul>
+          <button
+            type="button"
+            disabled={revoke.isPending}
+            onClick={() => revoke.mutate({ personId })}
+            className="mt-2 rounded border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-100"
+          >
+            {t("requestConsent.revoke")}
+          </button>
         </div>
       )}
     </section>

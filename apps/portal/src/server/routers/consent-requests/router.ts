@@ -1,4 +1,4 @@
-import { defaultLinkTtlDays, getPersonDetail, toRecordFacts } from "@purposeful/db";
+import { defaultLinkTtlDays, getPersonDetail, recordAudit, revokeLinks, toRecordFacts } from "@purposeful/db";
 import { assessRecord, calendarDateAt, formatCalendarDate } from "@purposeful/domain";
 import {
   companyForMail,
@@ -88,5 +88,25 @@ export const consentRequestsRouter = router({
           at: ctx.now(),
         }),
       ),
+    ),
+
+  /** Revokes every personal microsite link of the person at once (e.g. a mail went to the wrong address). */
+  revokeLinks: procedureFor("staff")
+    .input(z.object({ personId: z.uuid() }))
+    .mutation(({ ctx, input }) =>
+      ctx.db.transaction().execute(async (trx) => {
+        const at = ctx.now();
+        const revoked = await revokeLinks(trx, input.personId, at);
+        await recordAudit(trx, {
+          actor: { type: "staff", id: ctx.user.id },
+          action: "microsite.links_revoked",
+          entityType: "person",
+          entityId: input.personId,
+          personId: input.personId,
+          changes: { revoked },
+          at,
+        });
+        return { revoked };
+      }),
     ),
 });
