@@ -35,7 +35,8 @@ export interface ApplyRecordEventInput {
   at: Date;
 }
 
-const stateTimestamp: Partial<
+/** The column that records when a record entered a state. */
+export const stateTimestamp: Partial<
   Record<
     RecordState,
     "requestedAt" | "grantedAt" | "confirmedAt" | "withdrawnAt" | "declinedAt" | "endedAt" | "objectedAt"

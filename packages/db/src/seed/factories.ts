@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Channel, LegalBasis, RecordSource, RecordState } from "@purposeful/domain";
 import type { Insertable } from "kysely";
+import { stateTimestamp } from "../consent/apply-record-event.ts";
 import type { Database } from "../create-database.ts";
 import { refreshTrafficLights } from "../repositories/traffic-lights.ts";
 import type { DB } from "../tables/generated.ts";
@@ -125,26 +126,10 @@ export interface NewRecord {
   at?: Date;
 }
 
-const timestampColumn: Partial<
-  Record<
-    RecordState,
-    "requestedAt" | "grantedAt" | "confirmedAt" | "withdrawnAt" | "declinedAt" | "endedAt" | "objectedAt"
-  >
-> = {
-  requested: "requestedAt",
-  granted: "grantedAt",
-  confirmed: "confirmedAt",
-  withdrawn: "withdrawnAt",
-  declined: "declinedAt",
-  ended: "endedAt",
-  objected: "objectedAt",
-  active: "grantedAt",
-};
-
 /** A processing record in a given state, and the person's light refreshed as of `at`. */
 export async function createRecord(db: Database, input: NewRecord): Promise<string> {
   const at = input.at ?? new Date();
-  const column = timestampColumn[input.state];
+  const column = stateTimestamp[input.state];
   const row = await db
     .insertInto("processingRecord")
     .values({
