@@ -2,6 +2,7 @@
 // (a fresh database on the server when DATABASE_URL is set, else a fresh embedded PGlite folder),
 // runs Playwright against them, and cleans up.
 import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -19,6 +20,8 @@ const env = {
   NEXT_TELEMETRY_DISABLED: "1",
   // The suite signs in far more often from one address than the sign-in rate limit allows.
   AUTH_RATE_LIMIT: "off",
+  // Known to the suite, so it can call the scheduled routes as a scheduler would.
+  CRON_SECRET: process.env.CRON_SECRET ?? randomBytes(24).toString("base64url"),
   PURPOSEFUL_DATA_DIR: dataDir,
   PGLITE_PORT: "54399",
   PORTAL_PORT: String(portalPort),

@@ -108,20 +108,26 @@ await Promise.all([waitFor(`${portalUrl}/sign-in`), waitFor(micrositeUrl)]);
 
 // The scheduled routes, called exactly as a hosted scheduler calls them (apps/portal/vercel.json).
 // `protect` skips a tick while the previous call still runs; a failure is one log line, no crash.
-new Cron("*/15 * * * * *", { name: "outbox", protect: true, unref: true }, async () => {
-  if (stopping) return;
-  try {
-    const response = await fetch(`${portalUrl}/api/cron/outbox`, {
-      method: "POST",
-      headers: { Authorization: `Bearer ${appEnv.CRON_SECRET}` },
-      signal: AbortSignal.timeout(60_000),
-    });
-    if (!response.ok)
-      console.error(`cron outbox: HTTP ${response.status} ${(await response.text()).slice(0, 200)}`);
-  } catch (error) {
-    console.error(`cron outbox: ${error instanceof Error ? error.message : String(error)}`);
-  }
-});
+const jobs = [
+  { route: "outbox", pattern: "*/15 * * * * *" },
+  { route: "traffic-lights", pattern: "0 * * * * *" },
+];
+for (const job of jobs) {
+  new Cron(job.pattern, { name: job.route, protect: true, unref: true }, async () => {
+    if (stopping) return;
+    try {
+      const response = await fetch(`${portalUrl}/api/cron/${job.route}`, {
+        method: "POST",
+        headers: { Authorization: `Bearer ${appEnv.CRON_SECRET}` },
+        signal: AbortSignal.timeout(60_000),
+      });
+      if (!response.ok)
+        console.error(`cron ${job.route}: HTTP ${response.status} ${(await response.text()).slice(0, 200)}`);
+    } catch (error) {
+      console.error(`cron ${job.route}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  });
+}
 
 console.info(`
 Purposeful is running${env.DATABASE_URL ? "" : ` on embedded PostgreSQL (PGlite, data in ${dataDir})`}:

@@ -1,6 +1,6 @@
-import { createHash, timingSafeEqual } from "node:crypto";
 import { createResendTransport, type DispatchSummary, dispatchOutbox } from "@purposeful/emails";
 import { env } from "../../../../env";
+import { rejectUnlessCron } from "../../../../server/cron-auth";
 import { getDb } from "../../../../server/db";
 import { logger } from "../../../../server/logger";
 
@@ -13,20 +13,9 @@ const BATCH_SIZE = 50;
 const MAX_ROUNDS = 20;
 const TIME_BUDGET_MS = 20_000;
 
-/** Compares hashes of equal length, so the time taken says nothing about the secret. */
-function authorized(request: Request, secret: string): boolean {
-  const digest = (value: string) => createHash("sha256").update(value).digest();
-  return timingSafeEqual(digest(request.headers.get("authorization") ?? ""), digest(`Bearer ${secret}`));
-}
-
 async function run(request: Request): Promise<Response> {
-  const secret = env.CRON_SECRET;
-  if (!secret) return Response.json({ error: "cron_secret_not_configured" }, { status: 503 });
-  if (!authorized(request, secret))
-    return Response.json(
-      { error: "unauthorized" },
-      { status: 401, headers: { "WWW-Authenticate": "Bearer" } },
-    );
+  const rejected = rejectUnlessCron(request);
+  if (rejected) return rejected;
 
   // Without an API key, mails are captured (kept and shown on the outbox page), never dropped.
   const transport = env.RESEND_API_KEY
