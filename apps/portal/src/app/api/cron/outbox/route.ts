@@ -2,7 +2,7 @@ import { createResendTransport, type DispatchSummary, dispatchOutbox } from "@pu
 import { env } from "../../../../env";
 import { rejectUnlessCron } from "../../../../server/cron-auth";
 import { getDb } from "../../../../server/db";
-import { logger } from "../../../../server/logger";
+import { loggableError, logger } from "../../../../server/logger";
 
 // Called by a scheduler (vercel.json crons use GET, the local launcher POSTs) with
 // `Authorization: Bearer ${CRON_SECRET}`. Idempotent and safe to run concurrently: claims take row
@@ -48,7 +48,7 @@ async function run(request: Request): Promise<Response> {
       if (round.claimed < BATCH_SIZE) break;
     }
   } catch (error) {
-    logger.error({ job: "outbox", err: error }, "outbox dispatch failed");
+    logger.error({ job: "outbox", err: loggableError(error) }, "outbox dispatch failed");
     return Response.json({ error: "dispatch_failed", ...total }, { status: 500 });
   }
   if (total.claimed > 0) logger.info({ job: "outbox", ...total }, "outbox dispatched");

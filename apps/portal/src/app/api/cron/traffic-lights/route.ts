@@ -1,7 +1,7 @@
 import { refreshDueTrafficLights } from "@purposeful/db";
 import { rejectUnlessCron } from "../../../../server/cron-auth";
 import { getDb } from "../../../../server/db";
-import { logger } from "../../../../server/logger";
+import { loggableError, logger } from "../../../../server/logger";
 
 // Stored lights change without a write when a consent or contract reaches its validity end: this
 // job recomputes the persons whose `light_recheck_at` has passed. Idempotent: running it twice, or
@@ -28,7 +28,7 @@ async function run(request: Request): Promise<Response> {
       if (count < BATCH_SIZE || Date.now() - started > TIME_BUDGET_MS) break;
     }
   } catch (error) {
-    logger.error({ job: "traffic-lights", err: error }, "traffic-light refresh failed");
+    logger.error({ job: "traffic-lights", err: loggableError(error) }, "traffic-light refresh failed");
     return Response.json({ error: "refresh_failed", refreshed, batches }, { status: 500 });
   }
   if (refreshed > 0) logger.info({ job: "traffic-lights", refreshed, batches }, "traffic lights refreshed");

@@ -1,6 +1,6 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { getDb } from "../../../../server/db";
-import { logger } from "../../../../server/logger";
+import { loggableError, logger } from "../../../../server/logger";
 import { appRouter } from "../../../../server/root";
 import { getStaffUser } from "../../../../server/session";
 
@@ -13,7 +13,7 @@ function handler(req: Request) {
     onError({ error, path }) {
       // Codes and paths only: inputs may hold personal data.
       if (error.code === "INTERNAL_SERVER_ERROR")
-        logger.error({ path, err: error.cause ?? error }, "procedure failed");
+        logger.error({ path, err: loggableError(error.cause ?? error) }, "procedure failed");
     },
   });
 }
