@@ -53,6 +53,10 @@ const messages: Record<string, Record<Locale, string>> = {
     de: "Die Unterschrift fehlt oder ist ungültig.",
     en: "The signature is missing or not valid.",
   },
+  email_exists: {
+    de: "Diese Person hat diese E-Mail-Adresse bereits.",
+    en: "This person already has this e-mail address.",
+  },
   invalid_cursor: {
     de: "Die Seite ist nicht mehr gültig; bitte neu laden.",
     en: "This page is no longer valid; please reload.",

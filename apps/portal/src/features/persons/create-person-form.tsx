@@ -236,7 +236,7 @@ function Field({
 }
 
 /** Picks an organization by name prefix (at most 20 matches). */
-function OrganizationPicker({
+export function OrganizationPicker({
   value,
   onChange,
 }: {

@@ -51,3 +51,53 @@ export const createPersonInput = z.object({
 });
 
 export const organizationSearchInput = z.object({ search: z.string().trim().max(100) });
+
+/** Text that may be cleared: absent stays unchanged, empty or null clears it. */
+const clearableText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .nullish()
+    .transform((value) => (value === undefined ? undefined : value || null));
+
+/** Master data of a person; only the fields present are compared and written. */
+export const updateMasterDataInput = personIdInput.extend({
+  salutation: clearableText(50),
+  title: clearableText(50),
+  firstName: z.string().trim().min(1).max(100).optional(),
+  lastName: z.string().trim().min(1).max(100).optional(),
+  preferredLanguage: z.enum(["de", "en"]).optional(),
+  birthday: clearableText(10).pipe(z.iso.date().nullish()),
+  jobTitle: clearableText(100),
+  organizationId: z.uuid().nullish(),
+});
+
+export const addEmailInput = personIdInput.extend({
+  address: z.string().trim().max(254).pipe(z.email()),
+  kind: z.enum(["private", "work", "other"]).default("private"),
+  primary: z.boolean().optional(),
+});
+
+export const addPhoneInput = personIdInput.extend({
+  number: z.string().trim().min(1).max(50),
+  kind: z.enum(["landline", "mobile", "fax"]),
+  primary: z.boolean().optional(),
+});
+
+export const addAddressInput = personIdInput.extend({
+  kind: z.enum(["home", "work", "postal"]),
+  street: z.string().trim().min(1).max(200),
+  postalCode: z.string().trim().min(1).max(20),
+  city: z.string().trim().min(1).max(100),
+  /** ISO 3166-1 alpha-2. */
+  country: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z]{2}$/)
+    .transform((value) => value.toUpperCase()),
+  primary: z.boolean().optional(),
+});
+
+/** One e-mail address, phone number or postal address of the person. */
+export const entryIdInput = personIdInput.extend({ entryId: z.uuid() });

@@ -11,6 +11,7 @@ import { legalBasisArticle, needsParentalConsent, trafficLight } from "@purposef
 import { TRPCError } from "@trpc/server";
 import { UserFacingError } from "../../errors";
 import { procedureFor, router } from "../../trpc";
+import { personEditProcedures } from "./edit-router";
 import {
   createPersonInput,
   duplicateCheckInput,
@@ -106,4 +107,6 @@ export const personsRouter = router({
         .limit(20)
         .execute();
     }),
+
+  ...personEditProcedures,
 });
