@@ -211,6 +211,29 @@ describe("applyRecordEvent", () => {
     expect(await light(personId)).toBe("red");
   });
 
+  it("keeps a granted consent and its source when the person is asked again", async () => {
+    const personId = await createPerson(t.db);
+    await t.db
+      .transaction()
+      .execute((trx) =>
+        applyRecordEvent(trx, {
+          personId,
+          purposeId: surveys,
+          event: "grant",
+          source: "signature",
+          actor,
+          at,
+        }),
+      );
+    const asked = await t.db
+      .transaction()
+      .execute((trx) =>
+        applyRecordEvent(trx, { personId, purposeId: surveys, event: "request", source: "email", actor, at }),
+      );
+    expect(asked.record).toMatchObject({ state: "granted", source: "signature" });
+    expect(await light(personId)).toBe("green");
+  });
+
   it("leaves the audit chain intact after all of it", async () => {
     expect(await verifyAuditChain(t.db)).toMatchObject({ ok: true });
   });

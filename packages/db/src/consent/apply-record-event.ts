@@ -97,7 +97,9 @@ export async function applyRecordEvent(trx: Database, input: ApplyRecordEventInp
   const values = {
     legalBasis,
     state,
-    source: input.source,
+    // A new request to someone who already consented leaves that consent as it is, source included.
+    source:
+      existing && existing.state === state && input.event === "request" ? existing.source : input.source,
     purposeVersion,
     validUntil,
     note: input.note ?? existing?.note ?? null,
