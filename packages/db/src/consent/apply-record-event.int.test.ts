@@ -213,18 +213,16 @@ describe("applyRecordEvent", () => {
 
   it("keeps a granted consent and its source when the person is asked again", async () => {
     const personId = await createPerson(t.db);
-    await t.db
-      .transaction()
-      .execute((trx) =>
-        applyRecordEvent(trx, {
-          personId,
-          purposeId: surveys,
-          event: "grant",
-          source: "signature",
-          actor,
-          at,
-        }),
-      );
+    await t.db.transaction().execute((trx) =>
+      applyRecordEvent(trx, {
+        personId,
+        purposeId: surveys,
+        event: "grant",
+        source: "signature",
+        actor,
+        at,
+      }),
+    );
     const asked = await t.db
       .transaction()
       .execute((trx) =>
