@@ -1,6 +1,7 @@
 import { Heading, Text } from "@react-email/components";
 import { CallToAction } from "../components/call-to-action.tsx";
 import { type CompanySettings, type EmailLanguage, Layout } from "../components/layout.tsx";
+import { Greeting, SignOff } from "../components/letter.tsx";
 import { heading, list, paragraph } from "../components/styles.ts";
 import { formatInstant } from "./format.ts";
 import { previewCompany, previewLinkUrl } from "./preview-data.ts";
@@ -21,36 +22,30 @@ const texts = {
   de: {
     subject: "Ihre Datenschutz-Einstellungen wurden geändert",
     preview: (company: string) => `Bestätigung Ihrer Änderung bei ${company}.`,
-    greeting: (name: string) => `Guten Tag ${name},`,
     intro: (company: string, at: { day: string; time: string }) =>
       `hiermit bestätigen wir, dass Ihre Datenschutz-Einstellungen bei der ${company} am ${at.day} um ${at.time} geändert wurden.`,
     grantedHeading: "Sie haben eingewilligt in",
     withdrawnHeading: "Sie haben Ihre Einwilligung widerrufen für",
     nothingChanged: "Dabei hat sich nichts geändert: Ihre Einwilligungen sind dieselben wie vorher.",
     button: "Meine Einstellungen öffnen",
-    fallback: "Falls die Schaltfläche nicht funktioniert, kopieren Sie diese Adresse in Ihren Browser:",
     withdraw:
       "Sie können jede Einwilligung jederzeit widerrufen – genauso einfach, wie Sie sie erteilt haben. Der Widerruf gilt für die Zukunft.",
     contact: (contact: string) =>
       `Sie haben nichts geändert oder haben Fragen? Dann schreiben Sie uns bitte an ${contact}.`,
-    closing: "Freundliche Grüße",
   },
   en: {
     subject: "Your privacy settings were changed",
     preview: (company: string) => `Confirmation of your change with ${company}.`,
-    greeting: (name: string) => `Hello ${name},`,
     intro: (company: string, at: { day: string; time: string }) =>
       `we confirm that your privacy settings with ${company} were changed on ${at.day} at ${at.time}.`,
     grantedHeading: "You gave your consent to",
     withdrawnHeading: "You withdrew your consent to",
     nothingChanged: "Nothing changed: your consents are the same as before.",
     button: "Open my settings",
-    fallback: "If the button does not work, copy this address into your browser:",
     withdraw:
       "You can withdraw any consent at any time – just as easily as you gave it. Withdrawal applies from then on.",
     contact: (contact: string) =>
       `You did not make this change, or you have questions? Then please write to us at ${contact}.`,
-    closing: "Kind regards",
   },
 } satisfies Record<EmailLanguage, unknown>;
 
@@ -82,21 +77,17 @@ export default function ConsentReceiptEmail({
   const nothingChanged = props.granted.length === 0 && props.withdrawn.length === 0;
   return (
     <Layout language={language} preview={t.preview(props.company.name)} company={props.company}>
-      <Text style={paragraph}>{t.greeting(props.salutationName)}</Text>
+      <Greeting language={language} name={props.salutationName} />
       <Text style={paragraph}>{t.intro(props.company.name, formatInstant(props.changedAt, language))}</Text>
       <PurposeSection title={t.grantedHeading} purposes={props.granted} />
       <PurposeSection title={t.withdrawnHeading} purposes={props.withdrawn} />
       {nothingChanged ? <Text style={paragraph}>{t.nothingChanged}</Text> : null}
       {props.settingsUrl === null ? null : (
-        <CallToAction href={props.settingsUrl} label={t.button} fallbackHint={t.fallback} />
+        <CallToAction href={props.settingsUrl} label={t.button} language={language} />
       )}
       <Text style={paragraph}>{t.withdraw}</Text>
       <Text style={paragraph}>{t.contact(props.company.privacyContact)}</Text>
-      <Text style={paragraph}>
-        {t.closing}
-        <br />
-        {props.company.name}
-      </Text>
+      <SignOff language={language} companyName={props.company.name} />
     </Layout>
   );
 }

@@ -1,6 +1,7 @@
 import { Heading, Text } from "@react-email/components";
 import { CallToAction } from "../components/call-to-action.tsx";
 import { type CompanySettings, type EmailLanguage, Layout } from "../components/layout.tsx";
+import { Greeting, SignOff } from "../components/letter.tsx";
 import { heading, paragraph } from "../components/styles.ts";
 import { formatDay } from "./format.ts";
 import { previewCompany, previewLinkUrl } from "./preview-data.ts";
@@ -18,7 +19,6 @@ const texts = {
   de: {
     subject: "Ihre Einwilligung: bitte kurz bestätigen",
     preview: (company: string) => `${company} fragt, ob Sie einverstanden sind.`,
-    greeting: (name: string) => `Guten Tag ${name},`,
     why: (company: string) =>
       `wir, die ${company}, möchten Ihre Daten für die unten genannten Zwecke nur nutzen, wenn Sie damit einverstanden sind. Deshalb fragen wir Sie – für jeden Zweck einzeln.`,
     purposesHeading: "Worum wir Sie bitten",
@@ -29,13 +29,10 @@ const texts = {
       `Sie können eine Einwilligung jederzeit widerrufen – genauso einfach, wie Sie sie erteilt haben, in Ihren Einstellungen oder per E-Mail an ${contact}. Der Widerruf gilt für die Zukunft; was bis dahin geschehen ist, bleibt rechtmäßig.`,
     expiry: (day: string) =>
       `Der Link ist persönlich und gilt bis zum ${day}. Bitte leiten Sie diese E-Mail nicht weiter.`,
-    fallback: "Falls die Schaltfläche nicht funktioniert, kopieren Sie diese Adresse in Ihren Browser:",
-    closing: "Freundliche Grüße",
   },
   en: {
     subject: "Your consent: a quick question",
     preview: (company: string) => `${company} is asking whether you agree.`,
-    greeting: (name: string) => `Hello ${name},`,
     why: (company: string) =>
       `we at ${company} only want to use your data for the purposes below if you agree. That is why we are asking you – separately for each purpose.`,
     purposesHeading: "What we are asking for",
@@ -46,8 +43,6 @@ const texts = {
       `You can withdraw your consent at any time – just as easily as you gave it, in your settings or by e-mail to ${contact}. Withdrawal applies from then on; what happened before remains lawful.`,
     expiry: (day: string) =>
       `This link is personal and works until ${day}. Please do not forward this e-mail.`,
-    fallback: "If the button does not work, copy this address into your browser:",
-    closing: "Kind regards",
   },
 } satisfies Record<EmailLanguage, unknown>;
 
@@ -62,7 +57,7 @@ export default function ConsentRequestEmail({
   const t = texts[language];
   return (
     <Layout language={language} preview={t.preview(props.company.name)} company={props.company}>
-      <Text style={paragraph}>{t.greeting(props.salutationName)}</Text>
+      <Greeting language={language} name={props.salutationName} />
       <Text style={paragraph}>{t.why(props.company.name)}</Text>
       <Heading as="h2" style={heading}>
         {t.purposesHeading}
@@ -74,15 +69,11 @@ export default function ConsentRequestEmail({
           {purpose.description}
         </Text>
       ))}
-      <CallToAction href={props.linkUrl} label={t.button} fallbackHint={t.fallback} />
+      <CallToAction href={props.linkUrl} label={t.button} language={language} />
       <Text style={paragraph}>{t.freeChoice}</Text>
       <Text style={paragraph}>{t.withdraw(props.company.privacyContact)}</Text>
       <Text style={paragraph}>{t.expiry(formatDay(props.expiresOn, language))}</Text>
-      <Text style={paragraph}>
-        {t.closing}
-        <br />
-        {props.company.name}
-      </Text>
+      <SignOff language={language} companyName={props.company.name} />
     </Layout>
   );
 }

@@ -1,6 +1,7 @@
 import { Heading, Text } from "@react-email/components";
 import { CallToAction } from "../components/call-to-action.tsx";
 import { type CompanySettings, type EmailLanguage, Layout } from "../components/layout.tsx";
+import { Greeting, SignOff } from "../components/letter.tsx";
 import { heading, list, paragraph } from "../components/styles.ts";
 import { formatDay } from "./format.ts";
 import { previewCompany, previewLinkUrl } from "./preview-data.ts";
@@ -18,7 +19,6 @@ const texts = {
   de: {
     subject: "Bitte bestätigen Sie Ihre Anmeldung",
     preview: (company: string) => `Ein Klick noch: Bitte bestätigen Sie Ihre Anmeldung bei ${company}.`,
-    greeting: (name: string) => `Guten Tag ${name},`,
     intro: (company: string) =>
       `vielen Dank für Ihre Anmeldung bei der ${company}. Bitte bestätigen Sie, dass diese E-Mail-Adresse Ihnen gehört und Sie mit Folgendem einverstanden sind:`,
     purposesHeading: "Sie bestätigen Ihre Einwilligung für",
@@ -29,13 +29,10 @@ const texts = {
       "Sie haben sich nicht angemeldet? Dann ignorieren Sie diese E-Mail einfach – ohne Ihre Bestätigung passiert nichts, und wir nutzen Ihre Adresse nicht für diese Zwecke.",
     withdraw: (contact: string) =>
       `Ihre Einwilligung können Sie jederzeit widerrufen, in Ihren Einstellungen oder per E-Mail an ${contact}.`,
-    fallback: "Falls die Schaltfläche nicht funktioniert, kopieren Sie diese Adresse in Ihren Browser:",
-    closing: "Freundliche Grüße",
   },
   en: {
     subject: "Please confirm your subscription",
     preview: (company: string) => `One more click: please confirm your subscription with ${company}.`,
-    greeting: (name: string) => `Hello ${name},`,
     intro: (company: string) =>
       `thank you for signing up with ${company}. Please confirm that this e-mail address is yours and that you agree to the following:`,
     purposesHeading: "You are confirming your consent to",
@@ -46,8 +43,6 @@ const texts = {
       "Didn't sign up? Then simply ignore this e-mail – nothing happens without your confirmation, and we will not use your address for these purposes.",
     withdraw: (contact: string) =>
       `You can withdraw your consent at any time, in your settings or by e-mail to ${contact}.`,
-    fallback: "If the button does not work, copy this address into your browser:",
-    closing: "Kind regards",
   },
 } satisfies Record<EmailLanguage, unknown>;
 
@@ -63,7 +58,7 @@ export default function DoubleOptInEmail({
   const t = texts[language];
   return (
     <Layout language={language} preview={t.preview(props.company.name)} company={props.company}>
-      <Text style={paragraph}>{t.greeting(props.salutationName)}</Text>
+      <Greeting language={language} name={props.salutationName} />
       <Text style={paragraph}>{t.intro(props.company.name)}</Text>
       <Heading as="h2" style={heading}>
         {t.purposesHeading}
@@ -73,15 +68,11 @@ export default function DoubleOptInEmail({
           <li key={purpose.name}>{purpose.name}</li>
         ))}
       </ul>
-      <CallToAction href={props.confirmUrl} label={t.button} fallbackHint={t.fallback} />
+      <CallToAction href={props.confirmUrl} label={t.button} language={language} />
       <Text style={paragraph}>{t.expiry(formatDay(props.expiresOn, language))}</Text>
       <Text style={paragraph}>{t.notYou}</Text>
       <Text style={paragraph}>{t.withdraw(props.company.privacyContact)}</Text>
-      <Text style={paragraph}>
-        {t.closing}
-        <br />
-        {props.company.name}
-      </Text>
+      <SignOff language={language} companyName={props.company.name} />
     </Layout>
   );
 }

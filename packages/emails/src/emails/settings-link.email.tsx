@@ -1,6 +1,7 @@
 import { Text } from "@react-email/components";
 import { CallToAction } from "../components/call-to-action.tsx";
 import { type CompanySettings, type EmailLanguage, Layout } from "../components/layout.tsx";
+import { Greeting, SignOff } from "../components/letter.tsx";
 import { paragraph } from "../components/styles.ts";
 import { formatDay } from "./format.ts";
 import { previewCompany, previewLinkUrl } from "./preview-data.ts";
@@ -17,26 +18,20 @@ const texts = {
   de: {
     subject: "Ihr neuer Link zu Ihren Datenschutz-Einstellungen",
     preview: "Hier ist der neue Link zu Ihren Einstellungen.",
-    greeting: (name: string) => `Guten Tag ${name},`,
     intro:
       "Sie haben einen neuen Link zu Ihren Datenschutz-Einstellungen angefordert. Dort sehen Sie jeden Zweck mit seinem vollständigen Text und können Einwilligungen erteilen oder widerrufen.",
     button: "Meine Einstellungen öffnen",
     expiry: (day: string) => `Der Link gilt bis zum ${day}.`,
     notYou: "Sie haben keinen Link angefordert? Dann ignorieren Sie diese E-Mail; es ändert sich nichts.",
-    fallback: "Falls die Schaltfläche nicht funktioniert, kopieren Sie diese Adresse in Ihren Browser:",
-    closing: "Freundliche Grüße",
   },
   en: {
     subject: "Your new link to your privacy settings",
     preview: "Here is the new link to your settings.",
-    greeting: (name: string) => `Hello ${name},`,
     intro:
       "You asked for a new link to your privacy settings. There you see every purpose with its full text and can give or withdraw consent.",
     button: "Open my settings",
     expiry: (day: string) => `This link works until ${day}.`,
     notYou: "Didn't ask for a link? Then ignore this e-mail; nothing changes.",
-    fallback: "If the button does not work, copy this address into your browser:",
-    closing: "Kind regards",
   },
 } satisfies Record<EmailLanguage, unknown>;
 
@@ -52,16 +47,12 @@ export default function SettingsLinkEmail({
   const t = texts[language];
   return (
     <Layout language={language} preview={t.preview} company={props.company}>
-      <Text style={paragraph}>{t.greeting(props.salutationName)}</Text>
+      <Greeting language={language} name={props.salutationName} />
       <Text style={paragraph}>{t.intro}</Text>
-      <CallToAction href={props.linkUrl} label={t.button} fallbackHint={t.fallback} />
+      <CallToAction href={props.linkUrl} label={t.button} language={language} />
       <Text style={paragraph}>{t.expiry(formatDay(props.expiresOn, language))}</Text>
       <Text style={paragraph}>{t.notYou}</Text>
-      <Text style={paragraph}>
-        {t.closing}
-        <br />
-        {props.company.name}
-      </Text>
+      <SignOff language={language} companyName={props.company.name} />
     </Layout>
   );
 }

@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import type { Locale } from "../../../i18n/routing";
+import { primaryButtonClass } from "../../../server/link-page";
 import { requestLink } from "./actions";
 
 /**
@@ -39,10 +40,7 @@ export async function InvalidLink({ locale, sent = false }: { locale: Locale; se
               className="max-w-md rounded-md border border-slate-500 px-3 py-2 focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-blue-700"
             />
           </div>
-          <button
-            type="submit"
-            className="rounded-md bg-blue-800 px-4 py-2 font-semibold text-white hover:bg-blue-900 focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-blue-700"
-          >
+          <button type="submit" className={primaryButtonClass}>
             {t("submit")}
           </button>
         </form>

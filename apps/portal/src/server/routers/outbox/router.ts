@@ -3,6 +3,21 @@ import { TRPCError } from "@trpc/server";
 import { procedureFor, router } from "../../trpc";
 import { listOutboxInput, outboxMessageInput } from "./outbox.schema";
 
+/** What the outbox table shows of a message; the detail view adds bodies and headers. */
+const summaryColumns = [
+  "id",
+  "createdAt",
+  "toAddress",
+  "template",
+  "language",
+  "subject",
+  "status",
+  "attempts",
+  "lastError",
+  "nextAttemptAt",
+  "sentAt",
+] as const;
+
 export const outboxRouter = router({
   /** Newest first by keyset (created_at DESC, id), optionally one status; no bodies. */
   list: procedureFor("dpo")
@@ -10,19 +25,7 @@ export const outboxRouter = router({
     .query(async ({ ctx, input }) => {
       let query = ctx.db
         .selectFrom("outboxMessage")
-        .select([
-          "id",
-          "createdAt",
-          "toAddress",
-          "template",
-          "language",
-          "subject",
-          "status",
-          "attempts",
-          "lastError",
-          "nextAttemptAt",
-          "sentAt",
-        ])
+        .select(summaryColumns)
         .orderBy("createdAt", "desc")
         .orderBy("id")
         .limit(input.limit + 1);
@@ -49,24 +52,7 @@ export const outboxRouter = router({
     .query(async ({ ctx, input }) => {
       const message = await ctx.db
         .selectFrom("outboxMessage")
-        .select([
-          "id",
-          "createdAt",
-          "toAddress",
-          "template",
-          "language",
-          "subject",
-          "status",
-          "attempts",
-          "lastError",
-          "nextAttemptAt",
-          "sentAt",
-          "providerMessageId",
-          "idempotencyKey",
-          "html",
-          "text",
-          "headers",
-        ])
+        .select([...summaryColumns, "providerMessageId", "idempotencyKey", "html", "text", "headers"])
         .where("id", "=", input.id)
         .executeTakeFirst();
       if (!message) throw new TRPCError({ code: "NOT_FOUND" });

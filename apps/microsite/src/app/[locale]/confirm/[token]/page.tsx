@@ -1,10 +1,5 @@
-import { hitRateLimit, resolveLink } from "@purposeful/db";
-import { headers } from "next/headers";
-import { hasLocale } from "next-intl";
-import { getTranslations, setRequestLocale } from "next-intl/server";
-import { routing } from "../../../../i18n/routing";
-import { getDb } from "../../../../server/db";
-import { linkLookupLimit, rateLimitKey } from "../../../../server/request";
+import { getTranslations } from "next-intl/server";
+import { lookUpLinkForPage, primaryButtonClass } from "../../../../server/link-page";
 import { InvalidLink } from "../../link-invalid/invalid-link";
 import { confirm } from "./actions";
 
@@ -16,12 +11,7 @@ type ConfirmPageProps = { params: Promise<{ locale: string; token: string }> };
  */
 export default async function ConfirmPage({ params }: ConfirmPageProps) {
   const { locale: raw, token } = await params;
-  const locale = hasLocale(routing.locales, raw) ? raw : routing.defaultLocale;
-  setRequestLocale(locale);
-  const now = new Date();
-  const db = await getDb();
-  const allowed = await hitRateLimit(db, rateLimitKey("link", await headers()), linkLookupLimit, now);
-  const link = allowed ? await resolveLink(db, token, now) : null;
+  const { locale, link } = await lookUpLinkForPage(raw, token);
   if (link?.purpose !== "double_opt_in" || link.usedAt) return <InvalidLink locale={locale} />;
 
   const t = await getTranslations("Confirm");
@@ -32,10 +22,7 @@ export default async function ConfirmPage({ params }: ConfirmPageProps) {
       <form method="post" action={confirm}>
         <input type="hidden" name="locale" value={locale} />
         <input type="hidden" name="token" value={token} />
-        <button
-          type="submit"
-          className="rounded-md bg-blue-800 px-4 py-2 font-semibold text-white hover:bg-blue-900 focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-blue-700"
-        >
+        <button type="submit" className={primaryButtonClass}>
           {t("button")}
         </button>
       </form>
