@@ -13,7 +13,7 @@ export async function personKey(db: Database, personId: string): Promise<Buffer>
     .select("key")
     .where("personId", "=", personId)
     .executeTakeFirst();
-  if (existing) return Buffer.from(existing.key);
+  if (existing?.key) return Buffer.from(existing.key);
   const key = randomBytes(32);
   await db
     .insertInto("personKey")
@@ -26,6 +26,7 @@ export async function personKey(db: Database, personId: string): Promise<Buffer>
     .select("key")
     .where("personId", "=", personId)
     .executeTakeFirstOrThrow();
+  if (!stored.key) throw new Error("person key shredded");
   return Buffer.from(stored.key);
 }
 

@@ -2,10 +2,12 @@ import type { Migration } from "kysely";
 import * as m0001 from "./0001-foundation.ts";
 import * as m0002 from "./0002-outbox-dispatch.ts";
 import * as m0003 from "./0003-microsite-sessions.ts";
+import * as m0004 from "./0004-trustworthy-consent.ts";
 
 // Append-only and explicit: a new migration is a new file added to the end of this list.
 export const migrations: Record<string, Migration> = {
   "0001-foundation": m0001,
   "0002-outbox-dispatch": m0002,
   "0003-microsite-sessions": m0003,
+  "0004-trustworthy-consent": m0004,
 };

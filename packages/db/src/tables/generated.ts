@@ -5,10 +5,9 @@
 
 import type { ColumnType } from "kysely";
 
-export type Generated<T> =
-  T extends ColumnType<infer S, infer I, infer U>
-    ? ColumnType<S, I | undefined, U>
-    : ColumnType<T, T | undefined, T>;
+export type Generated<T> = T extends ColumnType<infer S, infer I, infer U>
+  ? ColumnType<S, I | undefined, U>
+  : ColumnType<T, T | undefined, T>;
 
 export type Json = JsonValue;
 
@@ -38,6 +37,16 @@ export interface Activity {
   subject: string;
 }
 
+export interface AuditCheckpoint {
+  createdAt: Generated<Timestamp>;
+  eventCount: number;
+  id: Generated<number>;
+  lastEventId: number;
+  lastHash: string;
+  mailedAt: Timestamp | null;
+  signature: string;
+}
+
 export interface AuditEvent {
   action: string;
   actorId: string | null;
@@ -62,6 +71,27 @@ export interface BankAccount {
   id: Generated<string>;
   mandateReference: string | null;
   personId: string;
+}
+
+export interface BulkJob {
+  actorId: string | null;
+  actorType: "staff" | "data_subject" | "system" | "api";
+  attempts: Generated<number>;
+  createdAt: Generated<Timestamp>;
+  cursor: string | null;
+  error: string | null;
+  finishedAt: Timestamp | null;
+  id: Generated<string>;
+  kind: string;
+  leaseUntil: Timestamp | null;
+  params: Generated<Json>;
+  processed: Generated<number>;
+  result: Json | null;
+  startedAt: Timestamp | null;
+  state: Generated<"queued" | "running" | "done" | "failed" | "cancelled">;
+  subjectId: string | null;
+  total: number | null;
+  updatedAt: Generated<Timestamp>;
 }
 
 export interface CaseLink {
@@ -90,7 +120,8 @@ export interface ConsentEvidence {
   description: string | null;
   documentId: string | null;
   id: Generated<string>;
-  kind: "document" | "email" | "signature" | "microsite" | "note";
+  kind: "document" | "email" | "signature" | "microsite" | "note" | "parental_consent";
+  parentalConsentHolder: string | null;
   processingRecordId: string;
   shownTexts: Json | null;
 }
@@ -192,6 +223,7 @@ export interface MicrositeLink {
   createdAt: Generated<Timestamp>;
   expiresAt: Timestamp;
   id: Generated<string>;
+  personEmailId: string | null;
   personId: string;
   purpose: "settings" | "double_opt_in" | "unsubscribe";
   purposeIds: Generated<string[]>;
@@ -251,6 +283,8 @@ export interface Person {
   birthday: string | null;
   createdAt: Generated<Timestamp>;
   createdBy: string | null;
+  dmObjectedAt: Timestamp | null;
+  dmObjectionChannels: Generated<("email" | "phone" | "post" | "sms" | "profiling")[]>;
   erasedAt: Timestamp | null;
   erasedLevel: Generated<number>;
   firstName: string;
@@ -293,8 +327,10 @@ export interface PersonEmail {
 
 export interface PersonKey {
   createdAt: Generated<Timestamp>;
-  key: Buffer;
+  key: Buffer | null;
   personId: string;
+  shreddedAt: Timestamp | null;
+  wrapped: Generated<boolean>;
 }
 
 export interface PersonPhone {
@@ -310,6 +346,7 @@ export interface ProcessingRecord {
   confirmedAt: Timestamp | null;
   createdAt: Generated<Timestamp>;
   declinedAt: Timestamp | null;
+  doubleOptInRequired: Generated<boolean>;
   endedAt: Timestamp | null;
   grantedAt: Timestamp | null;
   id: Generated<string>;
@@ -330,11 +367,13 @@ export interface ProcessingRecord {
 
 export interface Purpose {
   active: Generated<boolean>;
+  allowedLegalBases: Generated<import("@purposeful/domain").LegalBasis[]>;
   channels: Generated<import("@purposeful/domain").Channel[]>;
   createdAt: Generated<Timestamp>;
   currentVersion: Generated<number>;
   dataCategories: Generated<string[]>;
   defaultLegalBasis: import("@purposeful/domain").LegalBasis;
+  directMarketing: Generated<boolean>;
   doubleOptIn: Generated<boolean>;
   id: Generated<string>;
   key: string;
@@ -413,6 +452,7 @@ export interface StaffSession {
   id: string;
   impersonatedBy: string | null;
   ipAddress: string | null;
+  kiosk: Generated<boolean>;
   token: string;
   updatedAt: Generated<Timestamp>;
   userAgent: string | null;
@@ -429,6 +469,7 @@ export interface StaffUser {
   id: string;
   image: string | null;
   locale: Generated<"de" | "en">;
+  mustChangePassword: Generated<boolean>;
   name: string;
   role: Generated<"staff" | "marketing" | "dpo" | "admin">;
   updatedAt: Generated<Timestamp>;
@@ -452,8 +493,10 @@ export interface SuppressionEntry {
 
 export interface DB {
   activity: Activity;
+  auditCheckpoint: AuditCheckpoint;
   auditEvent: AuditEvent;
   bankAccount: BankAccount;
+  bulkJob: BulkJob;
   caseLink: CaseLink;
   caseStep: CaseStep;
   consentEvidence: ConsentEvidence;
