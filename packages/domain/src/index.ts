@@ -1,6 +1,7 @@
 export * from "./calendar-date.ts";
 export * from "./channels.ts";
 export * from "./consent/admissibility.ts";
+export * from "./consent/direct-marketing.ts";
 export * from "./consent/minors.ts";
 export * from "./consent/processing-record.ts";
 export * from "./consent/traffic-light.ts";

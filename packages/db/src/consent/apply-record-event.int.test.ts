@@ -171,7 +171,7 @@ describe("applyRecordEvent", () => {
           at,
         }),
       ),
-    ).rejects.toMatchObject({ code: "invalid_transition" });
+    ).rejects.toMatchObject({ code: "validation", message: "basis_not_allowed" });
     expect(await auditCount(personId)).toBe(before);
     expect(
       await t.db.selectFrom("processingRecord").selectAll().where("personId", "=", personId).execute(),

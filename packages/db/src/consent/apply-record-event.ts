@@ -1,19 +1,25 @@
 import {
+  assertBasisAllowed,
+  assertConfirmationByDataSubject,
+  assertConsentAge,
   DomainError,
   type LegalBasis,
-  nextRecordState,
+  nextRecord,
   type RecordEvent,
   type RecordSource,
   type RecordState,
 } from "@purposeful/domain";
 import { type Actor, recordAudit } from "../audit/record-audit.ts";
 import type { Database } from "../create-database.ts";
+import { getCompanySettings } from "../repositories/settings.ts";
 import { refreshTrafficLights } from "../repositories/traffic-lights.ts";
 import { awaitDoubleOptIn } from "./double-opt-in.ts";
 
 export interface RecordEvidence {
-  kind: "document" | "email" | "signature" | "microsite" | "note";
+  kind: "document" | "email" | "signature" | "microsite" | "note" | "parental_consent";
   documentId?: string | null;
+  /** Art. 8(1) GDPR: the holder of parental responsibility named by parental-consent evidence */
+  parentalConsentHolder?: string | null;
   description?: string | null;
   /** The exact texts the person saw (purpose, version, language, name, description). */
   shownTexts?: unknown;
@@ -28,6 +34,8 @@ export interface ApplyRecordEventInput {
   source: RecordSource;
   /** The purpose text version the person saw; consents default to the purpose's current version. */
   purposeVersion?: number | null;
+  /** When the person gave it (an offline consent recorded later); defaults to `at`. */
+  givenAt?: Date;
   validUntil?: Date | null;
   note?: string | null;
   evidence?: RecordEvidence | null;
@@ -58,15 +66,25 @@ export const stateTimestamp: Partial<
  * Run it inside a transaction.
  */
 export async function applyRecordEvent(trx: Database, input: ApplyRecordEventInput) {
+  // BGH I ZR 164/09: only the data subject's click on the confirmation link proves a double opt-in.
+  if (input.event === "confirm") assertConfirmationByDataSubject(input.actor.type);
   const purpose = await trx
     .selectFrom("purpose")
-    .select(["id", "key", "defaultLegalBasis", "doubleOptIn", "currentVersion", "active"])
+    .select([
+      "id",
+      "key",
+      "defaultLegalBasis",
+      "allowedLegalBases",
+      "doubleOptIn",
+      "currentVersion",
+      "active",
+    ])
     .where("id", "=", input.purposeId)
     .executeTakeFirst();
   if (!purpose) throw new DomainError("not_found", "purpose");
   const person = await trx
     .selectFrom("person")
-    .select(["id", "erasedLevel", "restricted"])
+    .select(["id", "erasedLevel", "restricted", "birthday"])
     .where("id", "=", input.personId)
     .forUpdate()
     .executeTakeFirst();
@@ -79,20 +97,56 @@ export async function applyRecordEvent(trx: Database, input: ApplyRecordEventInp
     .forUpdate()
     .executeTakeFirst();
 
-  const legalBasis: LegalBasis = existing?.legalBasis ?? input.legalBasis ?? purpose.defaultLegalBasis;
   const movesForward = ["grant", "request", "activate", "confirm"].includes(input.event);
   if (movesForward && !purpose.active) throw new DomainError("validation", "purpose_inactive");
-  // Art. 7(4) GDPR: no bundling; a contract purpose is never "consented to" and vice versa.
-  if (!existing && legalBasis !== "consent" && ["grant", "request", "decline"].includes(input.event)) {
-    throw new DomainError("invalid_transition", "consent event on a non-consent basis");
+  const next = nextRecord(
+    existing ? { state: existing.state, legalBasis: existing.legalBasis } : null,
+    input.event,
+    input.legalBasis ?? purpose.defaultLegalBasis,
+  );
+  const { state, legalBasis } = next;
+  const starts = !existing || next.restarted;
+  // Art. 6(1), 5(1)(b) GDPR: a record starts only on a basis the purpose declares.
+  if (starts) assertBasisAllowed(purpose, legalBasis);
+  const givenAt = input.givenAt ?? input.at;
+  if (givenAt.getTime() > input.at.getTime()) throw new DomainError("validation", "given_in_future");
+  const isConsentGrant = legalBasis === "consent" && input.event === "grant";
+  if (isConsentGrant) {
+    // Art. 8(1) GDPR: below the age of consent, only with the parents' documented consent.
+    const { ageOfConsent } = await getCompanySettings(trx);
+    assertConsentAge(
+      {
+        birthday: person.birthday,
+        parentalConsentHolder:
+          input.evidence?.kind === "parental_consent" && input.evidence.documentId
+            ? (input.evidence.parentalConsentHolder ?? null)
+            : null,
+      },
+      givenAt,
+      ageOfConsent,
+    );
   }
-  const state = nextRecordState(existing?.state ?? null, input.event, legalBasis);
   const column = stateTimestamp[state];
-  const isConsentGrant = legalBasis === "consent" && (input.event === "grant" || input.event === "confirm");
+  // A grant records the version the person saw; a confirmation confirms exactly that grant, never the
+  // purpose's current text (Art. 7(1): the proof is for the text actually agreed to).
   const purposeVersion = isConsentGrant
     ? (input.purposeVersion ?? purpose.currentVersion)
-    : (existing?.purposeVersion ?? input.purposeVersion ?? null);
-  const validUntil = input.validUntil !== undefined ? input.validUntil : (existing?.validUntil ?? null);
+    : starts
+      ? (input.purposeVersion ?? null)
+      : (existing?.purposeVersion ?? null);
+  if (
+    isConsentGrant &&
+    (purposeVersion === null || purposeVersion < 1 || purposeVersion > purpose.currentVersion)
+  )
+    throw new DomainError("validation", "version_unknown");
+  // Whether double opt-in applies is fixed when the consent is granted (the purpose's flag may change later).
+  const doubleOptInRequired = isConsentGrant
+    ? purpose.doubleOptIn
+    : starts
+      ? false
+      : (existing?.doubleOptInRequired ?? false);
+  const validUntil =
+    input.validUntil !== undefined ? input.validUntil : starts ? null : (existing?.validUntil ?? null);
 
   const values = {
     legalBasis,
@@ -101,11 +155,12 @@ export async function applyRecordEvent(trx: Database, input: ApplyRecordEventInp
     source:
       existing && existing.state === state && input.event === "request" ? existing.source : input.source,
     purposeVersion,
+    doubleOptInRequired,
     validUntil,
     note: input.note ?? existing?.note ?? null,
     recordedBy: input.actor.type === "staff" ? input.actor.id : null,
     updatedAt: input.at,
-    ...(column ? { [column]: input.at } : {}),
+    ...(column ? { [column]: column === "grantedAt" ? givenAt : input.at } : {}),
   };
   const record = existing
     ? await trx
@@ -129,6 +184,8 @@ export async function applyRecordEvent(trx: Database, input: ApplyRecordEventInp
         documentId: input.evidence.documentId ?? null,
         kind: input.evidence.kind,
         description: input.evidence.description ?? null,
+        parentalConsentHolder:
+          input.evidence.kind === "parental_consent" ? (input.evidence.parentalConsentHolder ?? null) : null,
         shownTexts:
           input.evidence.shownTexts === undefined ? null : JSON.stringify(input.evidence.shownTexts),
         createdBy: input.actor.id,
@@ -148,21 +205,33 @@ export async function applyRecordEvent(trx: Database, input: ApplyRecordEventInp
     changes: {
       purposeKey: purpose.key,
       legalBasis,
+      ...(next.restarted ? { previousLegalBasis: existing?.legalBasis } : {}),
       from: existing?.state ?? null,
       to: state,
+      ...(givenAt !== input.at ? { givenAt: givenAt.toISOString() } : {}),
       source: input.source,
       purposeVersion,
       validUntil: validUntil?.toISOString() ?? null,
       evidence: input.evidence?.kind ?? null,
       evidenceId,
     },
-    personal: input.note ? { after: { note: input.note } } : null,
+    personal:
+      input.note || input.evidence?.parentalConsentHolder
+        ? {
+            after: {
+              ...(input.note ? { note: input.note } : {}),
+              ...(input.evidence?.parentalConsentHolder
+                ? { parentalConsentHolder: input.evidence.parentalConsentHolder }
+                : {}),
+            },
+          }
+        : null,
     evidenceDocumentId: input.evidence?.documentId ?? null,
     at: input.at,
   });
 
   // BGH I ZR 164/09: a consent to a double-opt-in purpose counts only after the confirmation click.
-  if (state === "granted" && purpose.doubleOptIn)
+  if (state === "granted" && doubleOptInRequired)
     await awaitDoubleOptIn(trx, {
       personId: input.personId,
       purposeIds: [purpose.id],
@@ -171,5 +240,5 @@ export async function applyRecordEvent(trx: Database, input: ApplyRecordEventInp
     });
 
   await refreshTrafficLights(trx, [input.personId], input.at);
-  return { record, evidenceId, needsConfirmation: state === "granted" && purpose.doubleOptIn };
+  return { record, evidenceId, needsConfirmation: state === "granted" && doubleOptInRequired };
 }

@@ -1,4 +1,5 @@
 export { type ApplyRecordEventInput, applyRecordEvent, type RecordEvidence } from "./apply-record-event.ts";
+export { changeDirectMarketingObjection, type ObjectionChange } from "./direct-marketing-objection.ts";
 export {
   type DocumentKind,
   getDocument,

@@ -1,5 +1,6 @@
-import { DomainError, type RecordState } from "@purposeful/domain";
+import { allChannels, type Channel, DomainError, type RecordState } from "@purposeful/domain";
 import { applyRecordEvent, type RecordEvidence } from "../consent/apply-record-event.ts";
+import { changeDirectMarketingObjection } from "../consent/direct-marketing-objection.ts";
 import type { Database } from "../create-database.ts";
 import { truncateIp } from "./ip.ts";
 import { getMicrositeSettings, type MicrositeLanguage, type MicrositePurpose } from "./settings.ts";
@@ -92,6 +93,17 @@ export async function saveMicrositeChoices(trx: Database, input: SaveChoicesInpu
     if (ticked.has(item.purposeId)) {
       if (purpose.ticked && !purpose.outdated) continue;
       if (item.version !== purpose.version) throw new DomainError("conflict", "text_changed");
+      // Ticking a direct-marketing purpose is the person's own, later choice: it lifts an earlier
+      // objection to direct marketing on that purpose's channels (Art. 21(2), 7(1)), recorded as such.
+      if (purpose.directMarketing && settings.objectedChannels.length > 0)
+        await changeDirectMarketingObjection(trx, {
+          personId: input.personId,
+          lift: purpose.channels,
+          source: "microsite",
+          note: `ticked ${purpose.key}, ${clientDescription(input)}`,
+          actor: actorOf(input.personId),
+          at: input.now,
+        });
       const applied = await applyRecordEvent(trx, {
         personId: input.personId,
         purposeId: purpose.purposeId,
@@ -146,7 +158,9 @@ export async function purposeNames(
 
 /**
  * Withdraws every live consent of the person in one step (Art. 7(3) GDPR), including consents to
- * purposes that were retired meanwhile. Ends nothing else: contracts and legal obligations stay.
+ * purposes that were retired meanwhile, and records the objection to direct marketing on every channel
+ * (Art. 21(2),(3)), which also closes advertising on legitimate interests (UWG §7(3)). Ends nothing
+ * else: contracts, legal obligations and breach notifications stay possible.
  */
 export async function withdrawEverything(
   trx: Database,
@@ -173,6 +187,14 @@ export async function withdrawEverything(
       at: input.now,
     });
   }
+  await changeDirectMarketingObjection(trx, {
+    personId: input.personId,
+    add: allChannels,
+    source: "microsite",
+    note: `withdraw everything, ${clientDescription(input)}`,
+    actor: actorOf(input.personId),
+    at: input.now,
+  });
   return {
     personId: input.personId,
     language: input.language,
@@ -182,4 +204,30 @@ export async function withdrawEverything(
     withdrawnIds: ids,
     needsConfirmation: [],
   };
+}
+
+/**
+ * The microsite's objection form (Art. 21(2),(3) GDPR): the channels on which the person objects to
+ * direct marketing, as submitted; channels no longer ticked are lifted by the person's own choice.
+ */
+export async function saveMicrositeObjection(
+  trx: Database,
+  input: ClientContext & { personId: string; channels: readonly Channel[]; now: Date },
+): Promise<{ channels: Channel[]; changed: boolean }> {
+  const person = await trx
+    .selectFrom("person")
+    .select("dmObjectionChannels")
+    .where("id", "=", input.personId)
+    .executeTakeFirst();
+  if (!person) throw new DomainError("not_found", "person");
+  const wanted = allChannels.filter((channel) => input.channels.includes(channel));
+  return changeDirectMarketingObjection(trx, {
+    personId: input.personId,
+    add: wanted,
+    lift: person.dmObjectionChannels.filter((channel) => !wanted.includes(channel)),
+    source: "microsite",
+    note: clientDescription(input),
+    actor: actorOf(input.personId),
+    at: input.now,
+  });
 }

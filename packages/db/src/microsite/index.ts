@@ -18,6 +18,7 @@ export {
   purposeNames,
   type SaveChoicesInput,
   saveMicrositeChoices,
+  saveMicrositeObjection,
   withdrawEverything,
 } from "./choices.ts";
 export { truncateIp } from "./ip.ts";

@@ -1,4 +1,5 @@
 import { applyRecordEvent } from "../consent/apply-record-event.ts";
+import { changeDirectMarketingObjection } from "../consent/direct-marketing-objection.ts";
 import type { Database } from "../create-database.ts";
 import { claimSingleUseLink, markLinkUsed, resolveLink } from "./access.ts";
 import { type ClientContext, clientDescription, liveConsentStates, purposeNames } from "./choices.ts";
@@ -66,7 +67,9 @@ export async function confirmDoubleOptIn(
 
 /**
  * One-click unsubscribe (RFC 8058) through a live unsubscribe link: withdraws the link's purposes
- * that are live, or — for a link without purposes — every live consent covering e-mail.
+ * that are live, or — for a link without purposes — every live consent covering e-mail, and records
+ * the objection to direct marketing by e-mail (Art. 21(2),(3); UWG §7(3) no. 3), so that a customer
+ * mailed on legitimate interests without any consent is really unsubscribed too.
  * Idempotent; the link stays usable until it expires. Null for any other token.
  */
 export async function unsubscribe(
@@ -100,6 +103,14 @@ export async function unsubscribe(
       at: now,
     });
   }
+  await changeDirectMarketingObjection(trx, {
+    personId: link.personId,
+    add: ["email"],
+    source: "email",
+    note: `one-click unsubscribe, ${clientDescription(context)}`,
+    actor: { type: "data_subject", id: link.personId },
+    at: now,
+  });
   await markLinkUsed(trx, link.id, now);
   const language = context.language ?? (await preferredLanguage(trx, link.personId));
   const names = await purposeNames(trx, ids, language);

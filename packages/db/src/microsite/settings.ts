@@ -1,4 +1,4 @@
-import { assessRecord, type RecordState, type RecordValidityReason } from "@purposeful/domain";
+import { assessRecord, type Channel, type RecordState, type RecordValidityReason } from "@purposeful/domain";
 import type { Database } from "../create-database.ts";
 
 export type MicrositeLanguage = "de" | "en";
@@ -24,6 +24,9 @@ export interface MicrositePurpose {
   confirmationPending: boolean;
   /** Granted to an older text that was changed materially: needs a new tick to count again. */
   outdated: boolean;
+  /** direct marketing (Art. 21(2)): ticking it lifts an objection on its channels */
+  directMarketing: boolean;
+  channels: Channel[];
 }
 
 export interface MicrositeSettings {
@@ -32,6 +35,8 @@ export interface MicrositeSettings {
   firstName: string;
   lastName: string;
   preferredLanguage: MicrositeLanguage;
+  /** channels on which the person objected to direct marketing (Art. 21(2)) */
+  objectedChannels: Channel[];
   purposes: MicrositePurpose[];
 }
 
@@ -49,7 +54,15 @@ export async function getMicrositeSettings(
 ): Promise<MicrositeSettings | null> {
   const person = await db
     .selectFrom("person")
-    .select(["id", "salutation", "firstName", "lastName", "preferredLanguage", "erasedLevel"])
+    .select([
+      "id",
+      "salutation",
+      "firstName",
+      "lastName",
+      "preferredLanguage",
+      "erasedLevel",
+      "dmObjectionChannels",
+    ])
     .where("id", "=", personId)
     .executeTakeFirst();
   if (!person || person.erasedLevel >= 3) return null;
@@ -66,6 +79,9 @@ export async function getMicrositeSettings(
       "p.minValidVersion",
       "p.doubleOptIn",
       "p.active",
+      "p.directMarketing",
+      "p.channels",
+      "r.doubleOptInRequired",
       "r.legalBasis",
       "r.state",
       "r.purposeVersion",
@@ -100,11 +116,14 @@ export async function getMicrositeSettings(
           {
             legalBasis: "consent",
             state: row.state,
-            doubleOptIn: row.doubleOptIn,
+            doubleOptIn: row.doubleOptInRequired ?? row.doubleOptIn,
             validUntil: row.validUntil,
             purposeVersion: row.purposeVersion,
             purposeMinValidVersion: row.minValidVersion,
             purposeActive: row.active,
+            directMarketing: row.directMarketing,
+            purposeChannels: row.channels,
+            objectedChannels: person.dmObjectionChannels,
           },
           now,
         )
@@ -126,6 +145,8 @@ export async function getMicrositeSettings(
         ticked: live,
         confirmationPending: assessment?.reason === "double_opt_in_unconfirmed",
         outdated: live && assessment?.reason === "outdated_text_version",
+        directMarketing: row.directMarketing,
+        channels: row.channels,
       },
     ];
   });
@@ -138,8 +159,10 @@ function personOf(person: {
   firstName: string;
   lastName: string;
   preferredLanguage: MicrositeLanguage;
+  dmObjectionChannels: Channel[];
 }) {
   return {
+    objectedChannels: person.dmObjectionChannels,
     personId: person.id,
     salutation: person.salutation,
     firstName: person.firstName,

@@ -1,4 +1,4 @@
-import type { RecordFacts } from "@purposeful/domain";
+import type { Channel, RecordFacts } from "@purposeful/domain";
 import type { Database } from "../create-database.ts";
 
 export type Language = "de" | "en";
@@ -100,7 +100,8 @@ export async function getPersonDetail(db: Database, personId: string, language: 
           "p.key as purposeKey",
           "v.name as purposeName",
           "p.channels",
-          "p.doubleOptIn",
+          "p.directMarketing",
+          "r.doubleOptInRequired as doubleOptIn",
           "p.active as purposeActive",
           "p.minValidVersion as purposeMinValidVersion",
           "p.currentVersion as purposeCurrentVersion",
@@ -134,7 +135,11 @@ export async function getPersonDetail(db: Database, personId: string, language: 
 
 export type PersonDetail = NonNullable<Awaited<ReturnType<typeof getPersonDetail>>>;
 
-export function toRecordFacts(record: PersonDetail["records"][number]): RecordFacts & { purposeId: string } {
+/** The domain's facts of one record; the person's objection to direct marketing holds for all of them. */
+export function toRecordFacts(
+  record: PersonDetail["records"][number],
+  objectedChannels: readonly Channel[],
+): RecordFacts & { purposeId: string } {
   return {
     purposeId: record.purposeId,
     legalBasis: record.legalBasis,
@@ -144,5 +149,8 @@ export function toRecordFacts(record: PersonDetail["records"][number]): RecordFa
     purposeVersion: record.purposeVersion,
     purposeMinValidVersion: record.purposeMinValidVersion,
     purposeActive: record.purposeActive,
+    directMarketing: record.directMarketing,
+    purposeChannels: record.channels,
+    objectedChannels,
   };
 }

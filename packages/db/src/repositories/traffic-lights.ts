@@ -24,7 +24,7 @@ export async function refreshTrafficLights(db: Database, personIds: readonly str
         SELECT count(*) FILTER (WHERE ${validRecordSql(now)}) AS valid_count,
                count(*) FILTER (WHERE p.active) AS total_count,
                min(r.valid_until) FILTER (WHERE ${validRecordSql(now)}) AS recheck_at
-        FROM processing_record r JOIN purpose p ON p.id = r.purpose_id
+        FROM processing_record r JOIN purpose p ON p.id = r.purpose_id JOIN person pe ON pe.id = r.person_id
         WHERE r.person_id = x.id
       ) c ON true
     ) l
@@ -81,6 +81,7 @@ export async function summarizeListLights(db: Database, listId: string, now: Dat
     SELECT l.light, count(*)::int AS n FROM (
       SELECT ${lightFromCountsSql(sql`count(r.id) FILTER (WHERE ${validRecordSql(now)})`, sql`count(r.id) FILTER (WHERE p.active)`)} AS light
       FROM marketing_list_member m
+      JOIN person pe ON pe.id = m.person_id
       LEFT JOIN processing_record r ON r.person_id = m.person_id
       LEFT JOIN purpose p ON p.id = r.purpose_id
       WHERE m.list_id = ${listId}
@@ -111,7 +112,7 @@ export async function summarizeLights(
     SELECT l.light, count(*)::int AS n FROM (
       SELECT ${lightFromCountsSql(sql`count(r.id) FILTER (WHERE ${validRecordSql(now)})`, sql`count(r.id) FILTER (WHERE p.active)`)} AS light
       FROM (SELECT DISTINCT x.id FROM unnest(${sql.val(personIds)}::uuid[]) AS x(id)) m
-      JOIN person ON person.id = m.id
+      JOIN person pe ON pe.id = m.id
       LEFT JOIN processing_record r ON r.person_id = m.id
       LEFT JOIN purpose p ON p.id = r.purpose_id
       GROUP BY m.id

@@ -78,6 +78,8 @@ export interface NewPurpose {
   recipients?: string[];
   texts?: PurposeTexts;
   active?: boolean;
+  directMarketing?: boolean;
+  allowedLegalBases?: LegalBasis[];
 }
 
 /** A purpose with version 1 of its texts in German and English. */
@@ -93,6 +95,8 @@ export async function createPurpose(db: Database, input: NewPurpose): Promise<st
       dataCategories: input.dataCategories ?? ["contact data"],
       recipients: input.recipients ?? [],
       active: input.active ?? true,
+      directMarketing: input.directMarketing ?? false,
+      allowedLegalBases: input.allowedLegalBases ?? [input.defaultLegalBasis ?? "consent"],
     })
     .returning("id")
     .executeTakeFirstOrThrow();

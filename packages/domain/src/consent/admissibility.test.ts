@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type AdmissibilityInput, assessAdmissibility } from "./admissibility.ts";
+import { type AdmissibilityInput, assessAdmissibility, assessConsentRequestMail } from "./admissibility.ts";
 
 const now = new Date("2026-06-15T12:00:00Z");
 const input = (overrides: Partial<AdmissibilityInput> = {}): AdmissibilityInput => ({
@@ -11,10 +11,15 @@ const input = (overrides: Partial<AdmissibilityInput> = {}): AdmissibilityInput 
     purposeVersion: 1,
     purposeMinValidVersion: 1,
     purposeActive: true,
+    directMarketing: true,
+    purposeChannels: ["email", "post"],
+    objectedChannels: [],
   },
   purposeChannels: ["email", "post"],
+  directMarketing: true,
   channel: "email",
   mailBlocks: [],
+  objectedChannels: [],
   restricted: false,
   erased: false,
   ...overrides,
@@ -46,5 +51,48 @@ describe("assessAdmissibility", () => {
       admissible: false,
       reason: "double_opt_in_unconfirmed",
     });
+  });
+});
+
+describe("objection to direct marketing (#3)", () => {
+  it("closes the objected channel of a direct-marketing purpose", () => {
+    expect(assessAdmissibility(input({ objectedChannels: ["email"] }), now)).toEqual({
+      admissible: false,
+      reason: "direct_marketing_objection",
+    });
+  });
+
+  it("leaves the other channels and non-marketing purposes open", () => {
+    expect(assessAdmissibility(input({ objectedChannels: ["email"], channel: "post" }), now).admissible).toBe(
+      true,
+    );
+    const contractMail = input({
+      directMarketing: false,
+      objectedChannels: ["email", "phone", "post", "sms", "profiling"],
+      record: { ...input().record!, directMarketing: false, objectedChannels: ["email"] },
+    });
+    expect(assessAdmissibility(contractMail, now).admissible).toBe(true);
+  });
+});
+
+describe("assessConsentRequestMail (#9)", () => {
+  const person = { mailBlocks: [], objectedChannels: [], restricted: false, erased: false };
+  it.each<[string, Partial<typeof person>, string]>([
+    ["erased", { erased: true }, "erased"],
+    ["restricted", { restricted: true }, "restricted"],
+    [
+      "objected to direct marketing by e-mail",
+      { objectedChannels: ["email"] as never },
+      "direct_marketing_objection",
+    ],
+    ["blocked for e-mail", { mailBlocks: ["email"] as never }, "mail_block"],
+  ])("refuses a person %s", (_, overrides, reason) => {
+    expect(assessConsentRequestMail({ ...person, ...overrides })).toEqual({ admissible: false, reason });
+  });
+
+  it("allows a person blocked only for post or who objected only to phone calls", () => {
+    expect(
+      assessConsentRequestMail({ ...person, mailBlocks: ["post"], objectedChannels: ["phone"] }).admissible,
+    ).toBe(true);
   });
 });

@@ -1,4 +1,5 @@
 import type { Channel } from "../channels.ts";
+import { objectionCoversChannel } from "./direct-marketing.ts";
 import { assessRecord, type RecordFacts, type RecordValidityReason } from "./processing-record.ts";
 
 export type AdmissibilityReason =
@@ -10,13 +11,21 @@ export type AdmissibilityReason =
   | "erased"
   | RecordValidityReason;
 
-export interface AdmissibilityInput {
-  record: RecordFacts | null;
-  purposeChannels: readonly Channel[];
-  channel: Channel;
+/** Facts about the person that hold for every purpose. */
+export interface PersonContactFacts {
   mailBlocks: readonly Channel[];
+  /** channels on which the person objected to direct marketing (Art. 21(2),(3)) */
+  objectedChannels: readonly Channel[];
   restricted: boolean;
   erased: boolean;
+}
+
+export interface AdmissibilityInput extends PersonContactFacts {
+  record: RecordFacts | null;
+  purposeChannels: readonly Channel[];
+  /** the purpose is direct marketing (Art. 21(2)) */
+  directMarketing: boolean;
+  channel: Channel;
 }
 
 export interface AdmissibilityResult {
@@ -24,23 +33,47 @@ export interface AdmissibilityResult {
   reason: Exclude<AdmissibilityReason, "valid">;
 }
 
+const no = (reason: AdmissibilityResult["reason"]): AdmissibilityResult => ({ admissible: false, reason });
+
+/** Person-wide reasons that close a channel for every purpose (or every direct-marketing one). */
+function personBlock(
+  person: PersonContactFacts,
+  channel: Channel,
+  directMarketing: boolean,
+): AdmissibilityResult | null {
+  // Art. 17(1) GDPR: an erased person must not be processed at all.
+  if (person.erased) return no("erased");
+  // Art. 18(2) GDPR: restricted data may only be stored, not used, without consent or legal claims.
+  if (person.restricted) return no("restricted");
+  // Art. 21(2),(3) GDPR: after an objection to direct marketing the channel is closed for advertising.
+  if (directMarketing && objectionCoversChannel(person.objectedChannels, channel))
+    return no("direct_marketing_objection");
+  // The person asked not to be contacted on this channel at all (a finer tool than the objection).
+  if (person.mailBlocks.includes(channel)) return no("mail_block");
+  return null;
+}
+
 /**
  * May this person be contacted for this purpose on this channel? Person-wide blocks come first
  * (they hold for every purpose), then the purpose's channels, then the record itself.
  */
 export function assessAdmissibility(input: AdmissibilityInput, now: Date): AdmissibilityResult {
-  // Art. 17(1) GDPR: an erased person must not be processed at all.
-  if (input.erased) return { admissible: false, reason: "erased" };
-  // Art. 18(2) GDPR: restricted data may only be stored, not used, without consent or legal claims.
-  if (input.restricted) return { admissible: false, reason: "restricted" };
-  // Art. 21(3) GDPR: after an objection to direct marketing the channel is closed for every purpose.
-  if (input.mailBlocks.includes(input.channel)) return { admissible: false, reason: "mail_block" };
+  const blocked = personBlock(input, input.channel, input.directMarketing);
+  if (blocked) return blocked;
   // Art. 5(1)(b) GDPR: a purpose covers only the channels named for it.
-  if (!input.purposeChannels.includes(input.channel))
-    return { admissible: false, reason: "channel_not_covered" };
+  if (!input.purposeChannels.includes(input.channel)) return no("channel_not_covered");
   // Art. 6(1) GDPR: no recorded basis, no processing.
-  if (input.record === null) return { admissible: false, reason: "no_record" };
+  if (input.record === null) return no("no_record");
   const { reason } = assessRecord(input.record, now);
-  if (reason !== "valid") return { admissible: false, reason };
+  if (reason !== "valid") return no(reason);
   return { admissible: true, reason: "admissible" };
+}
+
+/**
+ * May a consent request be e-mailed to this person? Asking for consent by e-mail is itself advertising
+ * (OLG Celle 13 U 15/14; BGH VI ZR 225/17), so every person-wide block of the e-mail channel for direct
+ * marketing applies: erasure, restriction, the objection to direct marketing by e-mail, an e-mail block.
+ */
+export function assessConsentRequestMail(person: PersonContactFacts): AdmissibilityResult {
+  return personBlock(person, "email", true) ?? { admissible: true, reason: "admissible" };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DomainError } from "../errors.ts";
-import { needsParentalConsent } from "./minors.ts";
+import { assertConsentAge, checkAgeOfConsent, needsParentalConsent } from "./minors.ts";
 
 describe("needsParentalConsent", () => {
   const now = new Date("2026-05-10T10:00:00Z");
@@ -39,5 +39,33 @@ describe("needsParentalConsent", () => {
     expect(() => needsParentalConsent("10.05.2010", now)).toThrow(DomainError);
     expect(() => needsParentalConsent("2010-05-10", now, 12)).toThrow(DomainError);
     expect(() => needsParentalConsent("2010-05-10", now, 17)).toThrow(DomainError);
+  });
+});
+
+describe("assertConsentAge (#6)", () => {
+  const now = new Date("2026-06-15T12:00:00Z");
+  it("refuses a consent from a 15-year-old without parental evidence", () => {
+    expect(() => assertConsentAge({ birthday: "2011-01-01", parentalConsentHolder: null }, now)).toThrow(
+      "parental_consent_required",
+    );
+    expect(() => assertConsentAge({ birthday: "2011-01-01", parentalConsentHolder: "  " }, now)).toThrow();
+  });
+  it("accepts it with evidence naming the holder of parental responsibility", () => {
+    expect(() =>
+      assertConsentAge({ birthday: "2011-01-01", parentalConsentHolder: "Erika Muster" }, now),
+    ).not.toThrow();
+  });
+  it("uses the company's configured age of consent", () => {
+    expect(() =>
+      assertConsentAge({ birthday: "2012-01-01", parentalConsentHolder: null }, now, 14),
+    ).not.toThrow();
+    expect(() =>
+      assertConsentAge({ birthday: "2012-01-01", parentalConsentHolder: null }, now, 16),
+    ).toThrow();
+  });
+  it("checks adults and unknown birthdays as such", () => {
+    expect(checkAgeOfConsent("1990-05-01", now)).toEqual({ status: "adult", ageOfConsent: 16 });
+    expect(checkAgeOfConsent(null, now)).toEqual({ status: "unknown" });
+    expect(checkAgeOfConsent("2011-01-01", now, 16)).toEqual({ status: "minor", ageOfConsent: 16 });
   });
 });

@@ -39,3 +39,38 @@ export function needsParentalConsent(
 function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
+
+export type AgeCheck =
+  | { status: "unknown" }
+  | { status: "adult"; ageOfConsent: number }
+  | { status: "minor"; ageOfConsent: number };
+
+/** The person page's age check: unknown birthday, of age, or below the configured age of consent. */
+export function checkAgeOfConsent(
+  birthday: string | null,
+  now: Date,
+  ageOfConsent = maxAgeOfConsent,
+  timeZone: string = defaultTimeZone,
+): AgeCheck {
+  if (birthday === null) return { status: "unknown" };
+  return needsParentalConsent(birthday, now, ageOfConsent, timeZone)
+    ? { status: "minor", ageOfConsent }
+    : { status: "adult", ageOfConsent };
+}
+
+/**
+ * Art. 8(1) GDPR: a consent from a person below the age of consent is lawful only when given or
+ * authorised by the holder of parental responsibility. The controller must be able to show it
+ * (Art. 7(1)): evidence naming the holder. Throws DomainError("validation", reason
+ * "parental_consent_required") when it is missing.
+ */
+export function assertConsentAge(
+  input: { birthday: string | null; parentalConsentHolder: string | null },
+  now: Date,
+  ageOfConsent = maxAgeOfConsent,
+  timeZone: string = defaultTimeZone,
+): void {
+  if (!needsParentalConsent(input.birthday, now, ageOfConsent, timeZone)) return;
+  if (input.parentalConsentHolder?.trim()) return;
+  throw new DomainError("validation", "parental_consent_required");
+}

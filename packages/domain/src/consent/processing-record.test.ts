@@ -3,7 +3,10 @@ import { DomainError } from "../errors.ts";
 import type { LegalBasis } from "../legal-basis.ts";
 import {
   allowedRecordEvents,
+  assertBasisAllowed,
+  assertConfirmationByDataSubject,
   assessRecord,
+  nextRecord,
   nextRecordState,
   type RecordEvent,
   type RecordFacts,
@@ -19,6 +22,9 @@ const consent = (overrides: Partial<RecordFacts> = {}): RecordFacts => ({
   purposeVersion: 2,
   purposeMinValidVersion: 2,
   purposeActive: true,
+  directMarketing: false,
+  purposeChannels: ["email"],
+  objectedChannels: [],
   ...overrides,
 });
 const contract = (overrides: Partial<RecordFacts> = {}): RecordFacts =>
@@ -143,5 +149,112 @@ describe("nextRecordState", () => {
     expect(allowedRecordEvents("confirmed", "consent")).toEqual(["request", "grant", "withdraw", "expire"]);
     expect(allowedRecordEvents("active", "contract")).toEqual(["end"]);
     expect(allowedRecordEvents("active", "legitimate_interests")).toEqual(["end", "object"]);
+  });
+});
+
+describe("objection to direct marketing (#3)", () => {
+  const newsletter = { directMarketing: true, purposeChannels: ["email"] as const };
+  it.each<[string, Partial<RecordFacts>, string]>([
+    [
+      "closes a direct-marketing consent on its channel",
+      { ...newsletter, objectedChannels: ["email"] },
+      "direct_marketing_objection",
+    ],
+    [
+      "closes a direct-marketing purpose on legitimate interests",
+      {
+        ...newsletter,
+        legalBasis: "legitimate_interests",
+        state: "active",
+        purposeVersion: null,
+        objectedChannels: ["email", "post"],
+      },
+      "direct_marketing_objection",
+    ],
+    [
+      "closes a direct-marketing contract purpose, whatever its basis",
+      {
+        ...newsletter,
+        legalBasis: "contract",
+        state: "active",
+        purposeVersion: null,
+        objectedChannels: ["email"],
+      },
+      "direct_marketing_objection",
+    ],
+    [
+      "leaves a purpose open that still has a channel not objected to",
+      { directMarketing: true, purposeChannels: ["email", "post"], objectedChannels: ["email"] },
+      "valid",
+    ],
+    [
+      "leaves purposes that are not direct marketing open (contract, legal duty, breach mail)",
+      { directMarketing: false, objectedChannels: ["email", "phone", "post", "sms", "profiling"] },
+      "valid",
+    ],
+    [
+      "closes a purpose without channels only on every channel",
+      { directMarketing: true, purposeChannels: [], objectedChannels: ["email"] },
+      "valid",
+    ],
+    [
+      "reports the withdrawal first: it is the person's own final word on that purpose",
+      { ...newsletter, state: "withdrawn", objectedChannels: ["email"] },
+      "consent_withdrawn",
+    ],
+  ])("%s", (_, overrides, reason) => {
+    expect(assessRecord(consent(overrides), now).reason).toBe(reason);
+  });
+});
+
+describe("nextRecord: people may change their minds (#5)", () => {
+  it.each<[RecordState, LegalBasis, RecordEvent, LegalBasis, RecordState, LegalBasis]>([
+    ["withdrawn", "consent", "grant", "consent", "granted", "consent"],
+    ["declined", "consent", "grant", "consent", "granted", "consent"],
+    ["expired", "consent", "request", "consent", "requested", "consent"],
+    ["objected", "legitimate_interests", "grant", "consent", "granted", "consent"],
+    ["ended", "contract", "grant", "consent", "granted", "consent"],
+    ["ended", "contract", "activate", "contract", "active", "contract"],
+    ["withdrawn", "consent", "activate", "contract", "active", "contract"],
+    ["objected", "public_task", "request", "consent", "requested", "consent"],
+  ])(
+    "from %s (%s), %s on %s → %s (%s)",
+    (state, legalBasis, event, requested, expectedState, expectedBasis) => {
+      const next = nextRecord({ state, legalBasis }, event, requested);
+      expect(next).toMatchObject({ state: expectedState, legalBasis: expectedBasis });
+    },
+  );
+
+  it.each<[RecordState, LegalBasis, RecordEvent, LegalBasis]>([
+    // A running basis is not replaced behind its back: end it first.
+    ["active", "contract", "grant", "consent"],
+    ["granted", "consent", "activate", "contract"],
+    // An objection to legitimate interests is not undone by re-activating the same basis.
+    ["objected", "legitimate_interests", "activate", "legitimate_interests"],
+  ])("refuses from %s (%s) to %s on %s", (state, legalBasis, event, requested) => {
+    expect(() => nextRecord({ state, legalBasis }, event, requested)).toThrow(DomainError);
+  });
+});
+
+describe("assertConfirmationByDataSubject (#1)", () => {
+  it("lets only the data subject confirm a double opt-in", () => {
+    expect(() => assertConfirmationByDataSubject("data_subject")).not.toThrow();
+    for (const actor of ["staff", "system", "api"] as const)
+      expect(() => assertConfirmationByDataSubject(actor)).toThrow("confirm_only_by_data_subject");
+  });
+});
+
+describe("assertBasisAllowed (#5)", () => {
+  const purpose = {
+    defaultLegalBasis: "consent" as const,
+    allowedLegalBases: ["consent", "contract"] as LegalBasis[],
+  };
+  it("accepts the declared bases and refuses the others", () => {
+    expect(() => assertBasisAllowed(purpose, "contract")).not.toThrow();
+    expect(() => assertBasisAllowed(purpose, "legitimate_interests")).toThrow("basis_not_allowed");
+  });
+  it("allows only the default when none are declared", () => {
+    expect(() => assertBasisAllowed({ ...purpose, allowedLegalBases: [] }, "consent")).not.toThrow();
+    expect(() => assertBasisAllowed({ ...purpose, allowedLegalBases: [] }, "contract")).toThrow();
   });
 });

@@ -1,5 +1,7 @@
+import type { Channel } from "../channels.ts";
 import { DomainError } from "../errors.ts";
 import { isObjectableBasis, type LegalBasis } from "../legal-basis.ts";
+import { objectionCoversPurpose } from "./direct-marketing.ts";
 
 export const consentStates = [
   "requested",
@@ -30,10 +32,25 @@ export const recordSources = [
 ] as const;
 export type RecordSource = (typeof recordSources)[number];
 
+/**
+ * Sources staff may record by hand. Art. 7(1) GDPR: the proof must say how consent was given, so
+ * `microsite`, `signature` and `api` are written only by their own paths (which keep their own
+ * evidence), never claimed from a form.
+ */
+export const staffRecordSources = ["phone", "fax", "letter", "email", "in_person", "import"] as const;
+export type StaffRecordSource = (typeof staffRecordSources)[number];
+
+export function isStaffRecordSource(source: string): source is StaffRecordSource {
+  return (staffRecordSources as readonly string[]).includes(source);
+}
+
 export interface RecordFacts {
   legalBasis: LegalBasis;
   state: RecordState;
-  /** the purpose requires double opt-in */
+  /**
+   * Double opt-in was required when this consent was granted (kept on the record: switching the
+   * purpose's flag later changes nothing for existing grants).
+   */
   doubleOptIn: boolean;
   validUntil: Date | null;
   /** version of the text the person saw (consent) */
@@ -41,6 +58,11 @@ export interface RecordFacts {
   /** versions below this were superseded by a material change */
   purposeMinValidVersion: number;
   purposeActive: boolean;
+  /** the purpose is direct marketing (Art. 21(2)) */
+  directMarketing: boolean;
+  purposeChannels: readonly Channel[];
+  /** channels on which the person objected to direct marketing (Art. 21(2),(3)) */
+  objectedChannels: readonly Channel[];
 }
 
 export type RecordValidityReason =
@@ -53,6 +75,7 @@ export type RecordValidityReason =
   | "outdated_text_version"
   | "contract_ended"
   | "objected"
+  | "direct_marketing_objection"
   | "basis_expired"
   | "purpose_inactive"
   | "state_not_allowed_for_basis";
@@ -81,7 +104,8 @@ const invalid = (reason: RecordValidityReason): RecordAssessment => ({ valid: fa
  * most lasting, in this order:
  *   1. state_not_allowed_for_basis — the data is inconsistent, nothing else can be trusted;
  *   2. the person's or the contract's final word (withdrawn, declined, objected, ended, expired state) —
- *      it stays true even if the purpose is reactivated or the text changes;
+ *      it stays true even if the purpose is reactivated or the text changes; then the person's
+ *      objection to direct marketing, which closes a direct-marketing purpose whatever its basis;
  *   3. purpose_inactive — the controller stopped the purpose for everyone;
  *   4. consent_requested — no answer yet, so time and version do not matter;
  *   5. validUntil reached (consent_expired / basis_expired);
@@ -108,6 +132,11 @@ export function assessRecord(record: RecordFacts, now: Date): RecordAssessment {
       return invalid("contract_ended");
     default:
       break;
+  }
+  // Art. 21(2),(3) GDPR: after an objection to direct marketing the data may no longer be processed for
+  // it, whatever the basis (consent, legitimate interests, even a contract purpose used for advertising).
+  if (record.directMarketing && objectionCoversPurpose(record.objectedChannels, record.purposeChannels)) {
+    return invalid("direct_marketing_objection");
   }
 
   // Art. 5(1)(b) GDPR: a purpose the controller no longer pursues justifies no processing.
@@ -216,6 +245,41 @@ export function nextRecordState(
   return next;
 }
 
+const finalStates: readonly RecordState[] = ["withdrawn", "declined", "expired", "ended", "objected"];
+
+/** The legal basis an event starts: consent events need consent; the others the basis asked for. */
+function basisOfEvent(event: RecordEvent, requested: LegalBasis): LegalBasis {
+  return ["request", "grant", "decline"].includes(event) ? "consent" : requested;
+}
+
+/**
+ * The state and basis after `event`. People may change their minds: once a record has reached a final
+ * state (withdrawn, declined, expired, ended, objected), an event of another basis starts a new one on
+ * the same record — a consent after an objection or an ended contract, a contract after a withdrawal.
+ * The earlier states stay in the history (audit trail). Throws DomainError("invalid_transition").
+ */
+export function nextRecord(
+  current: { state: RecordState; legalBasis: LegalBasis } | null,
+  event: RecordEvent,
+  requestedBasis: LegalBasis,
+): { state: RecordState; legalBasis: LegalBasis; restarted: boolean } {
+  if (current === null) {
+    const legalBasis = basisOfEvent(event, requestedBasis);
+    return { state: nextRecordState(null, event, legalBasis), legalBasis, restarted: false };
+  }
+  const newBasis = basisOfEvent(event, requestedBasis);
+  const switches =
+    newBasis !== current.legalBasis && ["request", "grant", "decline", "activate"].includes(event);
+  if (switches && finalStates.includes(current.state)) {
+    return { state: nextRecordState(null, event, newBasis), legalBasis: newBasis, restarted: true };
+  }
+  return {
+    state: nextRecordState(current.state, event, current.legalBasis),
+    legalBasis: current.legalBasis,
+    restarted: false,
+  };
+}
+
 /** Events allowed from a state, e.g. to show only the buttons that work. */
 export function allowedRecordEvents(current: RecordState | null, basis: LegalBasis): RecordEvent[] {
   return recordEvents.filter((event) => {
@@ -226,4 +290,27 @@ export function allowedRecordEvents(current: RecordState | null, basis: LegalBas
       return false;
     }
   });
+}
+
+/**
+ * BGH I ZR 164/09: double opt-in proves consent only when the data subject clicks the confirmation
+ * link; staff (or an import, or an API client) can never confirm on the person's behalf.
+ */
+export function assertConfirmationByDataSubject(
+  actorType: "staff" | "data_subject" | "system" | "api",
+): void {
+  if (actorType !== "data_subject") throw new DomainError("forbidden", "confirm_only_by_data_subject");
+}
+
+/**
+ * Art. 6(1), 5(1)(b) GDPR: each purpose declares the legal bases it may rest on (a purpose with none
+ * declared allows only its default); a record cannot start on another basis.
+ */
+export function assertBasisAllowed(
+  purpose: { defaultLegalBasis: LegalBasis; allowedLegalBases: readonly LegalBasis[] },
+  basis: LegalBasis,
+): void {
+  const allowed =
+    purpose.allowedLegalBases.length > 0 ? purpose.allowedLegalBases : [purpose.defaultLegalBasis];
+  if (!allowed.includes(basis)) throw new DomainError("validation", "basis_not_allowed");
 }

@@ -12,6 +12,9 @@ const record = (purposeId: string, overrides: Partial<RecordFacts> = {}) => ({
   purposeVersion: 1,
   purposeMinValidVersion: 1,
   purposeActive: true,
+  directMarketing: false,
+  purposeChannels: ["email" as const],
+  objectedChannels: [],
   ...overrides,
 });
 
@@ -31,8 +34,8 @@ describe("trafficLight", () => {
       light: "yellow",
       reason: "some_valid",
       assessments: [
-        { purposeId: "newsletter", valid: true, reason: "valid" },
-        { purposeId: "events", valid: false, reason: "consent_withdrawn" },
+        { purposeId: "newsletter", valid: true, reason: "valid", purposeActive: true },
+        { purposeId: "events", valid: false, reason: "consent_withdrawn", purposeActive: true },
       ],
     });
   });
@@ -63,7 +66,9 @@ describe("trafficLight", () => {
       now,
     );
     expect(result.light).toBe("green");
-    expect(result.assessments).toEqual([{ purposeId: "service", valid: true, reason: "valid" }]);
+    expect(result.assessments).toEqual([
+      { purposeId: "service", valid: true, reason: "valid", purposeActive: true },
+    ]);
   });
 });
 
@@ -83,5 +88,34 @@ describe("nextLightChangeAt", () => {
   it("is null when nothing expires", () => {
     expect(nextLightChangeAt([record("a")], now)).toBeNull();
     expect(nextLightChangeAt([], now)).toBeNull();
+  });
+});
+
+describe("retired purposes (#8)", () => {
+  it.each(["withdrawn", "declined", "requested"] as const)(
+    "a retired purpose whose consent is %s does not colour the light",
+    (state) => {
+      const result = trafficLight(
+        [record("newsletter"), record("retired", { state, purposeActive: false })],
+        now,
+      );
+      expect(result.light).toBe("green");
+    },
+  );
+
+  it("a retired purpose whose contract ended does not make the person red", () => {
+    const result = trafficLight(
+      [
+        record("newsletter"),
+        record("retired", { legalBasis: "contract", state: "ended", purposeActive: false }),
+      ],
+      now,
+    );
+    expect(result.light).toBe("green");
+  });
+
+  it("only retired purposes leave no purpose: red", () => {
+    const result = trafficLight([record("retired", { state: "withdrawn", purposeActive: false })], now);
+    expect(result).toMatchObject({ light: "red", reason: "no_purpose" });
   });
 });

@@ -7,6 +7,8 @@ export interface PurposeAssessment {
   purposeId: string;
   valid: boolean;
   reason: RecordValidityReason;
+  /** the controller still pursues the purpose; retired purposes do not colour the light */
+  purposeActive: boolean;
 }
 
 export type PurposeRecordFacts = RecordFacts & { purposeId: string };
@@ -27,19 +29,26 @@ function assessPurposes(records: readonly PurposeRecordFacts[], now: Date): Purp
     const { valid, reason } = assessRecord(record, now);
     const previous = byPurpose.get(record.purposeId);
     if (!previous || (valid && !previous.valid)) {
-      byPurpose.set(record.purposeId, { purposeId: record.purposeId, valid, reason });
+      byPurpose.set(record.purposeId, {
+        purposeId: record.purposeId,
+        valid,
+        reason,
+        purposeActive: record.purposeActive,
+      });
     }
   }
   return [...byPurpose.values()];
 }
 
 /**
- * Purposes the controller has deactivated are listed in `assessments` but do not colour the light:
- * otherwise one retired purpose would leave every person yellow forever.
+ * Purposes the controller has deactivated are listed in `assessments` but do not colour the light,
+ * whatever the state of their record (a withdrawn consent or an ended contract of a retired purpose
+ * counts as little as a valid one): otherwise one retired purpose would leave every person yellow or
+ * red forever.
  */
 export function trafficLight(records: readonly PurposeRecordFacts[], now: Date): TrafficLightResult {
   const assessments = assessPurposes(records, now);
-  const counted = assessments.filter((a) => a.reason !== "purpose_inactive");
+  const counted = assessments.filter((a) => a.purposeActive);
   // Art. 5(1)(c),(e) and Art. 25(2) GDPR: without any purpose there is no reason to store the person.
   if (counted.length === 0) return { light: "red", assessments, reason: "no_purpose" };
   const validCount = counted.filter((a) => a.valid).length;
