@@ -17,6 +17,7 @@ export * from "./repositories/persons-edit.ts";
 export * from "./repositories/persons-list.ts";
 export * from "./repositories/persons-write.ts";
 export * from "./repositories/purposes.ts";
+export * from "./repositories/record-options.ts";
 export * from "./repositories/record-validity.ts";
 export * from "./repositories/settings.ts";
 export * from "./repositories/staff-users.ts";

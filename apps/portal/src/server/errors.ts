@@ -57,6 +57,52 @@ const messages: Record<string, Record<Locale, string>> = {
     de: "Diese Person hat diese E-Mail-Adresse bereits.",
     en: "This person already has this e-mail address.",
   },
+  confirm_only_by_data_subject: {
+    de: "Ein Double-Opt-in bestätigt nur die Person selbst über ihren Bestätigungslink.",
+    en: "Only the person can confirm a double opt-in, through their confirmation link.",
+  },
+  basis_not_allowed: {
+    de: "Dieser Zweck erlaubt diese Rechtsgrundlage nicht.",
+    en: "This purpose does not allow this legal basis.",
+  },
+  parental_consent_required: {
+    de: "Die Person ist unter dem Einwilligungsalter: Fügen Sie die Einwilligung der Eltern als Nachweis bei und nennen Sie, wer sie erteilt hat (Art. 8 DSGVO).",
+    en: "The person is below the age of consent: attach the parents' consent as evidence and name who gave it (Art. 8 GDPR).",
+  },
+  given_in_future: {
+    de: "Das Datum der Einwilligung darf nicht in der Zukunft liegen.",
+    en: "The date of the consent cannot be in the future.",
+  },
+  version_unknown: { de: "Diese Textversion gibt es nicht.", en: "This text version does not exist." },
+  version_not_live: {
+    de: "Diese Textversion war an diesem Tag noch nicht veröffentlicht.",
+    en: "This text version was not yet published on that day.",
+  },
+  refusal_not_confirmed: {
+    de: "Die Person hat zu einem der Zwecke Nein gesagt. Kreuzen Sie ihn ausdrücklich an, wenn Sie erneut fragen wollen.",
+    en: "The person said no to one of the purposes. Tick it explicitly if you want to ask again.",
+  },
+  direct_marketing_objection: {
+    de: "Die Person hat der Direktwerbung per E-Mail widersprochen (Art. 21 DSGVO); eine Einwilligungsanfrage ist selbst Werbung.",
+    en: "The person objected to direct marketing by e-mail (Art. 21 GDPR); a consent request is itself advertising.",
+  },
+  mail_block: {
+    de: "Für diese Person ist der Kontakt per E-Mail gesperrt.",
+    en: "E-mail contact is blocked for this person.",
+  },
+  restricted: {
+    de: "Die Verarbeitung ist eingeschränkt (Art. 18 DSGVO).",
+    en: "Processing is restricted (Art. 18 GDPR).",
+  },
+  erased: { de: "Die Person wurde gelöscht.", en: "The person was erased." },
+  no_email_address: {
+    de: "Die Person hat keine E-Mail-Adresse.",
+    en: "The person has no e-mail address.",
+  },
+  no_consent_purposes: {
+    de: "Keiner der gewählten Zwecke beruht auf einer Einwilligung.",
+    en: "None of the chosen purposes rests on consent.",
+  },
   invalid_cursor: {
     de: "Die Seite ist nicht mehr gültig; bitte neu laden.",
     en: "This page is no longer valid; please reload.",
@@ -95,6 +141,8 @@ export function toTRPCError(error: unknown): TRPCError {
 }
 
 export function errorMessage(error: TRPCError, locale: Locale): string {
-  const key = error instanceof UserFacingError ? error.messageKey : error.code;
+  // A domain error's reason has its own message where one exists; otherwise its code's.
+  const reason = isDomainError(error.cause) && error.cause.message in messages ? error.cause.message : null;
+  const key = error instanceof UserFacingError ? error.messageKey : (reason ?? error.code);
   return (messages[key] ?? messages[error.code] ?? messages.INTERNAL_SERVER_ERROR!)[locale];
 }

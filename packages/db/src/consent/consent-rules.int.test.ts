@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyAuditChain } from "../audit/verify-audit.ts";
-import { createMicrositeLink } from "../microsite/links.ts";
 import { saveMicrositeChoices, saveMicrositeObjection, withdrawEverything } from "../microsite/choices.ts";
+import { createMicrositeLink } from "../microsite/links.ts";
 import { confirmDoubleOptIn, unsubscribe } from "../microsite/one-click.ts";
 import { createPerson, createPurpose } from "../seed/factories.ts";
 import { createTestDatabase, type TestDatabase } from "../testing/create-test-database.ts";
@@ -45,31 +45,75 @@ const record = (personId: string, purposeId: string) =>
     .where("purposeId", "=", purposeId)
     .executeTakeFirstOrThrow();
 const light = async (personId: string) =>
-  (await t.db.selectFrom("person").select("trafficLight").where("id", "=", personId).executeTakeFirstOrThrow())
-    .trafficLight;
+  (
+    await t.db
+      .selectFrom("person")
+      .select("trafficLight")
+      .where("id", "=", personId)
+      .executeTakeFirstOrThrow()
+  ).trafficLight;
 const actions = async (personId: string) =>
   (
-    await t.db.selectFrom("auditEvent").select(["action", "changes"]).where("personId", "=", personId).orderBy("id").execute()
+    await t.db
+      .selectFrom("auditEvent")
+      .select(["action", "changes"])
+      .where("personId", "=", personId)
+      .orderBy("id")
+      .execute()
   ).map((row) => ({ action: row.action, changes: row.changes as Record<string, unknown> }));
 
 describe("double opt-in (#1)", () => {
   it("refuses a confirmation by staff, by the system or by an API client", async () => {
     const personId = await createPerson(t.db);
-    await tx((trx) => applyRecordEvent(trx, { personId, purposeId: newsletter, event: "grant", source: "phone", actor: staff, at }));
+    await tx((trx) =>
+      applyRecordEvent(trx, {
+        personId,
+        purposeId: newsletter,
+        event: "grant",
+        source: "phone",
+        actor: staff,
+        at,
+      }),
+    );
     for (const actor of [staff, { type: "system" as const, id: "job" }, { type: "api" as const, id: "key" }])
       await expect(
-        tx((trx) => applyRecordEvent(trx, { personId, purposeId: newsletter, event: "confirm", source: "email", actor, at })),
+        tx((trx) =>
+          applyRecordEvent(trx, {
+            personId,
+            purposeId: newsletter,
+            event: "confirm",
+            source: "email",
+            actor,
+            at,
+          }),
+        ),
       ).rejects.toMatchObject({ code: "forbidden", message: "confirm_only_by_data_subject" });
     expect((await record(personId, newsletter)).state).toBe("granted");
   });
 
   it("keeps whether double opt-in was required at the grant, and confirms the granted version", async () => {
     const personId = await createPerson(t.db);
-    await tx((trx) => applyRecordEvent(trx, { personId, purposeId: newsletter, event: "grant", source: "phone", actor: staff, at }));
+    await tx((trx) =>
+      applyRecordEvent(trx, {
+        personId,
+        purposeId: newsletter,
+        event: "grant",
+        source: "phone",
+        actor: staff,
+        at,
+      }),
+    );
     // The purpose's text and flag change after the grant.
-    await t.db.updateTable("purpose").set({ currentVersion: 2, doubleOptIn: false }).where("id", "=", newsletter).execute();
+    await t.db
+      .updateTable("purpose")
+      .set({ currentVersion: 2, doubleOptIn: false })
+      .where("id", "=", newsletter)
+      .execute();
     try {
-      expect(await record(personId, newsletter)).toMatchObject({ doubleOptInRequired: true, purposeVersion: 1 });
+      expect(await record(personId, newsletter)).toMatchObject({
+        doubleOptInRequired: true,
+        purposeVersion: 1,
+      });
       expect(await light(personId)).toBe("red"); // still unconfirmed, whatever the flag says today
       const link = await tx((trx) =>
         createMicrositeLink(trx, { personId, kind: "double_opt_in", purposeIds: [newsletter], at }),
@@ -77,16 +121,38 @@ describe("double opt-in (#1)", () => {
       await tx((trx) => confirmDoubleOptIn(trx, link.token, at));
       expect(await record(personId, newsletter)).toMatchObject({ state: "confirmed", purposeVersion: 1 });
     } finally {
-      await t.db.updateTable("purpose").set({ currentVersion: 1, doubleOptIn: true }).where("id", "=", newsletter).execute();
+      await t.db
+        .updateTable("purpose")
+        .set({ currentVersion: 1, doubleOptIn: true })
+        .where("id", "=", newsletter)
+        .execute();
     }
   });
 
   it("a purpose switched to double opt-in later does not invalidate earlier grants", async () => {
     const plain = await createPurpose(t.db, { key: "plain_offers" });
     const personId = await createPerson(t.db);
-    await tx((trx) => applyRecordEvent(trx, { personId, purposeId: plain, event: "grant", source: "letter", actor: staff, at }));
+    await tx((trx) =>
+      applyRecordEvent(trx, {
+        personId,
+        purposeId: plain,
+        event: "grant",
+        source: "letter",
+        actor: staff,
+        at,
+      }),
+    );
     await t.db.updateTable("purpose").set({ doubleOptIn: true }).where("id", "=", plain).execute();
-    await tx((trx) => applyRecordEvent(trx, { personId, purposeId: contract, event: "activate", source: "letter", actor: staff, at }));
+    await tx((trx) =>
+      applyRecordEvent(trx, {
+        personId,
+        purposeId: contract,
+        event: "activate",
+        source: "letter",
+        actor: staff,
+        at,
+      }),
+    );
     expect(await light(personId)).toBe("green");
   });
 });
@@ -96,22 +162,53 @@ describe("offline consents (#2)", () => {
     const personId = await createPerson(t.db);
     const givenAt = new Date("2026-11-20T09:00:00Z");
     await tx((trx) =>
-      applyRecordEvent(trx, { personId, purposeId: service, event: "grant", source: "letter", purposeVersion: 1, givenAt, actor: staff, at }),
+      applyRecordEvent(trx, {
+        personId,
+        purposeId: service,
+        event: "grant",
+        source: "letter",
+        purposeVersion: 1,
+        givenAt,
+        actor: staff,
+        at,
+      }),
     );
     expect(await record(personId, service)).toMatchObject({ grantedAt: givenAt, purposeVersion: 1 });
     const [event] = await actions(personId);
-    expect(event?.changes).toMatchObject({ givenAt: givenAt.toISOString(), purposeVersion: 1, source: "letter" });
+    expect(event?.changes).toMatchObject({
+      givenAt: givenAt.toISOString(),
+      purposeVersion: 1,
+      source: "letter",
+    });
   });
 
   it("refuses a date in the future or an unknown version and writes nothing", async () => {
     const personId = await createPerson(t.db);
     await expect(
       tx((trx) =>
-        applyRecordEvent(trx, { personId, purposeId: service, event: "grant", source: "phone", givenAt: new Date(at.getTime() + 86_400_000), actor: staff, at }),
+        applyRecordEvent(trx, {
+          personId,
+          purposeId: service,
+          event: "grant",
+          source: "phone",
+          givenAt: new Date(at.getTime() + 86_400_000),
+          actor: staff,
+          at,
+        }),
       ),
     ).rejects.toMatchObject({ message: "given_in_future" });
     await expect(
-      tx((trx) => applyRecordEvent(trx, { personId, purposeId: service, event: "grant", source: "phone", purposeVersion: 7, actor: staff, at })),
+      tx((trx) =>
+        applyRecordEvent(trx, {
+          personId,
+          purposeId: service,
+          event: "grant",
+          source: "phone",
+          purposeVersion: 7,
+          actor: staff,
+          at,
+        }),
+      ),
     ).rejects.toMatchObject({ message: "version_unknown" });
     expect(await actions(personId)).toEqual([]);
   });
@@ -121,23 +218,66 @@ describe("objection to direct marketing (#3)", () => {
   it("can be recorded in advance, without any record, and closes direct-marketing purposes only", async () => {
     const personId = await createPerson(t.db);
     await tx((trx) =>
-      changeDirectMarketingObjection(trx, { personId, add: ["email", "phone", "post", "sms", "profiling"], source: "phone", actor: staff, at }),
+      changeDirectMarketingObjection(trx, {
+        personId,
+        add: ["email", "phone", "post", "sms", "profiling"],
+        source: "phone",
+        actor: staff,
+        at,
+      }),
     );
     expect(await actions(personId)).toEqual([
-      { action: "person.dm_objection", changes: expect.objectContaining({ source: "phone", added: ["email", "phone", "post", "sms", "profiling"] }) },
+      {
+        action: "person.dm_objection",
+        changes: expect.objectContaining({
+          source: "phone",
+          added: ["email", "phone", "post", "sms", "profiling"],
+        }),
+      },
     ]);
-    await tx((trx) => applyRecordEvent(trx, { personId, purposeId: catalogue, event: "activate", source: "letter", actor: staff, at }));
-    await tx((trx) => applyRecordEvent(trx, { personId, purposeId: contract, event: "activate", source: "letter", actor: staff, at }));
+    await tx((trx) =>
+      applyRecordEvent(trx, {
+        personId,
+        purposeId: catalogue,
+        event: "activate",
+        source: "letter",
+        actor: staff,
+        at,
+      }),
+    );
+    await tx((trx) =>
+      applyRecordEvent(trx, {
+        personId,
+        purposeId: contract,
+        event: "activate",
+        source: "letter",
+        actor: staff,
+        at,
+      }),
+    );
     // catalogue (legitimate interests, direct marketing) is closed; the contract stays: yellow.
     expect(await light(personId)).toBe("yellow");
   });
 
   it("an objection by e-mail leaves a purpose open that also uses post", async () => {
     const personId = await createPerson(t.db);
-    await tx((trx) => applyRecordEvent(trx, { personId, purposeId: catalogue, event: "activate", source: "letter", actor: staff, at }));
-    await tx((trx) => changeDirectMarketingObjection(trx, { personId, add: ["email"], source: "email", actor: staff, at }));
+    await tx((trx) =>
+      applyRecordEvent(trx, {
+        personId,
+        purposeId: catalogue,
+        event: "activate",
+        source: "letter",
+        actor: staff,
+        at,
+      }),
+    );
+    await tx((trx) =>
+      changeDirectMarketingObjection(trx, { personId, add: ["email"], source: "email", actor: staff, at }),
+    );
     expect(await light(personId)).toBe("green");
-    await tx((trx) => changeDirectMarketingObjection(trx, { personId, add: ["post"], source: "letter", actor: staff, at }));
+    await tx((trx) =>
+      changeDirectMarketingObjection(trx, { personId, add: ["post"], source: "letter", actor: staff, at }),
+    );
     expect(await light(personId)).toBe("red");
   });
 });
@@ -145,10 +285,23 @@ describe("objection to direct marketing (#3)", () => {
 describe("unsubscribe and withdraw everything (#4)", () => {
   it("one-click unsubscribe withdraws the mail's consents and records the objection by e-mail", async () => {
     const personId = await createPerson(t.db);
-    await tx((trx) => applyRecordEvent(trx, { personId, purposeId: catalogue, event: "activate", source: "letter", actor: staff, at }));
+    await tx((trx) =>
+      applyRecordEvent(trx, {
+        personId,
+        purposeId: catalogue,
+        event: "activate",
+        source: "letter",
+        actor: staff,
+        at,
+      }),
+    );
     const link = await tx((trx) => createMicrositeLink(trx, { personId, kind: "unsubscribe", at }));
     await tx((trx) => unsubscribe(trx, link.token, at, { userAgent: "Mail", ip: "198.51.100.7" }));
-    const person = await t.db.selectFrom("person").select(["dmObjectionChannels", "dmObjectedAt"]).where("id", "=", personId).executeTakeFirstOrThrow();
+    const person = await t.db
+      .selectFrom("person")
+      .select(["dmObjectionChannels", "dmObjectedAt"])
+      .where("id", "=", personId)
+      .executeTakeFirstOrThrow();
     expect(person).toEqual({ dmObjectionChannels: ["email"], dmObjectedAt: at });
     expect((await actions(personId)).at(-1)).toEqual({
       action: "person.dm_objection",
@@ -158,13 +311,44 @@ describe("unsubscribe and withdraw everything (#4)", () => {
 
   it("withdraw everything withdraws every consent and objects on every channel; the contract stays", async () => {
     const personId = await createPerson(t.db);
-    await tx((trx) => applyRecordEvent(trx, { personId, purposeId: catalogue, event: "activate", source: "letter", actor: staff, at }));
-    await tx((trx) => applyRecordEvent(trx, { personId, purposeId: service, event: "grant", source: "letter", actor: staff, at }));
-    await tx((trx) => applyRecordEvent(trx, { personId, purposeId: contract, event: "activate", source: "letter", actor: staff, at }));
+    await tx((trx) =>
+      applyRecordEvent(trx, {
+        personId,
+        purposeId: catalogue,
+        event: "activate",
+        source: "letter",
+        actor: staff,
+        at,
+      }),
+    );
+    await tx((trx) =>
+      applyRecordEvent(trx, {
+        personId,
+        purposeId: service,
+        event: "grant",
+        source: "letter",
+        actor: staff,
+        at,
+      }),
+    );
+    await tx((trx) =>
+      applyRecordEvent(trx, {
+        personId,
+        purposeId: contract,
+        event: "activate",
+        source: "letter",
+        actor: staff,
+        at,
+      }),
+    );
     await tx((trx) => withdrawEverything(trx, { personId, language: "de", now: at }));
     expect((await record(personId, service)).state).toBe("withdrawn");
     expect((await record(personId, contract)).state).toBe("active");
-    const person = await t.db.selectFrom("person").select("dmObjectionChannels").where("id", "=", personId).executeTakeFirstOrThrow();
+    const person = await t.db
+      .selectFrom("person")
+      .select("dmObjectionChannels")
+      .where("id", "=", personId)
+      .executeTakeFirstOrThrow();
     expect(person.dmObjectionChannels).toEqual(["email", "phone", "post", "sms", "profiling"]);
     expect(await light(personId)).toBe("yellow"); // contract green, catalogue closed, service withdrawn
   });
@@ -173,9 +357,19 @@ describe("unsubscribe and withdraw everything (#4)", () => {
     const personId = await createPerson(t.db);
     await tx((trx) => saveMicrositeObjection(trx, { personId, channels: ["email", "post"], now: at }));
     await tx((trx) =>
-      saveMicrositeChoices(trx, { personId, language: "de", granted: [newsletter], shown: [{ purposeId: newsletter, version: 1 }], now: at }),
+      saveMicrositeChoices(trx, {
+        personId,
+        language: "de",
+        granted: [newsletter],
+        shown: [{ purposeId: newsletter, version: 1 }],
+        now: at,
+      }),
     );
-    const person = await t.db.selectFrom("person").select("dmObjectionChannels").where("id", "=", personId).executeTakeFirstOrThrow();
+    const person = await t.db
+      .selectFrom("person")
+      .select("dmObjectionChannels")
+      .where("id", "=", personId)
+      .executeTakeFirstOrThrow();
     expect(person.dmObjectionChannels).toEqual(["post"]);
     expect((await actions(personId)).map((a) => a.action)).toContain("person.dm_objection_lifted");
   });
@@ -184,11 +378,40 @@ describe("unsubscribe and withdraw everything (#4)", () => {
 describe("people may change their minds (#5)", () => {
   it("a consent after an objection to legitimate interests restarts the record; history keeps every state", async () => {
     const personId = await createPerson(t.db);
-    await tx((trx) => applyRecordEvent(trx, { personId, purposeId: catalogue, event: "activate", source: "letter", actor: staff, at }));
-    await tx((trx) => applyRecordEvent(trx, { personId, purposeId: catalogue, event: "object", source: "letter", actor: staff, at }));
-    await tx((trx) => applyRecordEvent(trx, { personId, purposeId: catalogue, event: "grant", source: "phone", actor: staff, at }));
+    await tx((trx) =>
+      applyRecordEvent(trx, {
+        personId,
+        purposeId: catalogue,
+        event: "activate",
+        source: "letter",
+        actor: staff,
+        at,
+      }),
+    );
+    await tx((trx) =>
+      applyRecordEvent(trx, {
+        personId,
+        purposeId: catalogue,
+        event: "object",
+        source: "letter",
+        actor: staff,
+        at,
+      }),
+    );
+    await tx((trx) =>
+      applyRecordEvent(trx, {
+        personId,
+        purposeId: catalogue,
+        event: "grant",
+        source: "phone",
+        actor: staff,
+        at,
+      }),
+    );
     expect(await record(personId, catalogue)).toMatchObject({ legalBasis: "consent", state: "granted" });
-    expect((await actions(personId)).map((a) => [a.action, a.changes.from, a.changes.to, a.changes.legalBasis])).toEqual([
+    expect(
+      (await actions(personId)).map((a) => [a.action, a.changes.from, a.changes.to, a.changes.legalBasis]),
+    ).toEqual([
       ["record.activate", null, "active", "legitimate_interests"],
       ["record.object", "active", "objected", "legitimate_interests"],
       ["record.grant", "objected", "granted", "consent"],
@@ -197,10 +420,36 @@ describe("people may change their minds (#5)", () => {
 
   it("a contract after a withdrawn consent, where the purpose allows it", async () => {
     const personId = await createPerson(t.db);
-    await tx((trx) => applyRecordEvent(trx, { personId, purposeId: service, event: "grant", source: "phone", actor: staff, at }));
-    await tx((trx) => applyRecordEvent(trx, { personId, purposeId: service, event: "withdraw", source: "phone", actor: staff, at }));
     await tx((trx) =>
-      applyRecordEvent(trx, { personId, purposeId: service, event: "activate", legalBasis: "contract", source: "letter", actor: staff, at }),
+      applyRecordEvent(trx, {
+        personId,
+        purposeId: service,
+        event: "grant",
+        source: "phone",
+        actor: staff,
+        at,
+      }),
+    );
+    await tx((trx) =>
+      applyRecordEvent(trx, {
+        personId,
+        purposeId: service,
+        event: "withdraw",
+        source: "phone",
+        actor: staff,
+        at,
+      }),
+    );
+    await tx((trx) =>
+      applyRecordEvent(trx, {
+        personId,
+        purposeId: service,
+        event: "activate",
+        legalBasis: "contract",
+        source: "letter",
+        actor: staff,
+        at,
+      }),
     );
     expect(await record(personId, service)).toMatchObject({ legalBasis: "contract", state: "active" });
   });
@@ -209,7 +458,15 @@ describe("people may change their minds (#5)", () => {
     const personId = await createPerson(t.db);
     await expect(
       tx((trx) =>
-        applyRecordEvent(trx, { personId, purposeId: newsletter, event: "activate", legalBasis: "legitimate_interests", source: "letter", actor: staff, at }),
+        applyRecordEvent(trx, {
+          personId,
+          purposeId: newsletter,
+          event: "activate",
+          legalBasis: "legitimate_interests",
+          source: "letter",
+          actor: staff,
+          at,
+        }),
       ),
     ).rejects.toMatchObject({ code: "validation", message: "basis_not_allowed" });
     expect(await actions(personId)).toEqual([]);
@@ -221,7 +478,16 @@ describe("minors (#6)", () => {
   it("refuses a consent from a person below the age of consent without parental evidence", async () => {
     const personId = await createPerson(t.db, { birthday });
     await expect(
-      tx((trx) => applyRecordEvent(trx, { personId, purposeId: service, event: "grant", source: "phone", actor: staff, at })),
+      tx((trx) =>
+        applyRecordEvent(trx, {
+          personId,
+          purposeId: service,
+          event: "grant",
+          source: "phone",
+          actor: staff,
+          at,
+        }),
+      ),
     ).rejects.toMatchObject({ message: "parental_consent_required" });
     expect(await actions(personId)).toEqual([]);
   });
@@ -249,15 +515,32 @@ describe("minors (#6)", () => {
       });
     });
     expect((await record(personId, service)).state).toBe("granted");
-    const evidence = await t.db.selectFrom("consentEvidence").select(["kind", "parentalConsentHolder"]).where("processingRecordId", "=", (await record(personId, service)).id).executeTakeFirstOrThrow();
+    const evidence = await t.db
+      .selectFrom("consentEvidence")
+      .select(["kind", "parentalConsentHolder"])
+      .where("processingRecordId", "=", (await record(personId, service)).id)
+      .executeTakeFirstOrThrow();
     expect(evidence).toEqual({ kind: "parental_consent", parentalConsentHolder: "Erika Muster" });
   });
 
   it("follows the company's configured age of consent", async () => {
-    await t.db.insertInto("setting").values({ key: "company", value: JSON.stringify({ ageOfConsent: 14 }) }).onConflict((oc) => oc.column("key").doUpdateSet({ value: JSON.stringify({ ageOfConsent: 14 }) })).execute();
+    await t.db
+      .insertInto("setting")
+      .values({ key: "company", value: JSON.stringify({ ageOfConsent: 14 }) })
+      .onConflict((oc) => oc.column("key").doUpdateSet({ value: JSON.stringify({ ageOfConsent: 14 }) }))
+      .execute();
     try {
       const personId = await createPerson(t.db, { birthday });
-      await tx((trx) => applyRecordEvent(trx, { personId, purposeId: service, event: "grant", source: "phone", actor: staff, at }));
+      await tx((trx) =>
+        applyRecordEvent(trx, {
+          personId,
+          purposeId: service,
+          event: "grant",
+          source: "phone",
+          actor: staff,
+          at,
+        }),
+      );
       expect((await record(personId, service)).state).toBe("granted");
     } finally {
       await t.db.deleteFrom("setting").where("key", "=", "company").execute();

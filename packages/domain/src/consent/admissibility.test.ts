@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { type AdmissibilityInput, assessAdmissibility, assessConsentRequestMail } from "./admissibility.ts";
+import {
+  type AdmissibilityInput,
+  assessAdmissibility,
+  assessConsentRequestMail,
+  assessTransactionalMail,
+} from "./admissibility.ts";
 
 const now = new Date("2026-06-15T12:00:00Z");
 const input = (overrides: Partial<AdmissibilityInput> = {}): AdmissibilityInput => ({
@@ -94,5 +99,14 @@ describe("assessConsentRequestMail (#9)", () => {
     expect(
       assessConsentRequestMail({ ...person, mailBlocks: ["post"], objectedChannels: ["phone"] }).admissible,
     ).toBe(true);
+  });
+});
+
+describe("assessTransactionalMail (#9)", () => {
+  const person = { mailBlocks: [], objectedChannels: [], restricted: false, erased: false };
+  it("sends receipts despite an objection to direct marketing, not to erased or restricted persons", () => {
+    expect(assessTransactionalMail({ ...person, objectedChannels: ["email"] }).admissible).toBe(true);
+    expect(assessTransactionalMail({ ...person, erased: true }).reason).toBe("erased");
+    expect(assessTransactionalMail({ ...person, restricted: true }).reason).toBe("restricted");
   });
 });

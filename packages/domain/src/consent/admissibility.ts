@@ -77,3 +77,21 @@ export function assessAdmissibility(input: AdmissibilityInput, now: Date): Admis
 export function assessConsentRequestMail(person: PersonContactFacts): AdmissibilityResult {
   return personBlock(person, "email", true) ?? { admissible: true, reason: "admissible" };
 }
+
+/**
+ * May a mail that is not advertising (a receipt of the person's own choice, the double-opt-in
+ * confirmation they asked for) be sent? Only erasure (Art. 17) and restriction (Art. 18(2)) stop it;
+ * an objection to direct marketing does not (Art. 21(3) concerns advertising only).
+ */
+export function assessTransactionalMail(person: PersonContactFacts): AdmissibilityResult {
+  if (person.erased) return no("erased");
+  if (person.restricted) return no("restricted");
+  return { admissible: true, reason: "admissible" };
+}
+
+/** States in which the person said no to a purpose: asking again must be an explicit choice. */
+export const refusedStates = ["declined", "withdrawn", "objected"] as const;
+
+export function isRefusal(state: string | null): boolean {
+  return state !== null && (refusedStates as readonly string[]).includes(state);
+}

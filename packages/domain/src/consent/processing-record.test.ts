@@ -6,6 +6,7 @@ import {
   assertBasisAllowed,
   assertConfirmationByDataSubject,
   assessRecord,
+  availableRecordEvents,
   nextRecord,
   nextRecordState,
   type RecordEvent,
@@ -256,5 +257,24 @@ describe("assertBasisAllowed (#5)", () => {
   it("allows only the default when none are declared", () => {
     expect(() => assertBasisAllowed({ ...purpose, allowedLegalBases: [] }, "consent")).not.toThrow();
     expect(() => assertBasisAllowed({ ...purpose, allowedLegalBases: [] }, "contract")).toThrow();
+  });
+});
+
+describe("availableRecordEvents (#1, #5)", () => {
+  it("never offers a confirmation, and offers a new basis only after a final state", () => {
+    const granted = availableRecordEvents({ state: "granted", legalBasis: "consent" }, [
+      "consent",
+      "contract",
+    ]);
+    expect(granted.map((a) => a.event)).not.toContain("confirm");
+    expect(granted).not.toContainEqual({ event: "activate", legalBasis: "contract" });
+    const withdrawn = availableRecordEvents({ state: "withdrawn", legalBasis: "consent" }, [
+      "consent",
+      "contract",
+    ]);
+    expect(withdrawn).toContainEqual({ event: "grant", legalBasis: "consent" });
+    expect(withdrawn).toContainEqual({ event: "activate", legalBasis: "contract" });
+    const onlyConsent = availableRecordEvents(null, ["consent"]);
+    expect(onlyConsent.map((a) => a.legalBasis)).toEqual(onlyConsent.map(() => "consent"));
   });
 });

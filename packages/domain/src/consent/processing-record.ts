@@ -314,3 +314,29 @@ export function assertBasisAllowed(
     purpose.allowedLegalBases.length > 0 ? purpose.allowedLegalBases : [purpose.defaultLegalBasis];
   if (!allowed.includes(basis)) throw new DomainError("validation", "basis_not_allowed");
 }
+
+/**
+ * What staff may record on a purpose now: each event with the basis it would use, over the bases
+ * the purpose allows (a new basis only after a final state, see `nextRecord`). Confirmation is never
+ * offered: only the data subject confirms a double opt-in.
+ */
+export function availableRecordEvents(
+  current: { state: RecordState; legalBasis: LegalBasis } | null,
+  allowedBases: readonly LegalBasis[],
+): Array<{ event: RecordEvent; legalBasis: LegalBasis }> {
+  const available: Array<{ event: RecordEvent; legalBasis: LegalBasis }> = [];
+  for (const event of recordEvents) {
+    if (event === "confirm") continue;
+    for (const basis of allowedBases) {
+      try {
+        const next = nextRecord(current, event, basis);
+        if (!allowedBases.includes(next.legalBasis)) continue;
+        if (!available.some((a) => a.event === event && a.legalBasis === next.legalBasis))
+          available.push({ event, legalBasis: next.legalBasis });
+      } catch {
+        // not possible from this state on this basis
+      }
+    }
+  }
+  return available;
+}

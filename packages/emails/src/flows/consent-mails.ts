@@ -4,8 +4,9 @@ import {
   createMicrositeLink,
   type Database,
   enqueueEmail,
+  recordAudit,
 } from "@purposeful/db";
-import { calendarDateAt, DomainError, formatCalendarDate } from "@purposeful/domain";
+import { calendarDateAt, DomainError, formatCalendarDate, isRefusal } from "@purposeful/domain";
 import { renderEmail } from "../render.ts";
 import { companyForMail, loadRecipient, purposeTexts } from "./recipient.ts";
 
@@ -30,13 +31,36 @@ async function contactableRecipient(trx: Database, personId: string) {
  */
 export async function sendConsentRequest(
   trx: Database,
-  input: { personId: string; purposeIds: string[]; micrositeUrl: string; actor: Actor; at: Date },
+  input: {
+    personId: string;
+    purposeIds: string[];
+    /** purposes the person said no to (declined, withdrawn, objected) that staff chose to ask again */
+    askAgainAfterRefusal?: string[];
+    micrositeUrl: string;
+    actor: Actor;
+    at: Date;
+  },
 ) {
-  const recipient = await loadRecipient(trx, input.personId);
+  const recipient = await loadRecipient(trx, input.personId, "consent_request");
   const purposes = await purposeTexts(trx, input.purposeIds, recipient.language);
   // Art. 7(4) GDPR: only consent purposes are asked for; a contract is never a checkbox.
   const askable = purposes.filter((p) => p.active && p.defaultLegalBasis === "consent");
   if (askable.length === 0) throw new DomainError("validation", "no_consent_purposes");
+  // A no is respected: asking again after a refusal is an explicit choice, never a default.
+  const refused = await trx
+    .selectFrom("processingRecord")
+    .select(["purposeId", "state"])
+    .where("personId", "=", recipient.personId)
+    .where(
+      "purposeId",
+      "in",
+      askable.map((p) => p.id),
+    )
+    .execute();
+  const unconfirmed = refused.filter(
+    (r) => isRefusal(r.state) && !(input.askAgainAfterRefusal ?? []).includes(r.purposeId),
+  );
+  if (unconfirmed.length > 0) throw new DomainError("validation", "refusal_not_confirmed");
   const link = await createMicrositeLink(trx, {
     personId: recipient.personId,
     kind: "settings",
@@ -77,6 +101,20 @@ export async function sendConsentRequest(
       at: input.at,
     });
   }
+  const askedAgain = refused.filter((r) => isRefusal(r.state)).map((r) => r.purposeId);
+  if (askedAgain.length > 0)
+    await recordAudit(trx, {
+      actor: input.actor,
+      action: "consent_request.asked_again_after_refusal",
+      entityType: "person",
+      entityId: recipient.personId,
+      personId: recipient.personId,
+      changes: {
+        purposeKeys: askable.filter((p) => askedAgain.includes(p.id)).map((p) => p.key),
+        refusals: refused.filter((r) => isRefusal(r.state)).map((r) => r.state),
+      },
+      at: input.at,
+    });
   return { outboxId, linkId: link.id, purposes: askable.map((p) => p.name) };
 }
 

@@ -1,5 +1,8 @@
 import { type Database, getCompanySettings } from "@purposeful/db";
-import { DomainError } from "@purposeful/domain";
+import { assessConsentRequestMail, assessTransactionalMail, DomainError } from "@purposeful/domain";
+
+/** A consent request is advertising (OLG Celle 13 U 15/14); receipts and confirmations are not. */
+export type MailKind = "consent_request" | "transactional";
 
 export interface Recipient {
   personId: string;
@@ -8,8 +11,16 @@ export interface Recipient {
   salutationName: string;
 }
 
-/** Who a mail goes to: the primary e-mail address, in the person's language, greeted by name. */
-export async function loadRecipient(db: Database, personId: string): Promise<Recipient> {
+/**
+ * Who a mail goes to: the primary e-mail address, in the person's language, greeted by name. Whether
+ * the mail may go at all is the domain's admissibility rule for its kind; a refusal throws
+ * DomainError("forbidden") with the rule's reason.
+ */
+export async function loadRecipient(
+  db: Database,
+  personId: string,
+  kind: MailKind = "transactional",
+): Promise<Recipient> {
   const person = await db
     .selectFrom("person")
     .leftJoin("personEmail", (join) =>
@@ -24,15 +35,23 @@ export async function loadRecipient(db: Database, personId: string): Promise<Rec
       "person.preferredLanguage",
       "person.erasedLevel",
       "person.restricted",
+      "person.mailBlocks",
+      "person.dmObjectionChannels",
       "personEmail.address",
     ])
     .where("person.id", "=", personId)
     .executeTakeFirst();
   if (!person) throw new DomainError("not_found", "person");
   if (!person.address) throw new DomainError("validation", "no_email_address");
-  // Art. 18 GDPR: a restricted person is stored but not contacted; erased persons never.
-  if (person.restricted || person.erasedLevel > 0)
-    throw new DomainError("forbidden", "person_not_contactable");
+  const facts = {
+    erased: person.erasedLevel > 0,
+    restricted: person.restricted,
+    mailBlocks: person.mailBlocks,
+    objectedChannels: person.dmObjectionChannels,
+  };
+  const verdict =
+    kind === "consent_request" ? assessConsentRequestMail(facts) : assessTransactionalMail(facts);
+  if (!verdict.admissible) throw new DomainError("forbidden", verdict.reason);
   const formal = [person.salutation, person.title, person.lastName].filter(Boolean).join(" ");
   return {
     personId: person.id,

@@ -1,6 +1,13 @@
 "use client";
 
-import { type RecordEvent, type RecordSource, recordSources } from "@purposeful/domain";
+import {
+  calendarDateAt,
+  formatCalendarDate,
+  type LegalBasis,
+  type RecordEvent,
+  type StaffRecordSource,
+  staffRecordSources,
+} from "@purposeful/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
@@ -8,9 +15,17 @@ import { type FormEvent, useState } from "react";
 import { useTRPC } from "../../trpc/react";
 import { EvidenceUpload, type UploadedEvidence } from "./evidence-upload";
 
-const consentEvents: RecordEvent[] = ["grant", "confirm"];
+const consentEvents: RecordEvent[] = ["grant"];
+const today = () => formatCalendarDate(calendarDateAt(new Date()));
 
-export function RecordConsentPanel({ personId }: { personId: string }) {
+/** The version live on a day: the newest whose first text was published by the end of that day. */
+function versionLiveOn(versions: { version: number; liveFrom: Date }[], day: string): number | null {
+  const end = new Date(`${day}T23:59:59`);
+  const live = versions.filter((v) => new Date(v.liveFrom).getTime() <= end.getTime());
+  return live.length > 0 ? live[live.length - 1]!.version : null;
+}
+
+export function RecordConsentPanel({ personId, minor = false }: { personId: string; minor?: boolean }) {
   const t = useTranslations();
   const trpc = useTRPC();
   const router = useRouter();
@@ -21,10 +36,15 @@ export function RecordConsentPanel({ personId }: { personId: string }) {
   const [evidence, setEvidence] = useState<UploadedEvidence | null>(null);
   const [description, setDescription] = useState("");
   const [done, setDone] = useState<string | null>(null);
+  const [givenOn, setGivenOn] = useState(today());
+  const [version, setVersion] = useState<number | "">("");
+  const [basis, setBasis] = useState<LegalBasis | "">("");
   const apply = useMutation(trpc.records.change.mutationOptions());
 
   const purpose = options.data?.find((option) => option.id === purposeId);
   const events = purpose?.events ?? [];
+  const basesForEvent = (purpose?.available ?? []).filter((a) => a.event === event).map((a) => a.legalBasis);
+  const liveVersion = purpose ? versionLiveOn(purpose.versions, givenOn) : null;
   const withoutEvidence = consentEvents.includes(event as RecordEvent) && !evidence && !description.trim();
 
   async function submit(formEvent: FormEvent<HTMLFormElement>) {
@@ -36,7 +56,10 @@ export function RecordConsentPanel({ personId }: { personId: string }) {
       personId,
       purposeId,
       event,
-      source: form.get("source") as RecordSource,
+      source: form.get("source") as StaffRecordSource,
+      legalBasis: basis || basesForEvent[0],
+      ...(event === "grant" ? { givenOn, purposeVersion: version || undefined } : {}),
+      parentalConsentHolder: ((form.get("parentalConsentHolder") as string) ?? "").trim() || undefined,
       validUntil: (form.get("validUntil") as string) || undefined,
       note: (form.get("note") as string) || undefined,
       evidenceDocumentId: evidence?.id,
@@ -46,6 +69,9 @@ export function RecordConsentPanel({ personId }: { personId: string }) {
       `${t("consent.saved", { purpose: purpose.name ?? purpose.key, state: t(`states.${result.state}`) })}${result.needsConfirmation ? ` ${t("consent.needsConfirmation")}` : ""}`,
     );
     setEvent("");
+    setVersion("");
+    setBasis("");
+    setGivenOn(today());
     setEvidence(null);
     setDescription("");
     formEvent.currentTarget?.reset();
@@ -86,7 +112,10 @@ export function RecordConsentPanel({ personId }: { personId: string }) {
             required
             value={event}
             disabled={!purpose}
-            onChange={(e) => setEvent(e.target.value as RecordEvent)}
+            onChange={(e) => {
+              setEvent(e.target.value as RecordEvent);
+              setBasis("");
+            }}
             className={input}
           >
             <option value="">{t("consent.chooseEvent")}</option>
@@ -100,15 +129,69 @@ export function RecordConsentPanel({ personId }: { personId: string }) {
         <label>
           <span className="mb-1 block text-sm font-medium">{t("consent.source")}</span>
           <select name="source" defaultValue="phone" className={input}>
-            {recordSources
-              .filter((s) => s !== "microsite" && s !== "api")
-              .map((source) => (
-                <option key={source} value={source}>
-                  {t(`sources.${source}`)}
-                </option>
-              ))}
+            {staffRecordSources.map((source) => (
+              <option key={source} value={source}>
+                {t(`sources.${source}`)}
+              </option>
+            ))}
           </select>
         </label>
+        {basesForEvent.length > 1 && (
+          <label>
+            <span className="mb-1 block text-sm font-medium">{t("consent.basis")}</span>
+            <select
+              value={basis || basesForEvent[0]}
+              onChange={(e) => setBasis(e.target.value as LegalBasis)}
+              className={input}
+            >
+              {basesForEvent.map((option) => (
+                <option key={option} value={option}>
+                  {t(`legalBases.${option}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        {event === "grant" && purpose && (
+          <>
+            <label>
+              <span className="mb-1 block text-sm font-medium">{t("consent.givenOn")}</span>
+              <input
+                type="date"
+                name="givenOn"
+                required
+                max={today()}
+                value={givenOn}
+                onChange={(e) => {
+                  setGivenOn(e.target.value);
+                  setVersion("");
+                }}
+                className={input}
+              />
+            </label>
+            <label>
+              <span className="mb-1 block text-sm font-medium">{t("consent.version")}</span>
+              <select
+                name="purposeVersion"
+                value={version || liveVersion || ""}
+                onChange={(e) => setVersion(Number(e.target.value))}
+                className={input}
+              >
+                {liveVersion === null && <option value="">{t("consent.noVersionLive")}</option>}
+                {purpose.versions
+                  .filter((v) => liveVersion !== null && v.version <= liveVersion)
+                  .map((v) => (
+                    <option key={v.version} value={v.version}>
+                      {t("consent.versionOption", {
+                        version: v.version,
+                        date: formatCalendarDate(calendarDateAt(new Date(v.liveFrom))),
+                      })}
+                    </option>
+                  ))}
+              </select>
+            </label>
+          </>
+        )}
         <label>
           <span className="mb-1 block text-sm font-medium">{t("consent.validUntil")}</span>
           <input type="date" name="validUntil" className={input} />
@@ -125,6 +208,13 @@ export function RecordConsentPanel({ personId }: { personId: string }) {
               className={input}
             />
           </label>
+          {minor && event === "grant" && (
+            <label className="block">
+              <span className="mb-1 block text-sm font-medium">{t("consent.parentalConsentHolder")}</span>
+              <input name="parentalConsentHolder" className={input} />
+              <span className="mt-1 block text-xs text-slate-600">{t("consent.parentalConsentHint")}</span>
+            </label>
+          )}
           {withoutEvidence && (
             <p
               role="note"

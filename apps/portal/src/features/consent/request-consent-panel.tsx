@@ -68,6 +68,10 @@ export function RequestConsentPanel({ personId }: { personId: string }) {
       </h2>
       {!options.data.hasEmail ? (
         <p className="text-sm text-slate-700">{t("requestConsent.noEmail")}</p>
+      ) : !options.data.mail.admissible ? (
+        <p className="text-sm text-amber-900" data-testid="request-not-admissible">
+          {t("requestConsent.notAdmissible", { reason: t(`reasons.${options.data.mail.reason}`) })}
+        </p>
       ) : (
         <>
           <fieldset className="mb-3">
@@ -86,11 +90,20 @@ export function RequestConsentPanel({ personId }: { personId: string }) {
                     <span className="text-slate-600">
                       {purpose.valid
                         ? t("requestConsent.alreadyValid")
-                        : purpose.state
+                        : purpose.state && !purpose.refusal
                           ? `(${t(`states.${purpose.state}`)})`
                           : ""}
                     </span>
                   </label>
+                  {purpose.refusal && (
+                    <p className="ml-6 text-xs text-amber-900" data-testid="refusal">
+                      {t("requestConsent.refusal", {
+                        state: t(`states.${purpose.refusal.state}`),
+                        date: format.dateTime(purpose.refusal.at, { dateStyle: "medium" }),
+                        source: t(`sources.${purpose.refusal.source}`),
+                      })}
+                    </p>
+                  )}
                 </li>
               ))}
             </ul>
@@ -107,7 +120,16 @@ export function RequestConsentPanel({ personId }: { personId: string }) {
             <button
               type="button"
               disabled={purposeIds.length === 0 || send.isPending}
-              onClick={() => send.mutate({ personId, purposeIds })}
+              onClick={() =>
+                send.mutate({
+                  personId,
+                  purposeIds,
+                  // Asking again after a no is explicit: only refused purposes the user ticked.
+                  askAgainAfterRefusal: options.data.purposes
+                    .filter((p) => p.refusal && selected?.has(p.id))
+                    .map((p) => p.id),
+                })
+              }
               className="rounded bg-blue-700 px-3 py-2 text-sm font-medium text-white hover:bg-blue-800 disabled:opacity-50"
             >
               {send.isPending ? t("requestConsent.sending") : t("requestConsent.send")}

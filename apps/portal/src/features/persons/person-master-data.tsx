@@ -26,17 +26,29 @@ export async function PersonMasterData({ view }: { view: PersonView }) {
         <Field label={t("person.salutation")}>{person.salutation ?? "—"}</Field>
         <Field label={t("person.birthday")}>
           {birthday}
-          {view.needsParentalConsent && (
-            <p className="mt-1 text-sm text-amber-900">
-              <span aria-hidden="true">⚠ </span>
-              {t("person.minor")}
-            </p>
-          )}
+          <p
+            data-testid="age-check"
+            className={`mt-1 text-sm ${view.ageCheck.status === "minor" ? "text-amber-900" : "text-slate-600"}`}
+          >
+            {view.ageCheck.status === "minor" && <span aria-hidden="true">⚠ </span>}
+            {t(`person.ageCheck.${view.ageCheck.status}`, {
+              age: view.ageCheck.status === "unknown" ? 16 : view.ageCheck.ageOfConsent,
+            })}
+          </p>
         </Field>
         <Field label={t("person.language")}>{t(`languages.${person.preferredLanguage}`)}</Field>
         <Field label={t("person.organization")}>{person.organizationName ?? "—"}</Field>
         <Field label={t("person.jobTitle")}>{person.jobTitle ?? "—"}</Field>
         <Field label={t("person.restricted")}>{person.restricted ? t("person.yes") : t("person.no")}</Field>
+        <Field label={t("person.dmObjection")}>
+          {person.dmObjectionChannels.length === 0
+            ? t("person.none")
+            : `${person.dmObjectionChannels.map((channel) => t(`channels.${channel}`)).join(", ")}${
+                person.dmObjectedAt
+                  ? ` · ${t("person.since", { date: format.dateTime(person.dmObjectedAt, { dateStyle: "medium" }) })}`
+                  : ""
+              }`}
+        </Field>
         <Field label={t("person.mailBlocks")}>
           {person.mailBlocks.length === 0
             ? t("person.none")

@@ -1,5 +1,11 @@
 import { defaultLinkTtlDays, getPersonDetail, recordAudit, revokeLinks, toRecordFacts } from "@purposeful/db";
-import { assessRecord, calendarDateAt, formatCalendarDate } from "@purposeful/domain";
+import {
+  assessConsentRequestMail,
+  assessRecord,
+  calendarDateAt,
+  formatCalendarDate,
+  isRefusal,
+} from "@purposeful/domain";
 import {
   companyForMail,
   loadRecipient,
@@ -13,9 +19,14 @@ import { env } from "../../../env";
 import { procedureFor, router } from "../../trpc";
 
 const requestInput = z.object({ personId: z.uuid(), purposeIds: z.array(z.uuid()).min(1).max(20) });
+const sendInput = requestInput.extend({ askAgainAfterRefusal: z.array(z.uuid()).max(20).default([]) });
 
 export const consentRequestsRouter = router({
-  /** Consent purposes a person can be asked for; those without a valid basis are pre-selected. */
+  /**
+   * Consent purposes a person can be asked for. Those without a valid basis are pre-selected, except
+   * where the person said no (declined, withdrawn, objected): those show when and how, and asking
+   * again is an explicit choice. Whether the mail may go at all is the domain's rule.
+   */
   options: procedureFor("staff")
     .input(z.object({ personId: z.uuid() }))
     .query(async ({ ctx, input }) => {
@@ -43,12 +54,34 @@ export const consentRequestsRouter = router({
         .orderBy("createdAt", "desc")
         .limit(5)
         .execute();
+      const objected = detail.person.dmObjectionChannels;
+      const mail = assessConsentRequestMail({
+        erased: detail.person.erasedLevel > 0,
+        restricted: detail.person.restricted,
+        mailBlocks: detail.person.mailBlocks,
+        objectedChannels: objected,
+      });
       return {
         hasEmail: detail.emails.length > 0,
+        mail,
         purposes: purposes.map((purpose) => {
           const record = detail.records.find((r) => r.purposeId === purpose.id);
-          const valid = record ? assessRecord(toRecordFacts(record), now).valid : false;
-          return { ...purpose, state: record?.state ?? null, valid, preselected: !valid };
+          const valid = record ? assessRecord(toRecordFacts(record, objected), now).valid : false;
+          const refusal =
+            record && isRefusal(record.state)
+              ? {
+                  state: record.state,
+                  at: record.withdrawnAt ?? record.declinedAt ?? record.objectedAt ?? record.updatedAt,
+                  source: record.source,
+                }
+              : null;
+          return {
+            ...purpose,
+            state: record?.state ?? null,
+            valid,
+            refusal,
+            preselected: !valid && !refusal,
+          };
         }),
         openRequests,
       };
@@ -58,7 +91,7 @@ export const consentRequestsRouter = router({
   preview: procedureFor("staff")
     .input(requestInput)
     .query(async ({ ctx, input }) => {
-      const recipient = await loadRecipient(ctx.db, input.personId);
+      const recipient = await loadRecipient(ctx.db, input.personId, "consent_request");
       const purposes = await purposeTexts(ctx.db, input.purposeIds, recipient.language);
       const mail = await renderEmail(
         "consent-request",
@@ -78,7 +111,7 @@ export const consentRequestsRouter = router({
 
   /** Sends the request: link, mail (through the outbox) and "requested" records in one transaction. */
   send: procedureFor("staff")
-    .input(requestInput)
+    .input(sendInput)
     .mutation(({ ctx, input }) =>
       ctx.db.transaction().execute((trx) =>
         sendConsentRequest(trx, {

@@ -2,12 +2,13 @@ import {
   countPersonsByLight,
   createPersonRecord,
   findDuplicatePersons,
+  getCompanySettings,
   getPersonDetail,
   listPersons,
   summarizeLights,
   toRecordFacts,
 } from "@purposeful/db";
-import { legalBasisArticle, needsParentalConsent, trafficLight } from "@purposeful/domain";
+import { checkAgeOfConsent, legalBasisArticle, trafficLight } from "@purposeful/domain";
 import { TRPCError } from "@trpc/server";
 import { UserFacingError } from "../../errors";
 import { procedureFor, router } from "../../trpc";
@@ -53,7 +54,11 @@ export const personsRouter = router({
       if (!detail) throw new TRPCError({ code: "NOT_FOUND" });
       const now = ctx.now();
       // The explanation is computed by the domain rule from the records, at this instant.
-      const light = trafficLight(detail.records.map(toRecordFacts), now);
+      const objected = detail.person.dmObjectionChannels;
+      const light = trafficLight(
+        detail.records.map((record) => toRecordFacts(record, objected)),
+        now,
+      );
       const assessmentByPurpose = new Map(light.assessments.map((a) => [a.purposeId, a]));
       return {
         ...detail,
@@ -66,7 +71,12 @@ export const personsRouter = router({
         })),
         light: { light: light.light, reason: light.reason },
         storedLight: detail.person.trafficLight,
-        needsParentalConsent: needsParentalConsent(detail.person.birthday, now),
+        // Art. 8(1) GDPR with the company's configured age of consent.
+        ageCheck: checkAgeOfConsent(
+          detail.person.birthday,
+          now,
+          (await getCompanySettings(ctx.db)).ageOfConsent,
+        ),
       };
     }),
 

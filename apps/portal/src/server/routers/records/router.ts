@@ -1,54 +1,41 @@
-import { applyRecordEvent } from "@purposeful/db";
-import { allowedRecordEvents, DomainError, endOfDayExclusive } from "@purposeful/domain";
+import {
+  applyRecordEvent,
+  changeDirectMarketingObjection,
+  recordOptions,
+  versionLiveAt,
+} from "@purposeful/db";
+import { calendarDateAt, DomainError, endOfDayExclusive, formatCalendarDate } from "@purposeful/domain";
 import { sendDoubleOptInConfirmation } from "@purposeful/emails";
 import { z } from "zod";
 import { env } from "../../../env";
 import { procedureFor, router } from "../../trpc";
-import { applyRecordEventInput } from "./records.schema";
+import { applyRecordEventInput, objectionInput } from "./records.schema";
 
 export const recordsRouter = router({
-  /** Purposes of a person with the events each allows now, so the page offers only what works. */
+  /** Purposes of a person with what may be recorded on each now, and their text versions. */
   options: procedureFor("staff")
     .input(z.object({ personId: z.uuid() }))
-    .query(async ({ ctx, input }) => {
-      const rows = await ctx.db
-        .selectFrom("purpose as p")
-        .leftJoin("processingRecord as r", (join) =>
-          join.onRef("r.purposeId", "=", "p.id").on("r.personId", "=", input.personId),
-        )
-        .leftJoin("purposeVersion as v", (join) =>
-          join
-            .onRef("v.purposeId", "=", "p.id")
-            .onRef("v.version", "=", "p.currentVersion")
-            .on("v.language", "=", ctx.user.locale),
-        )
-        .select([
-          "p.id",
-          "p.key",
-          "v.name",
-          "p.defaultLegalBasis",
-          "p.doubleOptIn",
-          "p.active",
-          "r.state",
-          "r.legalBasis",
-        ])
-        .orderBy("p.key")
-        .execute();
-      return rows
-        .filter((row) => row.active || row.state !== null)
-        .map((row) => {
-          const basis = row.legalBasis ?? row.defaultLegalBasis;
-          return {
-            ...row,
-            basis,
-            events: row.active
-              ? allowedRecordEvents(row.state, basis)
-              : allowedRecordEvents(row.state, basis).filter((e) =>
-                  ["withdraw", "end", "object", "expire"].includes(e),
-                ),
-          };
-        });
-    }),
+    .query(({ ctx, input }) => recordOptions(ctx.db, input.personId, ctx.user.locale)),
+
+  /**
+   * Records or lifts the person's objection to direct marketing (Art. 21(2),(3)) on channels, at any
+   * time and also in advance; lifting needs the person's own later statement, stated in the note.
+   */
+  objection: procedureFor("staff")
+    .input(objectionInput)
+    .mutation(({ ctx, input }) =>
+      ctx.db.transaction().execute((trx) =>
+        changeDirectMarketingObjection(trx, {
+          personId: input.personId,
+          add: input.add,
+          lift: input.lift,
+          source: input.source,
+          note: input.note ?? null,
+          actor: { type: "staff", id: ctx.user.id },
+          at: ctx.now(),
+        }),
+      ),
+    ),
 
   /** Records a consent, withdrawal, objection, contract start or end, with its source and evidence. */
   change: procedureFor("staff")
@@ -56,7 +43,7 @@ export const recordsRouter = router({
     .mutation(async ({ ctx, input }) => {
       const at = ctx.now();
       return ctx.db.transaction().execute(async (trx) => {
-        let evidenceKind: "email" | "document" | "note" | null = null;
+        let evidenceKind: "email" | "document" | "note" | "parental_consent" | null = null;
         if (input.evidenceDocumentId) {
           const document = await trx
             .selectFrom("document")
@@ -66,16 +53,33 @@ export const recordsRouter = router({
           // Evidence must belong to the same person.
           if (!document || document.personId !== input.personId)
             throw new DomainError("validation", "evidence_not_found");
-          evidenceKind = document.kind === "email" ? "email" : "document";
+          evidenceKind = input.parentalConsentHolder
+            ? "parental_consent"
+            : document.kind === "email"
+              ? "email"
+              : "document";
         } else if (input.evidenceDescription) {
           evidenceKind = "note";
         }
+        // An offline consent is given on a day and to a text: the last instant of that day (or now,
+        // today), and by default the version live then.
+        const today = formatCalendarDate(calendarDateAt(at));
+        const givenAt =
+          input.givenOn && input.givenOn !== today
+            ? new Date(endOfDayExclusive(input.givenOn).getTime() - 1)
+            : at;
+        const purposeVersion =
+          input.event === "grant"
+            ? await versionLiveAt(trx, input.purposeId, givenAt, input.purposeVersion)
+            : undefined;
         const result = await applyRecordEvent(trx, {
           personId: input.personId,
           purposeId: input.purposeId,
           event: input.event,
           legalBasis: input.legalBasis,
           source: input.source,
+          givenAt,
+          purposeVersion,
           // "Valid through" a calendar day in the controller's time zone.
           validUntil: input.validUntil
             ? endOfDayExclusive(input.validUntil)
@@ -88,6 +92,7 @@ export const recordsRouter = router({
                 kind: evidenceKind,
                 documentId: input.evidenceDocumentId ?? null,
                 description: input.evidenceDescription ?? null,
+                parentalConsentHolder: input.parentalConsentHolder ?? null,
               }
             : null,
           actor: { type: "staff", id: ctx.user.id },

@@ -1,5 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { notFound } from "next/navigation";
+import { ObjectionPanel } from "../../../../features/consent/objection-panel";
 import { RecordConsentPanel } from "../../../../features/consent/record-consent-panel";
 import { RequestConsentPanel } from "../../../../features/consent/request-consent-panel";
 import { PersonActivities } from "../../../../features/persons/person-activities";
@@ -39,7 +40,8 @@ export default async function PersonPage({ params }: { params: Promise<{ personI
         <PersonCommunication view={person} />
       </div>
       <PersonPurposes view={person} />
-      <RecordConsentPanel personId={person.person.id} />
+      <RecordConsentPanel personId={person.person.id} minor={person.ageCheck.status === "minor"} />
+      <ObjectionPanel personId={person.person.id} objected={person.person.dmObjectionChannels} />
       <RequestConsentPanel personId={person.person.id} />
       <PersonActivities view={person} />
       <PersonDocuments view={person} />

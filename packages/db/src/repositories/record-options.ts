@@ -1,0 +1,93 @@
+import { availableRecordEvents, DomainError, type LegalBasis, type RecordEvent } from "@purposeful/domain";
+import type { Database } from "../create-database.ts";
+
+/**
+ * Purposes of a person with what staff may record on each now (events with their basis, over the
+ * purpose's allowed bases) and the text versions with the day each went live, so an offline
+ * consent can name the version the person agreed to.
+ */
+export async function recordOptions(db: Database, personId: string, language: "de" | "en") {
+  const rows = await db
+    .selectFrom("purpose as p")
+    .leftJoin("processingRecord as r", (join) =>
+      join.onRef("r.purposeId", "=", "p.id").on("r.personId", "=", personId),
+    )
+    .leftJoin("purposeVersion as v", (join) =>
+      join
+        .onRef("v.purposeId", "=", "p.id")
+        .onRef("v.version", "=", "p.currentVersion")
+        .on("v.language", "=", language),
+    )
+    .select([
+      "p.id",
+      "p.key",
+      "v.name",
+      "p.defaultLegalBasis",
+      "p.allowedLegalBases",
+      "p.doubleOptIn",
+      "p.directMarketing",
+      "p.active",
+      "p.currentVersion",
+      "r.state",
+      "r.legalBasis",
+    ])
+    .orderBy("p.key")
+    .execute();
+  const versions = await db
+    .selectFrom("purposeVersion")
+    .select(["purposeId", "version", (eb) => eb.fn.min("createdAt").as("liveFrom")])
+    .where("language", "=", language)
+    .groupBy(["purposeId", "version"])
+    .orderBy("version")
+    .execute();
+  return rows
+    .filter((row) => row.active || row.state !== null)
+    .map((row) => {
+      const allowed: LegalBasis[] =
+        row.allowedLegalBases.length > 0 ? row.allowedLegalBases : [row.defaultLegalBasis];
+      const current = row.state && row.legalBasis ? { state: row.state, legalBasis: row.legalBasis } : null;
+      const available = availableRecordEvents(current, allowed).filter(
+        // A retired purpose takes no new basis; what the person said can still be recorded.
+        (a) => row.active || ["withdraw", "end", "object", "expire", "decline"].includes(a.event),
+      );
+      return {
+        id: row.id,
+        key: row.key,
+        name: row.name,
+        active: row.active,
+        doubleOptIn: row.doubleOptIn,
+        directMarketing: row.directMarketing,
+        state: row.state,
+        basis: row.legalBasis ?? row.defaultLegalBasis,
+        allowedLegalBases: allowed,
+        available,
+        events: [...new Set(available.map((a) => a.event))] as RecordEvent[],
+        versions: versions
+          .filter((v) => v.purposeId === row.id)
+          .map((v) => ({ version: v.version, liveFrom: new Date(v.liveFrom as unknown as string) })),
+      };
+    });
+}
+
+/**
+ * The purpose text version live at `instant` (default for an offline consent given then), or a check
+ * that a chosen version had already been published by then: nobody agrees to a text not yet written.
+ */
+export async function versionLiveAt(
+  db: Database,
+  purposeId: string,
+  instant: Date,
+  chosen?: number | null,
+): Promise<number> {
+  const row = await db
+    .selectFrom("purposeVersion")
+    .select((eb) => eb.fn.max("version").as("version"))
+    .where("purposeId", "=", purposeId)
+    .where("createdAt", "<=", instant)
+    .executeTakeFirst();
+  const live = row?.version ?? null;
+  if (live === null) throw new DomainError("validation", "version_not_live");
+  if (chosen === undefined || chosen === null) return live;
+  if (chosen > live) throw new DomainError("validation", "version_not_live");
+  return chosen;
+}
