@@ -1,7 +1,7 @@
 "use server";
 
-import { saveMicrositeChoices, withdrawEverything } from "@purposeful/db";
-import { isDomainError } from "@purposeful/domain";
+import { saveMicrositeChoices, saveMicrositeObjection, withdrawEverything } from "@purposeful/db";
+import { channels, isDomainError } from "@purposeful/domain";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
@@ -64,6 +64,10 @@ export async function saveChoices(formData: FormData): Promise<void> {
       return saved;
     });
   } catch (error) {
+    // Art. 8(1) GDPR: below the age of consent the parents must consent; the page says so.
+    if (isDomainError(error) && error.message === "parental_consent_required") {
+      redirect(`/${lang}/settings?minor=1`);
+    }
     // The texts changed (or a purpose was retired) while the form was open: show the current ones.
     if (isDomainError(error) && (error.code === "conflict" || error.code === "validation")) {
       redirect(`/${lang}/settings?conflict=1`);
@@ -95,4 +99,19 @@ export async function withdrawAll(formData: FormData): Promise<void> {
   });
   await setFlash({ granted: [], withdrawn: result.withdrawnIds, needsConfirmation: [] });
   redirect(`/${lang}/settings?saved=1`);
+}
+
+/** Art. 21(2),(3) GDPR: the objection to direct marketing, per channel, exactly as ticked. */
+export async function saveObjection(formData: FormData): Promise<void> {
+  const { lang, now, session } = await guard(formData.get("locale"));
+  const parsed = z.array(z.enum(channels)).max(channels.length).safeParse(formData.getAll("channel"));
+  if (!parsed.success) redirect(`/${lang}/settings?error=1`);
+  const context = clientContext(await headers());
+  const db = await getDb();
+  await db
+    .transaction()
+    .execute((trx) =>
+      saveMicrositeObjection(trx, { personId: session.personId, channels: parsed.data, ...context, now }),
+    );
+  redirect(`/${lang}/settings?objection=1`);
 }

@@ -6,10 +6,17 @@ import { getDb } from "../../../server/db";
 import { currentSession, readFlash } from "../../../server/session";
 import { InvalidLink } from "../link-invalid/invalid-link";
 import { saveChoices, withdrawAll } from "./actions";
+import { ObjectionForm } from "./objection-form";
 
 type SettingsPageProps = {
   params: Promise<{ locale: string }>;
-  searchParams: Promise<{ saved?: string; conflict?: string; error?: string }>;
+  searchParams: Promise<{
+    saved?: string;
+    conflict?: string;
+    error?: string;
+    minor?: string;
+    objection?: string;
+  }>;
 };
 
 const button =
@@ -43,6 +50,16 @@ export default async function SettingsPage({ params, searchParams }: SettingsPag
           {t("conflict")}
         </p>
       ) : null}
+      {query.minor === "1" ? (
+        <p role="alert" className="rounded-md border border-amber-400 bg-amber-50 p-4">
+          {t("minor")}
+        </p>
+      ) : null}
+      {query.objection === "1" ? (
+        <p role="status" className="rounded-md border border-green-700 bg-green-50 p-4">
+          {t("objectionSaved")}
+        </p>
+      ) : null}
       {query.error === "1" ? (
         <p role="alert" className="rounded-md border border-red-400 bg-red-50 p-4">
           {t("error")}
@@ -64,6 +81,8 @@ export default async function SettingsPage({ params, searchParams }: SettingsPag
           </button>
         ) : null}
       </form>
+
+      <ObjectionForm locale={locale} objected={settings.objectedChannels} buttonClass={button} />
 
       <section aria-labelledby="withdraw-all" className="space-y-3 border-t border-slate-200 pt-8">
         <h2 id="withdraw-all" className="text-xl font-semibold">
