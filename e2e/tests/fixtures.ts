@@ -19,3 +19,25 @@ export async function signIn(page: Page, email: string, password = demoPassword)
   await page.getByRole("button", { name: /Anmelden|Sign in/ }).click();
   await expect(page.getByTestId("current-user")).toBeVisible();
 }
+
+/**
+ * Creates a person of the test's own through the portal (signed in as staff or above) and opens
+ * their page, so a test never depends on the demo seed's order. Returns the person page's URL.
+ */
+export async function createPerson(
+  page: Page,
+  input: { firstName?: string; lastName: string; email?: string; birthday?: string },
+): Promise<string> {
+  await page.goto("/persons/new");
+  await page.getByLabel(/^(Vorname|First name)$/).fill(input.firstName ?? "Erika");
+  await page.getByLabel(/^(Nachname|Last name)$/).fill(input.lastName);
+  if (input.email) await page.getByLabel(/^(E-Mail|E-mail)/).fill(input.email);
+  if (input.birthday) await page.getByLabel(/^(Geburtstag|Birthday)/).fill(input.birthday);
+  await page.getByRole("button", { name: /Person anlegen|Create person/ }).click();
+  await page.waitForURL(/\/persons\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(input.lastName);
+  return page.url();
+}
+
+/** A last name no other test or seed uses. */
+export const uniqueName = (prefix: string) => `${prefix}${Date.now()}${Math.floor(Math.random() * 1000)}`;

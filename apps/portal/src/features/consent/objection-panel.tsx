@@ -1,7 +1,7 @@
 "use client";
 
 import { type Channel, channels, type StaffRecordSource, staffRecordSources } from "@purposeful/domain";
-import { useMutation } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
@@ -17,6 +17,7 @@ export function ObjectionPanel({ personId, objected }: { personId: string; objec
   const ts = useTranslations("sources");
   const trpc = useTRPC();
   const router = useRouter();
+  const queryClient = useQueryClient();
   const change = useMutation(trpc.records.objection.mutationOptions());
   const [selected, setSelected] = useState<Channel[]>(objected);
   const [done, setDone] = useState(false);
@@ -33,6 +34,9 @@ export function ObjectionPanel({ personId, objected }: { personId: string; objec
       note: ((form.get("note") as string) ?? "").trim() || null,
     });
     setDone(true);
+    // The request panel and the record options depend on the objection too.
+    await queryClient.invalidateQueries({ queryKey: trpc.consentRequests.options.queryKey({ personId }) });
+    await queryClient.invalidateQueries({ queryKey: trpc.records.options.queryKey({ personId }) });
     router.refresh();
   }
 
