@@ -1,9 +1,11 @@
 export { type ApplyRecordEventInput, applyRecordEvent, type RecordEvidence } from "./apply-record-event.ts";
 export {
   type DocumentKind,
+  type DocumentViewer,
   getDocument,
   MAX_DOCUMENT_BYTES,
   type NewDocument,
+  openDocument,
   storeDocument,
 } from "./documents.ts";
 export { awaitDoubleOptIn } from "./double-opt-in.ts";
