@@ -43,7 +43,11 @@ export async function readStaffSession(requestHeaders: Headers): Promise<SignedI
 }
 
 /** The signed-in staff user and session of this request (server components), or null. */
-export const getStaffSession = cache(async (): Promise<SignedInStaff | null> => readStaffSession(await headers()));
+export const getStaffSession = cache(
+  async (): Promise<SignedInStaff | null> => readStaffSession(await headers()),
+);
 
 /** The signed-in staff user of this request, or null. */
-export const getStaffUser = cache(async (): Promise<StaffUser | null> => (await getStaffSession())?.user ?? null);
+export const getStaffUser = cache(
+  async (): Promise<StaffUser | null> => (await getStaffSession())?.user ?? null,
+);

@@ -3,7 +3,10 @@
  * (the rest is never read), whatever `Content-Length` claimed. A declared length over the limit
  * is refused before reading anything.
  */
-export async function readCappedBody(request: Request, limit: number): Promise<Uint8Array<ArrayBuffer> | "too_large"> {
+export async function readCappedBody(
+  request: Request,
+  limit: number,
+): Promise<Uint8Array<ArrayBuffer> | "too_large"> {
   const declared = request.headers.get("content-length");
   if (declared !== null && /^\d+$/.test(declared) && Number(declared) > limit) return "too_large";
   if (!request.body) return new Uint8Array();
