@@ -1,6 +1,9 @@
 import { createPerson } from "@purposeful/db/seed";
 import { createTestDatabase, type TestDatabase } from "@purposeful/db/testing";
+import type { StaffRole } from "@purposeful/domain";
+import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createCaller } from "../../../server/root";
 import { createStaffUser, mutate, signIn, useTestDatabase } from "../../../testing/signed-in";
 import { GET } from "./[documentId]/route";
 import { POST } from "./route";
@@ -135,6 +138,31 @@ describe("#14 evidence documents behind roles", () => {
     const before = await documentCount();
     expect((await POST(upload(kiosk))).status).toBe(403);
     expect(await documentCount()).toBe(before);
+  });
+
+  it("#14 the document page (documents.view) follows the same rule and audits the view", async () => {
+    const page = (name: keyof typeof users, role: StaffRole) =>
+      createCaller({
+        db: t.db,
+        user: { id: users[name].id, name, email: `${name}@staff.test`, role, locale: "en" },
+        session: { id: `session-${name}`, kiosk: false },
+        now: () => new Date(),
+      }).documents.view({ documentId });
+    const refused = await page("colleague", "staff").catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(TRPCError);
+    expect((refused as TRPCError).code).toBe("FORBIDDEN");
+    expect(await page("dpo", "dpo")).toMatchObject({ id: documentId, fileName: "consent-letter.pdf" });
+    const last = await t.db
+      .selectFrom("auditEvent")
+      .select(["action", "actorId", "changes"])
+      .orderBy("id", "desc")
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    expect(last).toEqual({
+      action: "document.view",
+      actorId: users.dpo.id,
+      changes: { via: "page", kind: "evidence" },
+    });
   });
 
   it("#14 refuses an upload over the limit from Content-Length before reading the body", async () => {
