@@ -1,28 +1,37 @@
 import { expect, test } from "@playwright/test";
-import { demoUsers, signIn } from "./fixtures";
+import { demoPassword, demoUsers, signIn } from "./fixtures";
 
 test.use({ viewport: { width: 1024, height: 768 }, hasTouch: true });
 
-test("at a trade fair a new visitor ticks two purposes and signs on a tablet; the person page shows the consents and the signature", async ({
+test("at a trade fair the tablet runs in kiosk mode: a new visitor is created, ticks two purposes and signs; leaving asks for the password; the person page shows the consents and the signature", async ({
   page,
 }) => {
   await signIn(page, demoUsers.staff.email);
   await page.goto("/signature");
   await expect(page.getByRole("heading", { name: "Einwilligung per Unterschrift" })).toBeVisible();
-  // The visitor's screen: no staff navigation, only who is signed in and a way out.
+  // Kiosk mode is on once the lookup shows; the visitor's screen has no staff navigation.
+  await expect(page.getByRole("heading", { name: "Wer unterschreibt?" })).toBeVisible();
   await expect(page.getByRole("navigation", { name: "Hauptnavigation" })).toHaveCount(0);
   await expect(page.getByTestId("kiosk-user")).toContainText(demoUsers.staff.name);
-  await expect(page.getByRole("link", { name: "Beenden" })).toHaveAttribute("href", "/persons");
+  // A staff page sends the kiosk back to the tablet.
+  await page.goto("/persons");
+  await expect(page).toHaveURL(/\/signature$/);
+  await expect(page.getByRole("heading", { name: "Wer unterschreibt?" })).toBeVisible();
 
-  // (a) Create the visitor on the spot.
+  // (a) The exact e-mail address finds no one, so the visitor is created with it.
   const lastName = `Messebesuch${Date.now()}`;
+  const email = `${lastName.toLowerCase()}@example.com`;
+  const emailField = page.getByLabel("Ihre E-Mail-Adresse");
+  await emailField.fill(email);
+  await page.getByRole("button", { name: "Suchen" }).click();
+  await expect(page.getByText("Niemand mit dieser E-Mail-Adresse.")).toBeVisible();
   await page.getByRole("button", { name: "Neue Person" }).click();
   const form = page.getByTestId("create-person");
+  await expect(form.getByLabel("E-Mail (optional)")).toHaveValue(email);
   await form.getByLabel("Vorname", { exact: true }).fill("Mara");
   await form.getByLabel("Nachname", { exact: true }).fill(lastName);
-  await form.getByLabel("E-Mail (optional)").fill(`${lastName.toLowerCase()}@example.com`);
   const created = page.waitForResponse(
-    (response) => response.url().includes("persons.create") && response.request().method() === "POST",
+    (response) => response.url().includes("kiosk.createPerson") && response.request().method() === "POST",
   );
   await form.getByRole("button", { name: "Person anlegen" }).click();
   const body = (await (await created).json()) as Array<{ result: { data: { json: { id: string } } } }>;
@@ -60,6 +69,21 @@ test("at a trade fair a new visitor ticks two purposes and signs on a tablet; th
   await page.getByRole("button", { name: "Nächste Person" }).click();
   await expect(page.getByRole("heading", { name: "Wer unterschreibt?" })).toBeVisible();
   await expect(page.getByText(lastName)).toHaveCount(0);
+
+  // The next visitor finds this one only by the whole address (any case), never by name.
+  await page.getByLabel("Ihre E-Mail-Adresse").fill(email.toUpperCase());
+  await page.getByRole("button", { name: "Suchen" }).click();
+  await expect(page.getByRole("button", { name: `Weiter als Mara ${lastName}` })).toBeVisible();
+
+  // Leaving kiosk mode asks for the staff password; a wrong one keeps the kiosk.
+  await page.getByRole("button", { name: "Kiosk-Modus beenden" }).click();
+  const leave = page.getByTestId("leave-kiosk");
+  await leave.getByLabel("Passwort").fill("not the password");
+  await leave.getByRole("button", { name: "Beenden" }).click();
+  await expect(leave.getByText("Das Passwort ist falsch. Der Kiosk-Modus bleibt aktiv.")).toBeVisible();
+  await leave.getByLabel("Passwort").fill(demoPassword);
+  await leave.getByRole("button", { name: "Beenden" }).click();
+  await expect(page.getByTestId("current-user")).toBeVisible();
 
   // In the portal: both purposes granted by signature, and the signature stored as a document.
   await page.goto(`/persons/${personId}`);

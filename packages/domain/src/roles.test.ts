@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DomainError } from "./errors.ts";
 import { legalBases, legalBasisArticle } from "./legal-basis.ts";
-import { roleAtLeast } from "./roles.ts";
+import { mayOpenDocument, roleAtLeast } from "./roles.ts";
 
 describe("roleAtLeast", () => {
   it("orders staff < marketing < dpo < admin", () => {
@@ -10,6 +10,18 @@ describe("roleAtLeast", () => {
     expect(roleAtLeast("marketing", "dpo")).toBe(false);
     expect(roleAtLeast("staff", "marketing")).toBe(false);
     expect(roleAtLeast("staff", "staff")).toBe(true);
+  });
+});
+
+describe("mayOpenDocument", () => {
+  it("#14 lets dpo, admin and the uploader open a document, nobody else", () => {
+    const document = { createdBy: "uploader" };
+    expect(mayOpenDocument({ id: "uploader", role: "staff" }, document)).toBe(true);
+    expect(mayOpenDocument({ id: "someone", role: "dpo" }, document)).toBe(true);
+    expect(mayOpenDocument({ id: "someone", role: "admin" }, document)).toBe(true);
+    expect(mayOpenDocument({ id: "someone", role: "staff" }, document)).toBe(false);
+    expect(mayOpenDocument({ id: "someone", role: "marketing" }, document)).toBe(false);
+    expect(mayOpenDocument({ id: "someone", role: "marketing" }, { createdBy: null })).toBe(false);
   });
 });
 

@@ -1,9 +1,13 @@
 import "server-only";
 import type { Database } from "@purposeful/db";
 import { APIError, betterAuth } from "better-auth";
+import { createAuthMiddleware, getSessionFromCtx } from "better-auth/api";
 import { nextCookies } from "better-auth/next-js";
 import { env, requireEnv } from "../env";
 import { getDb } from "./db";
+
+/** The better-auth endpoints a kiosk-scoped session may reach. */
+const kioskAuthPaths = new Set(["/get-session", "/sign-out", "/sign-in/email", "/ok", "/error"]);
 
 function createAuth(db: Database) {
   return betterAuth({
@@ -23,7 +27,13 @@ function createAuth(db: Database) {
         banned: { type: "boolean", input: false, defaultValue: false },
       },
     },
-    session: { modelName: "staffSession", expiresIn: 60 * 60 * 12, updateAge: 60 * 60 },
+    session: {
+      modelName: "staffSession",
+      expiresIn: 60 * 60 * 12,
+      updateAge: 60 * 60,
+      // Set by `kiosk.enter` / `kiosk.leave` only, never by a client.
+      additionalFields: { kiosk: { type: "boolean", input: false, defaultValue: false, required: false } },
+    },
     account: { modelName: "staffAccount" },
     verification: { modelName: "staffVerification" },
     // Staff accounts are created by an admin, never by sign-up.
@@ -36,6 +46,15 @@ function createAuth(db: Database) {
       window: 60,
       max: 100,
       customRules: { "/sign-in/email": { window: 60, max: 10 } },
+    },
+    hooks: {
+      // A kiosk session reads itself and signs out; every other account endpoint (update-user,
+      // change-password, list-sessions, revoke-session, …) is closed to it.
+      before: createAuthMiddleware(async (ctx) => {
+        if (kioskAuthPaths.has(ctx.path)) return;
+        const current = await getSessionFromCtx(ctx, { disableRefresh: true });
+        if (current?.session.kiosk === true) throw new APIError("FORBIDDEN", { message: "KIOSK_SCOPE" });
+      }),
     },
     databaseHooks: {
       session: {

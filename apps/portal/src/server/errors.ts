@@ -107,6 +107,30 @@ const messages: Record<string, Record<Locale, string>> = {
     de: "Die Seite ist nicht mehr gültig; bitte neu laden.",
     en: "This page is no longer valid; please reload.",
   },
+  kiosk_scope: {
+    de: "Im Kiosk-Modus ist nur die Unterschrift möglich. Beenden Sie den Kiosk-Modus mit Ihrem Passwort.",
+    en: "Kiosk mode allows signatures only. Leave kiosk mode with your password.",
+  },
+  kiosk_wrong_password: {
+    de: "Das Passwort ist falsch. Der Kiosk-Modus bleibt aktiv.",
+    en: "The password is wrong. Kiosk mode stays on.",
+  },
+  kiosk_too_many_attempts: {
+    de: "Zu viele falsche Passwörter. Bitte versuchen Sie es in 15 Minuten erneut.",
+    en: "Too many wrong passwords. Please try again in 15 minutes.",
+  },
+  kiosk_no_session: {
+    de: "Der Kiosk-Modus braucht eine Anmeldung im Browser.",
+    en: "Kiosk mode needs a browser sign-in.",
+  },
+  kiosk_email_known: {
+    de: "Diese E-Mail-Adresse ist bereits bekannt. Bitte suchen Sie die Person mit ihr.",
+    en: "This e-mail address is already known. Please look the person up with it.",
+  },
+  document_forbidden: {
+    de: "Dieses Dokument dürfen nur die Datenschutzbeauftragten, Admins und die Person öffnen, die es hochgeladen hat.",
+    en: "Only data protection officers, admins and the person who uploaded it may open this document.",
+  },
 };
 
 const domainCodeToTrpc: Record<string, TRPC_ERROR_CODE_KEY> = {

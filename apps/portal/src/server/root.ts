@@ -1,5 +1,7 @@
 import { auditRouter } from "./routers/audit/router";
 import { consentRequestsRouter } from "./routers/consent-requests/router";
+import { documentsRouter } from "./routers/documents/router";
+import { kioskRouter } from "./routers/kiosk/router";
 import { meRouter } from "./routers/me/router";
 import { outboxRouter } from "./routers/outbox/router";
 import { personsRouter } from "./routers/persons/router";
@@ -12,6 +14,8 @@ import { createCallerFactory, router } from "./trpc";
 export const appRouter = router({
   consentRequests: consentRequestsRouter,
   audit: auditRouter,
+  documents: documentsRouter,
+  kiosk: kioskRouter,
   me: meRouter,
   outbox: outboxRouter,
   persons: personsRouter,

@@ -3,18 +3,22 @@ import { roleAtLeast, type StaffRole } from "@purposeful/domain";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError } from "zod";
-import { errorMessage, toTRPCError } from "./errors";
-import type { StaffUser } from "./session";
+import { errorMessage, toTRPCError, UserFacingError } from "./errors";
+import type { StaffSessionScope, StaffUser } from "./session";
 
 export interface Context {
   db: Database;
   user: StaffUser | null;
+  /** The session the request runs on; absent only where no session exists (tests, scripts). */
+  session?: StaffSessionScope | null;
   now: () => Date;
 }
 
 /** Every procedure declares who may call it; the role-enumeration test reads this. */
 export interface Meta {
   role: StaffRole;
+  /** Whether a kiosk-scoped session (the signature tablet) may call it; default no. */
+  kiosk?: boolean;
 }
 
 const t = initTRPC
@@ -43,13 +47,18 @@ const mapDomainErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
-/** A procedure for `role` and above (staff < marketing < dpo < admin); checked before the input is read. */
-export function procedureFor(role: StaffRole) {
+/**
+ * A procedure for `role` and above (staff < marketing < dpo < admin); checked before the input is
+ * read. A kiosk-scoped session is refused unless the procedure is declared `{ kiosk: true }`.
+ */
+export function procedureFor(role: StaffRole, options: { kiosk?: boolean } = {}) {
+  const kiosk = options.kiosk === true;
   return t.procedure
-    .meta({ role })
+    .meta({ role, kiosk })
     .use(mapDomainErrors)
     .use(({ ctx, next }) => {
       if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED" });
+      if (ctx.session?.kiosk && !kiosk) throw new UserFacingError("FORBIDDEN", "kiosk_scope");
       if (!roleAtLeast(ctx.user.role, role)) throw new TRPCError({ code: "FORBIDDEN" });
       return next({ ctx: { ...ctx, user: ctx.user } });
     });

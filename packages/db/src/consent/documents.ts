@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { DomainError } from "@purposeful/domain";
+import { DomainError, mayOpenDocument, type StaffRole } from "@purposeful/domain";
 import { type Actor, recordAudit } from "../audit/record-audit.ts";
 import type { Database } from "../create-database.ts";
 
@@ -61,4 +61,36 @@ export async function storeDocument(trx: Database, input: NewDocument): Promise<
 
 export async function getDocument(db: Database, documentId: string) {
   return db.selectFrom("document").selectAll().where("id", "=", documentId).executeTakeFirst();
+}
+
+export interface DocumentViewer {
+  id: string;
+  role: StaffRole;
+}
+
+/**
+ * A document for a staff user who may open it (dpo, admin, or its uploader; see
+ * `mayOpenDocument`), with the view written to the audit trail; null when it does not exist.
+ * `via` says whether the file itself or its page (facts, checked-in e-mail text) was opened.
+ */
+export async function openDocument(
+  db: Database,
+  input: { documentId: string; viewer: DocumentViewer; via: "file" | "page"; at: Date },
+) {
+  return db.transaction().execute(async (trx) => {
+    const document = await getDocument(trx, input.documentId);
+    if (!document) return null;
+    if (!mayOpenDocument(input.viewer, document)) throw new DomainError("forbidden", "document");
+    await recordAudit(trx, {
+      actor: { type: "staff", id: input.viewer.id },
+      action: "document.view",
+      entityType: "document",
+      entityId: document.id,
+      personId: document.personId,
+      changes: { via: input.via, kind: document.kind },
+      evidenceDocumentId: document.id,
+      at: input.at,
+    });
+    return document;
+  });
 }

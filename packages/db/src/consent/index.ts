@@ -2,9 +2,11 @@ export { type ApplyRecordEventInput, applyRecordEvent, type RecordEvidence } fro
 export { changeDirectMarketingObjection, type ObjectionChange } from "./direct-marketing-objection.ts";
 export {
   type DocumentKind,
+  type DocumentViewer,
   getDocument,
   MAX_DOCUMENT_BYTES,
   type NewDocument,
+  openDocument,
   storeDocument,
 } from "./documents.ts";
 export { awaitDoubleOptIn } from "./double-opt-in.ts";

@@ -4,12 +4,15 @@ import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { LanguageSwitcher } from "../../features/shell/language-switcher";
 import { SignOutButton } from "../../features/shell/sign-out-button";
-import { getStaffUser } from "../../server/session";
+import { getStaffSession } from "../../server/session";
 import { TRPCReactProvider } from "../../trpc/react";
 
 export default async function StaffLayout({ children }: { children: ReactNode }) {
-  const user = await getStaffUser();
-  if (!user) redirect("/sign-in");
+  const signedIn = await getStaffSession();
+  if (!signedIn) redirect("/sign-in");
+  // A kiosk-scoped session (the signature tablet) reaches no staff page until it leaves kiosk mode.
+  if (signedIn.session.kiosk) redirect("/signature");
+  const { user } = signedIn;
   const t = await getTranslations();
   return (
     <TRPCReactProvider>

@@ -30,21 +30,10 @@ const label = "mb-1 block text-sm font-medium";
 
 /**
  * Creates a person after a live duplicate check (same e-mail, or same name in the same
- * organization). `compact` is the tablet variant: fewer fields, and a duplicate can be picked
- * instead of linked, so no staff page opens on the kiosk screen.
+ * organization). The signature tablet has a form of its own (`KioskCreatePerson`) that lists no
+ * duplicates.
  */
-export function CreatePersonForm({
-  compact = false,
-  defaultLanguage = "de",
-  onCreated,
-  onCancel,
-}: {
-  compact?: boolean;
-  defaultLanguage?: "de" | "en";
-  /** Called with the new person, or (compact) with an existing one picked from the duplicates. */
-  onCreated?: (person: CreatedPerson) => void;
-  onCancel?: () => void;
-}) {
+export function CreatePersonForm() {
   const t = useTranslations();
   const trpc = useTRPC();
   const router = useRouter();
@@ -90,7 +79,7 @@ export function CreatePersonForm({
         title: text("title"),
         firstName: firstName.trim(),
         lastName: lastName.trim(),
-        preferredLanguage: (form.get("preferredLanguage") as "de" | "en") ?? defaultLanguage,
+        preferredLanguage: (form.get("preferredLanguage") as "de" | "en") ?? "de",
         birthday: birthday || undefined,
         organizationId: organization?.id,
         email: email.trim() || undefined,
@@ -99,25 +88,13 @@ export function CreatePersonForm({
       })
       // The error is shown below the form.
       .catch(() => null);
-    if (!result) return;
-    const person = { id: result.id, firstName: firstName.trim(), lastName: lastName.trim() };
-    if (onCreated) onCreated(person);
-    else router.push(`/persons/${result.id}`);
+    if (result) router.push(`/persons/${result.id}`);
   }
 
-  const wide = compact ? "" : "md:col-span-2";
   return (
-    <form
-      onSubmit={submit}
-      className={`grid gap-4 ${compact ? "" : "md:grid-cols-2"}`}
-      data-testid="create-person"
-    >
-      {!compact && (
-        <>
-          <Field label={t("createPerson.salutation")} name="salutation" maxLength={50} />
-          <Field label={t("createPerson.academicTitle")} name="title" maxLength={50} />
-        </>
-      )}
+    <form onSubmit={submit} className="grid gap-4 md:grid-cols-2" data-testid="create-person">
+      <Field label={t("createPerson.salutation")} name="salutation" maxLength={50} />
+      <Field label={t("createPerson.academicTitle")} name="title" maxLength={50} />
       <Field
         label={t("createPerson.firstName")}
         required
@@ -135,20 +112,16 @@ export function CreatePersonForm({
       <Field label={t("createPerson.email")} type="email" maxLength={254} value={email} onChange={setEmail} />
       <label>
         <span className={label}>{t("createPerson.preferredLanguage")}</span>
-        <select name="preferredLanguage" defaultValue={defaultLanguage} className={input}>
+        <select name="preferredLanguage" defaultValue="de" className={input}>
           <option value="de">{t("languages.de")}</option>
           <option value="en">{t("languages.en")}</option>
         </select>
       </label>
-      {!compact && (
-        <>
-          <Field label={t("createPerson.phone")} name="phone" type="tel" maxLength={50} />
-          <Field label={t("createPerson.birthday")} type="date" value={birthday} onChange={setBirthday} />
-          <OrganizationPicker value={organization} onChange={setOrganization} />
-        </>
-      )}
+      <Field label={t("createPerson.phone")} name="phone" type="tel" maxLength={50} />
+      <Field label={t("createPerson.birthday")} type="date" value={birthday} onChange={setBirthday} />
+      <OrganizationPicker value={organization} onChange={setOrganization} />
       {minor && (
-        <p role="note" className={`${wide} rounded bg-amber-50 px-3 py-2 text-sm text-amber-900`}>
+        <p role="note" className="md:col-span-2 rounded bg-amber-50 px-3 py-2 text-sm text-amber-900">
           ⚠ {t("createPerson.minor")}
         </p>
       )}
@@ -156,26 +129,16 @@ export function CreatePersonForm({
         <div
           role="alert"
           data-testid="duplicate-warning"
-          className={`${wide} space-y-2 rounded bg-amber-50 px-3 py-2 text-amber-900`}
+          className="md:col-span-2 space-y-2 rounded bg-amber-50 px-3 py-2 text-amber-900"
         >
           <p className="font-medium">{t("createPerson.duplicatesTitle")}</p>
           <ul className="list-disc space-y-1 pl-5 text-sm">
             {found.map((person) => (
               <li key={person.id}>
-                {compact && onCreated ? (
-                  <button
-                    type="button"
-                    onClick={() => onCreated(person)}
-                    className="min-h-11 font-medium text-blue-800 underline"
-                  >
-                    {person.lastName}, {person.firstName}
-                  </button>
-                ) : (
-                  <Link href={`/persons/${person.id}`} className="font-medium text-blue-800 hover:underline">
-                    {person.lastName}, {person.firstName}
-                  </Link>
-                )}
-                {!compact && person.organizationName ? ` (${person.organizationName})` : ""} ·{" "}
+                <Link href={`/persons/${person.id}`} className="font-medium text-blue-800 hover:underline">
+                  {person.lastName}, {person.firstName}
+                </Link>
+                {person.organizationName ? ` (${person.organizationName})` : ""} ·{" "}
                 {t(`createPerson.reasons.${person.reason}`)}
               </li>
             ))}
@@ -191,7 +154,7 @@ export function CreatePersonForm({
           </label>
         </div>
       )}
-      <div className={`${wide} flex flex-wrap items-center gap-4`}>
+      <div className="md:col-span-2 flex flex-wrap items-center gap-4">
         <button
           type="submit"
           disabled={create.isPending || (found.length > 0 && !confirmDuplicate)}
@@ -199,15 +162,6 @@ export function CreatePersonForm({
         >
           {create.isPending ? t("createPerson.saving") : t("createPerson.submit")}
         </button>
-        {onCancel && (
-          <button
-            type="button"
-            onClick={onCancel}
-            className="min-h-11 rounded border border-slate-300 px-4 py-2"
-          >
-            {t("createPerson.cancel")}
-          </button>
-        )}
         <div aria-live="polite" className="text-sm">
           {create.error && <p className="rounded bg-red-50 px-3 py-2 text-red-800">{create.error.message}</p>}
         </div>

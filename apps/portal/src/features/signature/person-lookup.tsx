@@ -2,13 +2,15 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
+import { type FormEvent, useState } from "react";
 import { useTRPC } from "../../trpc/react";
-import { type CreatedPerson, CreatePersonForm, useDebounced } from "../persons/create-person-form";
+import type { CreatedPerson } from "../persons/create-person-form";
+import { KioskCreatePerson } from "./kiosk-create-person";
 
 /**
- * Step one on the tablet: find the visitor by name or e-mail, or create them on the spot. Only
- * names are shown; no light, organization or other staff data reaches the visitor's screen.
+ * Step one on the tablet: the visitor types their full e-mail address and is found by exactly that
+ * address (`kiosk.findPerson`), or is created on the spot. There is no name or prefix search, so the
+ * screen never lists anyone else; only the one matching name is shown.
  */
 export function PersonLookup({
   staffLocale,
@@ -20,11 +22,11 @@ export function PersonLookup({
   const t = useTranslations("signature");
   const trpc = useTRPC();
   const [creating, setCreating] = useState(false);
-  const [search, setSearch] = useState("");
-  const debounced = useDebounced(search.trim());
-  const results = useQuery({
-    ...trpc.persons.list.queryOptions({ search: debounced, limit: 10 }),
-    enabled: debounced.length >= 2 && !creating,
+  const [email, setEmail] = useState("");
+  const [submitted, setSubmitted] = useState<string | null>(null);
+  const found = useQuery({
+    ...trpc.kiosk.findPerson.queryOptions({ email: submitted ?? "" }),
+    enabled: submitted !== null && !creating,
   });
 
   if (creating)
@@ -33,16 +35,21 @@ export function PersonLookup({
         <h2 id="new-person" className="mb-3 text-xl font-semibold">
           {t("newPerson")}
         </h2>
-        <CreatePersonForm
-          compact
+        <KioskCreatePerson
           defaultLanguage={staffLocale}
+          defaultEmail={submitted ?? ""}
           onCreated={onChoose}
           onCancel={() => setCreating(false)}
         />
       </section>
     );
 
-  const rows = debounced.length >= 2 ? (results.data?.rows ?? []) : [];
+  function search(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setSubmitted(email.trim());
+  }
+
+  const person = submitted !== null ? found.data : undefined;
   return (
     <section
       aria-labelledby="find-person"
@@ -51,41 +58,43 @@ export function PersonLookup({
       <h2 id="find-person" className="text-xl font-semibold">
         {t("findTitle")}
       </h2>
-      <label className="block">
-        <span className="mb-1 block text-sm font-medium">{t("searchLabel")}</span>
-        <input
-          type="search"
-          value={search}
-          onChange={(e) => setSearch(e.target.value)}
-          autoComplete="off"
-          className="min-h-11 w-full rounded border border-slate-300 bg-white px-3 py-2 text-lg"
-        />
-      </label>
+      <form onSubmit={search} className="flex flex-wrap items-end gap-2">
+        <label className="min-w-64 flex-1">
+          <span className="mb-1 block text-sm font-medium">{t("searchLabel")}</span>
+          <input
+            type="email"
+            required
+            maxLength={254}
+            value={email}
+            onChange={(e) => {
+              setEmail(e.target.value);
+              setSubmitted(null);
+            }}
+            autoComplete="off"
+            className="min-h-11 w-full rounded border border-slate-300 bg-white px-3 py-2 text-lg"
+          />
+        </label>
+        <button
+          type="submit"
+          className="min-h-11 rounded border border-slate-300 bg-slate-50 px-4 py-2 font-medium hover:bg-blue-50"
+        >
+          {t("search")}
+        </button>
+      </form>
+      <p className="text-sm text-slate-600">{t("lookupHint")}</p>
       <div aria-live="polite">
-        {results.isFetching && <p className="text-sm text-slate-500">{t("searching")}</p>}
-        {debounced.length >= 2 && results.isSuccess && rows.length === 0 && (
-          <p className="text-sm">{t("noMatch")}</p>
+        {found.isError && (
+          <p className="rounded bg-red-50 px-3 py-2 text-sm text-red-800">{found.error.message}</p>
         )}
-        {rows.length > 0 && (
-          <ul className="grid gap-2 sm:grid-cols-2">
-            {rows.map((person) => {
-              const name = `${person.firstName} ${person.lastName}`;
-              return (
-                <li key={person.id}>
-                  <button
-                    type="button"
-                    aria-label={t("choose", { name })}
-                    onClick={() =>
-                      onChoose({ id: person.id, firstName: person.firstName, lastName: person.lastName })
-                    }
-                    className="min-h-11 w-full rounded border border-slate-300 bg-slate-50 px-4 py-3 text-left text-lg hover:bg-blue-50"
-                  >
-                    {name}
-                  </button>
-                </li>
-              );
-            })}
-          </ul>
+        {person === null && <p className="text-sm">{t("noMatch")}</p>}
+        {person && (
+          <button
+            type="button"
+            onClick={() => onChoose(person)}
+            className="min-h-11 w-full rounded border border-slate-300 bg-slate-50 px-4 py-3 text-left text-lg hover:bg-blue-50"
+          >
+            {t("choose", { name: `${person.firstName} ${person.lastName}` })}
+          </button>
         )}
       </div>
       <button

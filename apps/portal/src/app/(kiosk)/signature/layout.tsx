@@ -1,30 +1,30 @@
-import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
-import { getStaffUser } from "../../../server/session";
+import { KioskGate } from "../../../features/signature/kiosk-gate";
+import { LeaveKiosk } from "../../../features/signature/leave-kiosk";
+import { getStaffSession } from "../../../server/session";
 import { TRPCReactProvider } from "../../../trpc/react";
 
 /**
- * The signature tablet at a trade fair: a staff session is required, but the screen faces the
- * visitor, so there is no staff navigation and nothing but the signed-in name and a way out.
+ * The signature tablet at a trade fair. Opening it puts the staff session into kiosk scope (server
+ * side, `kiosk.enter`): the screen faces the visitor, so the session reaches nothing but the
+ * signature procedures and an exact e-mail lookup until the staff user leaves with their password.
  */
 export default async function SignatureLayout({ children }: { children: ReactNode }) {
-  const user = await getStaffUser();
-  if (!user) redirect("/sign-in");
+  const signedIn = await getStaffSession();
+  if (!signedIn) redirect("/sign-in");
+  const { user, session } = signedIn;
   const t = await getTranslations("signature");
   return (
     <TRPCReactProvider>
-      <header className="flex items-center justify-between gap-4 border-b border-slate-200 bg-white px-4 py-2 text-xs text-slate-500">
+      <header className="flex flex-wrap items-center justify-between gap-4 border-b border-slate-200 bg-white px-4 py-2 text-xs text-slate-500">
         <span data-testid="kiosk-user">{t("signedInAs", { name: user.name })}</span>
-        <Link
-          href="/persons"
-          className="inline-flex min-h-11 items-center px-3 text-sm text-blue-800 underline"
-        >
-          {t("end")}
-        </Link>
+        {session.kiosk && <LeaveKiosk staffName={user.name} />}
       </header>
-      <main className="mx-auto max-w-4xl px-4 py-6">{children}</main>
+      <main className="mx-auto max-w-4xl px-4 py-6">
+        <KioskGate kiosk={session.kiosk}>{children}</KioskGate>
+      </main>
     </TRPCReactProvider>
   );
 }

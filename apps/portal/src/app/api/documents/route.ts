@@ -1,35 +1,48 @@
 import { MAX_DOCUMENT_BYTES, storeDocument } from "@purposeful/db";
-import { roleAtLeast } from "@purposeful/domain";
 import { z } from "zod";
-import { getDb } from "../../../server/db";
 import { looksLikeEml, parseEml } from "../../../server/evidence/parse-eml";
-import { getStaffUser } from "../../../server/session";
+import { readCappedBody } from "../../../server/evidence/read-capped-body";
+import { staffRoute } from "../../../server/route-guard";
+
+/** Room for the multipart envelope (boundaries, part headers, the personId field) around the file. */
+const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
 
 const fields = z.object({ personId: z.uuid() });
 const messages = {
   de: {
     invalid: "Bitte eine Datei bis 10 MB wählen.",
+    tooLarge: "Die Datei ist zu groß: höchstens 10 MB.",
     eml: "Die E-Mail-Datei konnte nicht gelesen werden.",
     person: "Person nicht gefunden.",
   },
   en: {
     invalid: "Please choose a file of up to 10 MB.",
+    tooLarge: "The file is too large: 10 MB at most.",
     eml: "The e-mail file could not be read.",
     person: "Person not found.",
   },
 };
 
-/** Uploads evidence for a person (multipart: file, personId); a `.eml` is parsed and kept as a checked-in e-mail. */
-export async function POST(request: Request): Promise<Response> {
-  const user = await getStaffUser();
-  if (!user) return Response.json({ error: "UNAUTHORIZED" }, { status: 401 });
-  if (!roleAtLeast(user.role, "staff")) return Response.json({ error: "FORBIDDEN" }, { status: 403 });
+/**
+ * Uploads evidence for a person (multipart: file, personId); a `.eml` is parsed and kept as a
+ * checked-in e-mail. Bodies over the limit get 413 from `Content-Length`, or as soon as the stream
+ * passes the limit, before anything is parsed.
+ */
+export const POST = staffRoute("staff", async (request, { db, user }) => {
   const t = messages[user.locale];
+  const body = await readCappedBody(request, MAX_DOCUMENT_BYTES + MULTIPART_OVERHEAD_BYTES);
+  if (body === "too_large") return Response.json({ error: t.tooLarge }, { status: 413 });
 
-  const form = await request.formData().catch(() => null);
+  const form = await new Response(body, {
+    headers: { "Content-Type": request.headers.get("content-type") ?? "" },
+  })
+    .formData()
+    .catch(() => null);
   const file = form?.get("file");
   const parsed = fields.safeParse({ personId: form?.get("personId") });
-  if (!parsed.success || !(file instanceof File) || file.size === 0 || file.size > MAX_DOCUMENT_BYTES) {
+  if (file instanceof File && file.size > MAX_DOCUMENT_BYTES)
+    return Response.json({ error: t.tooLarge }, { status: 413 });
+  if (!parsed.success || !(file instanceof File) || file.size === 0) {
     return Response.json({ error: t.invalid }, { status: 400 });
   }
   const content = Buffer.from(await file.arrayBuffer());
@@ -43,7 +56,6 @@ export async function POST(request: Request): Promise<Response> {
     }
   }
 
-  const db = await getDb();
   const exists = await db
     .selectFrom("person")
     .select("id")
@@ -66,4 +78,4 @@ export async function POST(request: Request): Promise<Response> {
     { id, kind: isEml ? "email" : "evidence", fileName: file.name, metadata },
     { status: 201 },
   );
-}
+});

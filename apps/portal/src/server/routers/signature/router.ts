@@ -34,7 +34,7 @@ export const signatureRouter = router({
    * with its current text version in full, in both languages, and the language the person prefers
    * (Art. 7(2) GDPR).
    */
-  purposes: procedureFor("staff")
+  purposes: procedureFor("staff", { kiosk: true })
     .input(personIdInput)
     .query(async ({ ctx, input }) => {
       const person = await ctx.db
@@ -83,7 +83,7 @@ export const signatureRouter = router({
    * Records the consents a person signed for on the tablet: the signature image is stored as the
    * evidence, and each ticked purpose is granted with the exact texts shown (Art. 7(1) GDPR).
    */
-  submit: procedureFor("staff")
+  submit: procedureFor("staff", { kiosk: true })
     .input(submitSignatureInput)
     .mutation(async ({ ctx, input }) => {
       const content = decodeSignature(input.signature);

@@ -1,10 +1,9 @@
-import { getDocument } from "@purposeful/db";
+import { TRPCError } from "@trpc/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { getServerCaller } from "../../../../server/caller";
-import { getDb } from "../../../../server/db";
 
 const emailSchema = z.object({
   from: z.string().nullable(),
@@ -14,14 +13,27 @@ const emailSchema = z.object({
   text: z.string(),
 });
 
-/** A stored document as evidence: its facts, a preview where the browser can show it, and the file. */
+/**
+ * A stored document as evidence: its facts, a preview where the browser can show it, and the file;
+ * for dpo, admin and its uploader only, and every view is audited (`documents.view`).
+ */
 export default async function DocumentPage({ params }: { params: Promise<{ documentId: string }> }) {
-  await getServerCaller();
+  const { caller } = await getServerCaller();
   const id = z.uuid().safeParse((await params).documentId);
   if (!id.success) notFound();
-  const document = await getDocument(await getDb(), id.data);
-  if (!document) notFound();
+  const document = await caller.documents.view({ documentId: id.data }).catch((error: unknown) => {
+    if (error instanceof TRPCError && error.code === "NOT_FOUND") notFound();
+    if (error instanceof TRPCError && error.code === "FORBIDDEN") return null;
+    throw error;
+  });
   const t = await getTranslations();
+  if (!document)
+    return (
+      <section role="alert" className="rounded-lg border border-red-200 bg-red-50 p-6">
+        <h1 className="text-xl font-semibold text-red-900">{t("forbidden.title")}</h1>
+        <p className="mt-2 text-red-900">{t("documents.forbidden")}</p>
+      </section>
+    );
   const format = await getFormatter();
   const email = emailSchema.safeParse((document.metadata as { email?: unknown }).email);
   const href = `/api/documents/${document.id}`;

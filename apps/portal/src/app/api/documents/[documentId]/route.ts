@@ -1,20 +1,32 @@
-import { getDocument } from "@purposeful/db";
+import { openDocument } from "@purposeful/db";
+import { isDomainError } from "@purposeful/domain";
 import { z } from "zod";
-import { getDb } from "../../../../server/db";
-import { getStaffUser } from "../../../../server/session";
+import { staffRoute } from "../../../../server/route-guard";
 
 const inline = /^(image\/(png|jpeg|gif|webp)|application\/pdf|text\/plain)$/;
+const forbidden = {
+  de: "Dieses Dokument dürfen nur die Datenschutzbeauftragten, Admins und die Person öffnen, die es hochgeladen hat.",
+  en: "Only data protection officers, admins and the person who uploaded it may open this document.",
+};
 
-/** The stored file, for signed-in staff; shown inline only for types a browser renders safely. */
-export async function GET(
-  _request: Request,
-  { params }: { params: Promise<{ documentId: string }> },
-): Promise<Response> {
-  const user = await getStaffUser();
-  if (!user) return new Response("Unauthorized", { status: 401 });
-  const id = z.uuid().safeParse((await params).documentId);
+/**
+ * The stored file, for dpo, admin and its uploader (others 403); every view is audited. Shown
+ * inline only for types a browser renders safely, in a sandbox.
+ */
+export const GET = staffRoute<{ documentId: string }>("staff", async (_request, { db, user, params }) => {
+  const id = z.uuid().safeParse(params.documentId);
   if (!id.success) return new Response("Not found", { status: 404 });
-  const document = await getDocument(await getDb(), id.data);
+  const document = await openDocument(db, {
+    documentId: id.data,
+    viewer: user,
+    via: "file",
+    at: new Date(),
+  }).catch((error: unknown) => {
+    if (isDomainError(error) && error.code === "forbidden") return "forbidden" as const;
+    throw error;
+  });
+  if (document === "forbidden")
+    return Response.json({ code: "FORBIDDEN", error: forbidden[user.locale] }, { status: 403 });
   if (!document) return new Response("Not found", { status: 404 });
   const disposition = inline.test(document.contentType) ? "inline" : "attachment";
   return new Response(new Uint8Array(document.content), {
@@ -27,4 +39,4 @@ export async function GET(
       "Cache-Control": "private, no-store",
     },
   });
-}
+});

@@ -1,9 +1,7 @@
 import { exportRegister, type RegisterRow } from "@purposeful/db";
-import { roleAtLeast } from "@purposeful/domain";
 import { createTranslator } from "next-intl";
 import Papa from "papaparse";
-import { getDb } from "../../../../server/db";
-import { getStaffUser } from "../../../../server/session";
+import { staffRoute } from "../../../../server/route-guard";
 
 type Translate = (key: string) => string;
 
@@ -47,18 +45,14 @@ function toCsv(rows: RegisterRow[], t: Translate): string {
 }
 
 /** The record of processing activities (Art. 30 GDPR) as a download: `?format=csv|json&lang=de|en`. */
-export async function GET(request: Request): Promise<Response> {
-  const user = await getStaffUser();
-  if (!user) return Response.json({ error: "unauthorized" }, { status: 401 });
-  if (!roleAtLeast(user.role, "dpo")) return Response.json({ error: "forbidden" }, { status: 403 });
-
+export const GET = staffRoute("dpo", async (request, { db, user }) => {
   const params = new URL(request.url).searchParams;
   const format = params.get("format") ?? "csv";
   const lang = params.get("lang") ?? user.locale;
   if ((format !== "csv" && format !== "json") || (lang !== "de" && lang !== "en"))
     return Response.json({ error: "bad_request" }, { status: 400 });
 
-  const rows = await exportRegister(await getDb(), lang);
+  const rows = await exportRegister(db, lang);
   const now = new Date();
   const fileName = `art30-register-${berlinDate(now)}.${format}`;
   const headers = {
@@ -74,4 +68,4 @@ export async function GET(request: Request): Promise<Response> {
   return new Response(toCsv(rows, t), {
     headers: { ...headers, "Content-Type": "text/csv; charset=utf-8" },
   });
-}
+});

@@ -2,14 +2,22 @@ import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { getDb } from "../../../../server/db";
 import { loggableError, logger } from "../../../../server/logger";
 import { appRouter } from "../../../../server/root";
-import { getStaffUser } from "../../../../server/session";
+import { readStaffSession } from "../../../../server/session";
 
 function handler(req: Request) {
   return fetchRequestHandler({
     endpoint: "/api/trpc",
     req,
     router: appRouter,
-    createContext: async () => ({ db: await getDb(), user: await getStaffUser(), now: () => new Date() }),
+    createContext: async () => {
+      const signedIn = await readStaffSession(req.headers);
+      return {
+        db: await getDb(),
+        user: signedIn?.user ?? null,
+        session: signedIn?.session ?? null,
+        now: () => new Date(),
+      };
+    },
     onError({ error, path }) {
       // Codes and paths only: inputs may hold personal data.
       if (error.code === "INTERNAL_SERVER_ERROR")

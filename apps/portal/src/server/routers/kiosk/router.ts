@@ -1,0 +1,81 @@
+import {
+  createPersonRecord,
+  findPersonByExactEmail,
+  recordAudit,
+  resetAttempts,
+  setSessionKiosk,
+  staffPasswordHash,
+  takeAttempt,
+} from "@purposeful/db";
+import { verifyPassword } from "better-auth/crypto";
+import { UserFacingError } from "../../errors";
+import type { Context } from "../../trpc";
+import { procedureFor, router } from "../../trpc";
+import { createKioskPersonInput, findPersonInput, kioskExitLimit, leaveKioskInput } from "./kiosk.schema";
+
+/** The signature tablet's own procedures; with signature.* the only ones a kiosk session may call. */
+const kioskProcedure = procedureFor("staff", { kiosk: true });
+
+function currentSession(ctx: Pick<Context, "session">) {
+  if (!ctx.session) throw new UserFacingError("PRECONDITION_FAILED", "kiosk_no_session");
+  return ctx.session;
+}
+
+async function auditKiosk(ctx: Context & { user: { id: string } }, action: string) {
+  await ctx.db.transaction().execute((trx) =>
+    recordAudit(trx, {
+      actor: { type: "staff", id: ctx.user.id },
+      action,
+      entityType: "staff_user",
+      entityId: ctx.user.id,
+      at: ctx.now(),
+    }),
+  );
+}
+
+export const kioskRouter = router({
+  /** Puts the caller's session into kiosk scope: from now on it reaches the signature tablet only. */
+  enter: kioskProcedure.mutation(async ({ ctx }) => {
+    const session = currentSession(ctx);
+    if (!session.kiosk) {
+      await setSessionKiosk(ctx.db, session.id, true);
+      await auditKiosk(ctx, "kiosk.entered");
+    }
+    return { kiosk: true };
+  }),
+
+  /**
+   * Leaves kiosk scope after the staff user's own password; a wrong one changes nothing. Each
+   * attempt takes one of `kioskExitLimit.max` per window, so a visitor cannot guess on and on.
+   */
+  leave: kioskProcedure.input(leaveKioskInput).mutation(async ({ ctx, input }) => {
+    const session = currentSession(ctx);
+    const key = `kiosk-exit:${ctx.user.id}`;
+    if (!(await takeAttempt(ctx.db, { key, ...kioskExitLimit, now: ctx.now() })))
+      throw new UserFacingError("TOO_MANY_REQUESTS", "kiosk_too_many_attempts");
+    const hash = await staffPasswordHash(ctx.db, ctx.user.id);
+    if (!hash || !(await verifyPassword({ hash, password: input.password }))) {
+      await auditKiosk(ctx, "kiosk.leave_refused");
+      throw new UserFacingError("BAD_REQUEST", "kiosk_wrong_password");
+    }
+    await resetAttempts(ctx.db, key);
+    await setSessionKiosk(ctx.db, session.id, false);
+    await auditKiosk(ctx, "kiosk.left");
+    return { kiosk: false };
+  }),
+
+  /** The one person with exactly this e-mail address, or null: no search that lists others. */
+  findPerson: kioskProcedure
+    .input(findPersonInput)
+    .query(({ ctx, input }) => findPersonByExactEmail(ctx.db, input.email)),
+
+  /** Creates the visitor; an e-mail address someone already has is looked up instead. */
+  createPerson: kioskProcedure.input(createKioskPersonInput).mutation(({ ctx, input }) =>
+    ctx.db.transaction().execute(async (trx) => {
+      if (input.email && (await findPersonByExactEmail(trx, input.email)))
+        throw new UserFacingError("CONFLICT", "kiosk_email_known");
+      const id = await createPersonRecord(trx, input, { type: "staff", id: ctx.user.id }, ctx.now());
+      return { id, firstName: input.firstName, lastName: input.lastName };
+    }),
+  ),
+});
