@@ -8,6 +8,7 @@ export {
   resolveLink,
   resolveSession,
   revokeLinks,
+  revokeLinksOfEmail,
   SESSION_MINUTES,
 } from "./access.ts";
 export {
@@ -22,8 +23,16 @@ export {
 } from "./choices.ts";
 export { truncateIp } from "./ip.ts";
 export {
+  fillLinkTokens,
+  linkPlaceholder,
+  mapHeaderValues,
+  REDACTED_TOKEN,
+  redactLinkTokens,
+} from "./link-placeholders.ts";
+export {
   createMicrositeLink,
   defaultLinkTtlDays,
+  deriveLinkToken,
   hashToken,
   type MicrositeLinkKind,
   newToken,
