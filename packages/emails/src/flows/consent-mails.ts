@@ -4,6 +4,7 @@ import {
   createMicrositeLink,
   type Database,
   enqueueEmail,
+  linkPlaceholder,
 } from "@purposeful/db";
 import { calendarDateAt, DomainError, formatCalendarDate } from "@purposeful/domain";
 import { renderEmail } from "../render.ts";
@@ -15,6 +16,13 @@ export function unsubscribeHeaders(url: string): Record<string, string> {
 }
 
 const day = (instant: Date) => formatCalendarDate(calendarDateAt(instant));
+
+/**
+ * Where a personal link points. The stored mail carries a placeholder for the token, which the
+ * dispatcher derives from LINK_SECRET right before sending: the outbox never holds a working link.
+ */
+const linkUrl = (micrositeUrl: string, path: string, linkId: string) =>
+  `${micrositeUrl}${path}/${linkPlaceholder(linkId)}`;
 
 /** The recipient, or null when the person has no address or may not be contacted (mail is skipped). */
 async function contactableRecipient(trx: Database, personId: string) {
@@ -30,7 +38,14 @@ async function contactableRecipient(trx: Database, personId: string) {
  */
 export async function sendConsentRequest(
   trx: Database,
-  input: { personId: string; purposeIds: string[]; micrositeUrl: string; actor: Actor; at: Date },
+  input: {
+    personId: string;
+    purposeIds: string[];
+    micrositeUrl: string;
+    linkSecret: string;
+    actor: Actor;
+    at: Date;
+  },
 ) {
   const recipient = await loadRecipient(trx, input.personId);
   const purposes = await purposeTexts(trx, input.purposeIds, recipient.language);
@@ -41,18 +56,22 @@ export async function sendConsentRequest(
     personId: recipient.personId,
     kind: "settings",
     at: input.at,
+    secret: input.linkSecret,
+    personEmailId: recipient.emailId,
   });
   const unsubscribe = await createMicrositeLink(trx, {
     personId: recipient.personId,
     kind: "unsubscribe",
     purposeIds: askable.map((p) => p.id),
     at: input.at,
+    secret: input.linkSecret,
+    personEmailId: recipient.emailId,
   });
   const props = {
     company: await companyForMail(trx),
     salutationName: recipient.salutationName,
     purposes: askable.map((p) => ({ name: p.name, description: p.description })),
-    linkUrl: `${input.micrositeUrl}/${recipient.language}/p/${link.token}`,
+    linkUrl: linkUrl(input.micrositeUrl, `/${recipient.language}/p`, link.id),
     expiresOn: day(link.expiresAt),
   };
   const mail = await renderEmail("consent-request", props, recipient.language);
@@ -64,7 +83,7 @@ export async function sendConsentRequest(
     language: recipient.language,
     props: { purposes: askable.map((p) => ({ key: p.key, version: p.version })), linkId: link.id },
     ...mail,
-    headers: unsubscribeHeaders(`${input.micrositeUrl}/u/${unsubscribe.token}`),
+    headers: unsubscribeHeaders(linkUrl(input.micrositeUrl, "/u", unsubscribe.id)),
     at: input.at,
   });
   for (const purpose of askable) {
@@ -87,7 +106,7 @@ export async function sendConsentRequest(
  */
 export async function sendDoubleOptInConfirmation(
   trx: Database,
-  input: { personId: string; purposeIds: string[]; micrositeUrl: string; at: Date },
+  input: { personId: string; purposeIds: string[]; micrositeUrl: string; linkSecret: string; at: Date },
 ) {
   if (input.purposeIds.length === 0) return null;
   // Without a contactable address the consent simply stays unconfirmed (and not valid).
@@ -99,12 +118,14 @@ export async function sendDoubleOptInConfirmation(
     kind: "double_opt_in",
     purposeIds: input.purposeIds,
     at: input.at,
+    secret: input.linkSecret,
+    personEmailId: recipient.emailId,
   });
   const props = {
     company: await companyForMail(trx),
     salutationName: recipient.salutationName,
     purposes: purposes.map((p) => ({ name: p.name })),
-    confirmUrl: `${input.micrositeUrl}/${recipient.language}/confirm/${link.token}`,
+    confirmUrl: linkUrl(input.micrositeUrl, `/${recipient.language}/confirm`, link.id),
     expiresOn: day(link.expiresAt),
   };
   const mail = await renderEmail("double-opt-in", props, recipient.language);
@@ -128,6 +149,7 @@ export async function sendConsentReceipt(
     granted: string[];
     withdrawn: string[];
     micrositeUrl: string;
+    linkSecret: string;
     at: Date;
     changeId: string;
   },
@@ -138,13 +160,15 @@ export async function sendConsentReceipt(
     personId: recipient.personId,
     kind: "settings",
     at: input.at,
+    secret: input.linkSecret,
+    personEmailId: recipient.emailId,
   });
   const props = {
     company: await companyForMail(trx),
     salutationName: recipient.salutationName,
     granted: input.granted,
     withdrawn: input.withdrawn,
-    settingsUrl: `${input.micrositeUrl}/${recipient.language}/p/${link.token}`,
+    settingsUrl: linkUrl(input.micrositeUrl, `/${recipient.language}/p`, link.id),
     changedAt: input.at.toISOString(),
   };
   const mail = await renderEmail("consent-receipt", props, recipient.language);
@@ -167,13 +191,13 @@ export async function sendConsentReceipt(
  */
 export async function sendSettingsLink(
   trx: Database,
-  input: { email: string; micrositeUrl: string; at: Date },
+  input: { email: string; micrositeUrl: string; linkSecret: string; at: Date },
 ): Promise<boolean> {
   const address = input.email.trim().toLowerCase();
   const match = await trx
     .selectFrom("personEmail")
     .innerJoin("person", "person.id", "personEmail.personId")
-    .select(["person.id", "personEmail.address"])
+    .select(["person.id", "personEmail.id as emailId", "personEmail.address"])
     .where((eb) => eb(eb.fn("lower", ["personEmail.address"]), "=", address))
     .where("person.erasedLevel", "=", 0)
     .where("person.restricted", "=", false)
@@ -182,13 +206,19 @@ export async function sendSettingsLink(
     .executeTakeFirst();
   if (!match) return false;
   const recipient = await loadRecipient(trx, match.id);
-  const link = await createMicrositeLink(trx, { personId: match.id, kind: "settings", at: input.at });
+  const link = await createMicrositeLink(trx, {
+    personId: match.id,
+    kind: "settings",
+    at: input.at,
+    secret: input.linkSecret,
+    personEmailId: match.emailId,
+  });
   const mail = await renderEmail(
     "settings-link",
     {
       company: await companyForMail(trx),
       salutationName: recipient.salutationName,
-      linkUrl: `${input.micrositeUrl}/${recipient.language}/p/${link.token}`,
+      linkUrl: linkUrl(input.micrositeUrl, `/${recipient.language}/p`, link.id),
       expiresOn: day(link.expiresAt),
     },
     recipient.language,

@@ -4,6 +4,8 @@ import { DomainError } from "@purposeful/domain";
 export interface Recipient {
   personId: string;
   email: string;
+  /** The `person_email` row the mail goes to; its personal links record it (revoked with it). */
+  emailId: string;
   language: "de" | "en";
   salutationName: string;
 }
@@ -25,11 +27,12 @@ export async function loadRecipient(db: Database, personId: string): Promise<Rec
       "person.erasedLevel",
       "person.restricted",
       "personEmail.address",
+      "personEmail.id as emailId",
     ])
     .where("person.id", "=", personId)
     .executeTakeFirst();
   if (!person) throw new DomainError("not_found", "person");
-  if (!person.address) throw new DomainError("validation", "no_email_address");
+  if (!person.address || !person.emailId) throw new DomainError("validation", "no_email_address");
   // Art. 18 GDPR: a restricted person is stored but not contacted; erased persons never.
   if (person.restricted || person.erasedLevel > 0)
     throw new DomainError("forbidden", "person_not_contactable");
@@ -37,6 +40,7 @@ export async function loadRecipient(db: Database, personId: string): Promise<Rec
   return {
     personId: person.id,
     email: person.address,
+    emailId: person.emailId,
     language: person.preferredLanguage,
     salutationName: person.salutation ? formal : `${person.firstName} ${person.lastName}`,
   };
