@@ -74,6 +74,7 @@ const appEnv = {
   PUBLIC_MICROSITE_URL: micrositeUrl,
   BETTER_AUTH_SECRET: env.BETTER_AUTH_SECRET ?? localSecret("auth"),
   CRON_SECRET: env.CRON_SECRET ?? localSecret("cron"),
+  LINK_SECRET: env.LINK_SECRET ?? localSecret("link"),
 };
 const nextBin = createRequire(join(root, "apps/portal/package.json")).resolve("next/dist/bin/next");
 for (const [app, port] of [

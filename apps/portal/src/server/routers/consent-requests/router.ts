@@ -9,7 +9,7 @@ import {
 } from "@purposeful/emails";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { env } from "../../../env";
+import { env, linkSecret } from "../../../env";
 import { procedureFor, router } from "../../trpc";
 
 const requestInput = z.object({ personId: z.uuid(), purposeIds: z.array(z.uuid()).min(1).max(20) });
@@ -84,6 +84,7 @@ export const consentRequestsRouter = router({
         sendConsentRequest(trx, {
           ...input,
           micrositeUrl: env.MICROSITE_URL,
+          linkSecret: linkSecret(),
           actor: { type: "staff", id: ctx.user.id },
           at: ctx.now(),
         }),

@@ -2,7 +2,7 @@ import { applyRecordEvent } from "@purposeful/db";
 import { allowedRecordEvents, DomainError, endOfDayExclusive } from "@purposeful/domain";
 import { sendDoubleOptInConfirmation } from "@purposeful/emails";
 import { z } from "zod";
-import { env } from "../../../env";
+import { env, linkSecret } from "../../../env";
 import { procedureFor, router } from "../../trpc";
 import { applyRecordEventInput } from "./records.schema";
 
@@ -98,6 +98,7 @@ export const recordsRouter = router({
             personId: input.personId,
             purposeIds: [input.purposeId],
             micrositeUrl: env.MICROSITE_URL,
+            linkSecret: linkSecret(),
             at,
           });
         }
