@@ -6,6 +6,8 @@ export const env = createEnv({
     // Optional until the token pages need the database; nothing connects at import time.
     DATABASE_URL: z.string().min(1).optional(),
     PUBLIC_MICROSITE_URL: z.url().default("http://localhost:3001"),
+    // Who may set X-Forwarded-For: empty (nobody), a hop count, or CIDRs (see .env.example).
+    TRUSTED_PROXIES: z.string().optional(),
     // Derives personal links' tokens at send time; the same value in both apps (see .env.example).
     LINK_SECRET: z.string().min(32).optional(),
   },
@@ -14,6 +16,7 @@ export const env = createEnv({
   },
   client: {},
   runtimeEnv: {
+    TRUSTED_PROXIES: process.env.TRUSTED_PROXIES,
     LINK_SECRET: process.env.LINK_SECRET,
     DATABASE_URL: process.env.DATABASE_URL,
     PUBLIC_MICROSITE_URL: process.env.PUBLIC_MICROSITE_URL,

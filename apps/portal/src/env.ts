@@ -10,6 +10,8 @@ export const env = createEnv({
     PORTAL_URL: z.url().default("http://localhost:3000"),
     MICROSITE_URL: z.url().default("http://localhost:3001"),
     CRON_SECRET: z.string().min(16).optional(),
+    // Who may set X-Forwarded-For: empty (nobody), a hop count, or CIDRs (see .env.example).
+    TRUSTED_PROXIES: z.string().optional(),
     // Derives personal links' tokens at send time; the same value in both apps (see .env.example).
     LINK_SECRET: z.string().min(32).optional(),
     // Without an API key, mails are captured in the outbox (visible on the outbox page), not sent.
@@ -25,6 +27,7 @@ export const env = createEnv({
   },
   client: {},
   runtimeEnv: {
+    TRUSTED_PROXIES: process.env.TRUSTED_PROXIES,
     LINK_SECRET: process.env.LINK_SECRET,
     DATABASE_URL: process.env.DATABASE_URL,
     BETTER_AUTH_SECRET: process.env.BETTER_AUTH_SECRET,
