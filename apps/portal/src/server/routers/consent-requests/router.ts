@@ -91,7 +91,10 @@ export const consentRequestsRouter = router({
       ),
     ),
 
-  /** Revokes every personal microsite link of the person at once (e.g. a mail went to the wrong address). */
+  /**
+   * Revokes the person's settings and confirmation links at once (e.g. a mail went to the wrong
+   * address); unsubscribe links of earlier mails keep working (Art. 21(2)).
+   */
   revokeLinks: procedureFor("staff")
     .input(z.object({ personId: z.uuid() }))
     .mutation(({ ctx, input }) =>
