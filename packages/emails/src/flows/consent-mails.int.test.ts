@@ -58,7 +58,13 @@ describe("consent mails", () => {
       .selectAll()
       .where("tokenHash", "=", hashToken(deriveLinkToken(linkSecret, linkId)))
       .executeTakeFirstOrThrow();
-    expect(link).toMatchObject({ id: linkId, personId, purpose: "settings" });
+    const email = await t.db
+      .selectFrom("personEmail")
+      .select("id")
+      .where("personId", "=", personId)
+      .executeTakeFirstOrThrow();
+    // #12: the link records the address it was mailed to, so removing that address revokes it.
+    expect(link).toMatchObject({ id: linkId, personId, purpose: "settings", personEmailId: email.id });
     expect(mail.headers).toMatchObject({ "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" });
     expect((mail.headers as Record<string, string>)["List-Unsubscribe"]).toMatch(
       /^<http:\/\/localhost:3001\/u\/__purposeful_link_[0-9a-f-]{36}__>$/,
