@@ -6,6 +6,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { createDatabase, migrateToLatest } from "@purposeful/db";
 import { startEmbeddedServer } from "@purposeful/db/embedded-server";
@@ -74,17 +75,24 @@ const appEnv = {
   PUBLIC_MICROSITE_URL: micrositeUrl,
   BETTER_AUTH_SECRET: env.BETTER_AUTH_SECRET ?? localSecret("auth"),
   CRON_SECRET: env.CRON_SECRET ?? localSecret("cron"),
+  LINK_SECRET: env.LINK_SECRET ?? localSecret("link"),
 };
 const nextBin = createRequire(join(root, "apps/portal/package.json")).resolve("next/dist/bin/next");
+// Gives the apps the socket's address in a header only the server can set (client addresses, #11).
+const peerAddress = pathToFileURL(join(root, "packages/db/src/net/peer-address.mjs")).href;
 for (const [app, port] of [
   ["portal", portalPort],
   ["microsite", micrositePort],
 ] as const) {
-  const child = spawn(process.execPath, [nextBin, args.dev ? "dev" : "start", "--port", String(port)], {
-    cwd: join(root, "apps", app),
-    env: { ...appEnv, NODE_ENV: args.dev ? "development" : "production" },
-    stdio: ["ignore", "inherit", "inherit"],
-  });
+  const child = spawn(
+    process.execPath,
+    ["--import", peerAddress, nextBin, args.dev ? "dev" : "start", "--port", String(port)],
+    {
+      cwd: join(root, "apps", app),
+      env: { ...appEnv, NODE_ENV: args.dev ? "development" : "production" },
+      stdio: ["ignore", "inherit", "inherit"],
+    },
+  );
   child.on("exit", (code) => {
     if (stopping) return;
     console.error(`${app} exited with code ${code}`);
@@ -111,6 +119,7 @@ await Promise.all([waitFor(`${portalUrl}/sign-in`), waitFor(micrositeUrl)]);
 const jobs = [
   { route: "outbox", pattern: "*/15 * * * * *" },
   { route: "traffic-lights", pattern: "0 * * * * *" },
+  { route: "rate-limits", pattern: "0 17 * * * *" },
 ];
 for (const job of jobs) {
   new Cron(job.pattern, { name: job.route, protect: true, unref: true }, async () => {

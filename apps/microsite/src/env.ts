@@ -6,15 +6,31 @@ export const env = createEnv({
     // Optional until the token pages need the database; nothing connects at import time.
     DATABASE_URL: z.string().min(1).optional(),
     PUBLIC_MICROSITE_URL: z.url().default("http://localhost:3001"),
+    // Who may set X-Forwarded-For: empty (nobody), a hop count, or CIDRs (see .env.example).
+    TRUSTED_PROXIES: z.string().optional(),
+    // Derives personal links' tokens at send time; the same value in both apps (see .env.example).
+    LINK_SECRET: z.string().min(32).optional(),
   },
   shared: {
     NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   },
   client: {},
   runtimeEnv: {
+    TRUSTED_PROXIES: process.env.TRUSTED_PROXIES,
+    LINK_SECRET: process.env.LINK_SECRET,
     DATABASE_URL: process.env.DATABASE_URL,
     PUBLIC_MICROSITE_URL: process.env.PUBLIC_MICROSITE_URL,
     NODE_ENV: process.env.NODE_ENV,
   },
   emptyStringAsUndefined: true,
 });
+
+/**
+ * LINK_SECRET derives the tokens of personal links at send time (the outbox stores placeholders);
+ * both apps need the same value. Production refuses to run without it.
+ */
+export function linkSecret(): string {
+  if (env.LINK_SECRET) return env.LINK_SECRET;
+  if (env.NODE_ENV === "production") throw new Error("LINK_SECRET is not set");
+  return "dev-only-link-secret-dev-only-link-secret";
+}

@@ -10,6 +10,10 @@ export const env = createEnv({
     PORTAL_URL: z.url().default("http://localhost:3000"),
     MICROSITE_URL: z.url().default("http://localhost:3001"),
     CRON_SECRET: z.string().min(16).optional(),
+    // Who may set X-Forwarded-For: empty (nobody), a hop count, or CIDRs (see .env.example).
+    TRUSTED_PROXIES: z.string().optional(),
+    // Derives personal links' tokens at send time; the same value in both apps (see .env.example).
+    LINK_SECRET: z.string().min(32).optional(),
     // Without an API key, mails are captured in the outbox (visible on the outbox page), not sent.
     RESEND_API_KEY: z.string().min(1).optional(),
     RESEND_BASE_URL: z.url().optional(),
@@ -23,6 +27,8 @@ export const env = createEnv({
   },
   client: {},
   runtimeEnv: {
+    TRUSTED_PROXIES: process.env.TRUSTED_PROXIES,
+    LINK_SECRET: process.env.LINK_SECRET,
     DATABASE_URL: process.env.DATABASE_URL,
     BETTER_AUTH_SECRET: process.env.BETTER_AUTH_SECRET,
     PORTAL_URL: process.env.PORTAL_URL,
@@ -42,4 +48,14 @@ export function requireEnv<K extends keyof typeof env>(key: K): NonNullable<(typ
   const value = env[key];
   if (value === undefined || value === null) throw new Error(`${String(key)} is not set`);
   return value as NonNullable<(typeof env)[K]>;
+}
+
+/**
+ * LINK_SECRET derives the tokens of personal links at send time (the outbox stores placeholders);
+ * both apps need the same value. Production refuses to run without it.
+ */
+export function linkSecret(): string {
+  if (env.LINK_SECRET) return env.LINK_SECRET;
+  if (env.NODE_ENV === "production") throw new Error("LINK_SECRET is not set");
+  return "dev-only-link-secret-dev-only-link-secret";
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { ChoicesResult, Database } from "@purposeful/db";
 import { sendConsentReceipt, sendDoubleOptInConfirmation } from "@purposeful/emails";
-import { env } from "../env";
+import { env, linkSecret } from "../env";
 
 /**
  * Called inside the transaction that saved a person's microsite choices (or withdrew everything):
@@ -14,10 +14,12 @@ export async function afterChoicesSaved(
   now = new Date(),
 ): Promise<void> {
   const micrositeUrl = env.PUBLIC_MICROSITE_URL;
+  const secret = linkSecret();
   await sendDoubleOptInConfirmation(trx, {
     personId: result.personId,
     purposeIds: result.needsConfirmation,
     micrositeUrl,
+    linkSecret: secret,
     at: now,
   });
   if (result.granted.length + result.withdrawn.length > 0) {
@@ -26,6 +28,7 @@ export async function afterChoicesSaved(
       granted: result.granted,
       withdrawn: result.withdrawn,
       micrositeUrl,
+      linkSecret: secret,
       at: now,
       changeId: randomUUID(),
     });

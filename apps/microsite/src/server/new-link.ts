@@ -1,6 +1,6 @@
 import { type Database, recordAudit } from "@purposeful/db";
 import { sendSettingsLink } from "@purposeful/emails";
-import { env } from "../env";
+import { env, linkSecret } from "../env";
 
 /**
  * "Send me a new link" from the invalid-link page. The page always answers "If the address is
@@ -13,7 +13,12 @@ export async function requestNewLink(
   email: string,
   context: { language: "de" | "en"; now: Date },
 ): Promise<void> {
-  await sendSettingsLink(trx, { email, micrositeUrl: env.PUBLIC_MICROSITE_URL, at: context.now });
+  await sendSettingsLink(trx, {
+    email,
+    micrositeUrl: env.PUBLIC_MICROSITE_URL,
+    linkSecret: linkSecret(),
+    at: context.now,
+  });
   await recordAudit(trx, {
     actor: { type: "data_subject", id: null },
     action: "microsite.new_link_requested",

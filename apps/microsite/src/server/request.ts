@@ -1,14 +1,17 @@
 import { truncateIp } from "@purposeful/db";
+import { clientAddress, parseTrustedProxies, type TrustedProxies } from "@purposeful/db/client-address";
 import { env } from "../env";
 
+let trusted: TrustedProxies | undefined;
+
 /**
- * The client address: the last X-Forwarded-For entry (what the nearest proxy saw; `next start`
- * fills the header from the socket when no proxy set it), else X-Real-IP. Deploy behind a reverse
- * proxy that appends to X-Forwarded-For, or a client can choose its own rate-limit bucket.
+ * The client address: the socket's, or what trusted proxies (`TRUSTED_PROXIES`) put into
+ * X-Forwarded-For; a header sent by the client itself never counts. Null when it cannot be told
+ * (then every such request shares the "unknown" rate-limit bucket).
  */
 export function clientIp(headers: Headers): string | null {
-  const forwarded = headers.get("x-forwarded-for")?.split(",").at(-1)?.trim();
-  return forwarded || headers.get("x-real-ip") || null;
+  trusted ??= parseTrustedProxies(env.TRUSTED_PROXIES);
+  return clientAddress(headers, trusted);
 }
 
 /** What may be kept about the client: its user agent and its truncated address (/24, /48). */

@@ -1,11 +1,13 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 // Runs against `next build` output (turbo.json makes `test` depend on `build`).
 const appDir = fileURLToPath(new URL("../..", import.meta.url));
 const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
+// As the launcher does: the socket's address in a header only the server can set.
+const peerAddress = pathToFileURL(createRequire(import.meta.url).resolve("@purposeful/db/peer-address")).href;
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -44,11 +46,15 @@ export async function startNextServer(extraEnv: ExtraEnv = {}): Promise<NextServ
   const baseUrl = `http://127.0.0.1:${port}`;
   const env = typeof extraEnv === "function" ? extraEnv(baseUrl) : extraEnv;
   let output = "";
-  const server = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
-    cwd: appDir,
-    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const server = spawn(
+    process.execPath,
+    ["--import", peerAddress, nextBin, "start", "-p", String(port), "-H", "127.0.0.1"],
+    {
+      cwd: appDir,
+      env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   server.stdout?.on("data", (chunk) => {
     output += chunk;
   });

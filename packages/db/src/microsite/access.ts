@@ -50,15 +50,37 @@ export async function claimSingleUseLink(trx: Database, linkId: string, now: Dat
   return row !== undefined;
 }
 
-/** Revokes every live link of a person and ends their microsite sessions (e.g. on erasure). */
+/**
+ * Revokes the person's live settings and double-opt-in links and ends their microsite sessions
+ * (e.g. a mail went to the wrong address). Unsubscribe links of earlier mails stay usable: they
+ * can only withdraw and object, and unsubscribing must keep working (Art. 21(2) GDPR, RFC 8058).
+ */
 export async function revokeLinks(trx: Database, personId: string, now: Date = new Date()): Promise<number> {
   const revoked = await trx
     .updateTable("micrositeLink")
     .set({ revokedAt: now })
     .where("personId", "=", personId)
+    .where("purpose", "in", ["settings", "double_opt_in"])
     .where("revokedAt", "is", null)
     .executeTakeFirst();
   await trx.deleteFrom("micrositeSession").where("personId", "=", personId).execute();
+  return Number(revoked.numUpdatedRows);
+}
+
+/**
+ * Revokes the live settings and double-opt-in links that were mailed to one address, and the
+ * sessions opened through them (those end with their link). Called in the transaction that
+ * removes or replaces the address: whoever reads that mailbox now must not reach the person's
+ * settings. Unsubscribe links stay usable (see revokeLinks).
+ */
+export async function revokeLinksOfEmail(trx: Database, personEmailId: string, now: Date): Promise<number> {
+  const revoked = await trx
+    .updateTable("micrositeLink")
+    .set({ revokedAt: now })
+    .where("personEmailId", "=", personEmailId)
+    .where("purpose", "in", ["settings", "double_opt_in"])
+    .where("revokedAt", "is", null)
+    .executeTakeFirst();
   return Number(revoked.numUpdatedRows);
 }
 

@@ -8,6 +8,7 @@ export {
   resolveLink,
   resolveSession,
   revokeLinks,
+  revokeLinksOfEmail,
   SESSION_MINUTES,
 } from "./access.ts";
 export {
@@ -23,8 +24,16 @@ export {
 } from "./choices.ts";
 export { truncateIp } from "./ip.ts";
 export {
+  fillLinkTokens,
+  linkPlaceholder,
+  mapHeaderValues,
+  REDACTED_TOKEN,
+  redactLinkTokens,
+} from "./link-placeholders.ts";
+export {
   createMicrositeLink,
   defaultLinkTtlDays,
+  deriveLinkToken,
   hashToken,
   type MicrositeLinkKind,
   newToken,

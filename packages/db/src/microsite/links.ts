@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from "node:crypto";
+import { createHash, createHmac, randomBytes, randomUUID } from "node:crypto";
 import type { Database } from "../create-database.ts";
 
 export type MicrositeLinkKind = "settings" | "double_opt_in" | "unsubscribe";
@@ -21,26 +21,48 @@ export function newToken(): string {
 }
 
 /**
+ * The token of a link that goes out in a mail: HMAC-SHA-256 of the link id under LINK_SECRET
+ * (256 bits, URL-safe). Derived again by the dispatcher right before sending, so the outbox never
+ * holds it; the database holds only its SHA-256, and the id alone is useless without the secret.
+ */
+export function deriveLinkToken(secret: string, linkId: string): string {
+  return createHmac("sha256", secret).update(`microsite-link:${linkId}`, "utf8").digest("base64url");
+}
+
+/**
  * A personal link for one person (and, for confirmation or unsubscribe, for given purposes).
- * Returns the token once; call inside the transaction that sends the mail carrying it.
+ * With `secret` (every link that goes into a mail) the token is derived from it and the link id,
+ * so the mail can carry `linkPlaceholder(id)` instead; without it the token is random and exists
+ * only in the return value. `personEmailId` is the address the mail goes to: removing or replacing
+ * that address revokes the link (`revokeLinksOfEmail`).
  */
 export async function createMicrositeLink(
   trx: Database,
-  input: { personId: string; kind: MicrositeLinkKind; purposeIds?: string[]; at: Date; ttlDays?: number },
+  input: {
+    personId: string;
+    kind: MicrositeLinkKind;
+    purposeIds?: string[];
+    at: Date;
+    ttlDays?: number;
+    secret?: string;
+    personEmailId?: string | null;
+  },
 ): Promise<{ id: string; token: string; expiresAt: Date }> {
-  const token = newToken();
+  const id = randomUUID();
+  const token = input.secret ? deriveLinkToken(input.secret, id) : newToken();
   const expiresAt = new Date(input.at.getTime() + (input.ttlDays ?? defaultLinkTtlDays[input.kind]) * DAY);
-  const row = await trx
+  await trx
     .insertInto("micrositeLink")
     .values({
+      id,
       personId: input.personId,
       tokenHash: hashToken(token),
       purpose: input.kind,
       purposeIds: input.purposeIds ?? [],
+      personEmailId: input.personEmailId ?? null,
       expiresAt,
       createdAt: input.at,
     })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  return { id: row.id, token, expiresAt };
+    .execute();
+  return { id, token, expiresAt };
 }

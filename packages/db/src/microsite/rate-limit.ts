@@ -28,8 +28,24 @@ export async function hitRateLimit(
   return Number(rows[0]?.count ?? Number.POSITIVE_INFINITY) <= limit;
 }
 
-/** Drops windows that ended before `now - maxWindowSeconds` (housekeeping for a scheduled job). */
-export async function pruneRateLimits(db: Database, maxWindowSeconds: number, now: Date): Promise<void> {
-  const cutoff = new Date(now.getTime() - maxWindowSeconds * 1000);
-  await db.deleteFrom("micrositeRateLimit").where("windowStart", "<", cutoff).execute();
+/**
+ * Housekeeping for the scheduled route: drops rate-limit rows of both apps (`microsite_rate_limit`,
+ * better-auth's `staff_rate_limit`) whose window began more than `olderThanSeconds` ago — longer
+ * than any window in use, so no live count is lost. Keys hold truncated or client addresses:
+ * keeping them no longer than needed is data minimisation too (Art. 5(1)(c), (e) GDPR).
+ */
+export async function pruneRateLimits(
+  db: Database,
+  { olderThanSeconds, now }: { olderThanSeconds: number; now: Date },
+): Promise<{ microsite: number; staff: number }> {
+  const cutoff = new Date(now.getTime() - olderThanSeconds * 1000);
+  const microsite = await db
+    .deleteFrom("micrositeRateLimit")
+    .where("windowStart", "<", cutoff)
+    .executeTakeFirst();
+  const staff = await db
+    .deleteFrom("staffRateLimit")
+    .where("lastRequest", "<", cutoff.getTime())
+    .executeTakeFirst();
+  return { microsite: Number(microsite.numDeletedRows), staff: Number(staff.numDeletedRows) };
 }

@@ -1,6 +1,7 @@
 import { DomainError } from "@purposeful/domain";
 import { type Actor, recordAudit } from "../audit/record-audit.ts";
 import type { Database } from "../create-database.ts";
+import { revokeLinksOfEmail } from "../microsite/access.ts";
 import {
   emailPattern,
   type Field,
@@ -144,6 +145,8 @@ async function removeEntry(
     .returningAll()
     .executeTakeFirst();
   if (!removed) throw new DomainError("not_found", entityTypes[table]);
+  // Links mailed to a removed address must not keep opening the person's settings.
+  if (table === "personEmail") await revokeLinksOfEmail(trx, id, at);
   const { id: _id, personId: _person, createdAt: _created, isPrimary, kind, ...values } = removed;
   let promotedId: string | null = null;
   if (isPrimary) {
@@ -211,7 +214,10 @@ export const removePhone = (trx: Database, personId: string, phoneId: string, ac
 export const removeAddress = (trx: Database, personId: string, addressId: string, actor: Actor, at: Date) =>
   removeEntry(trx, "personAddress", personId, addressId, actor, at);
 
-/** Makes an e-mail address the primary one; no event when it already is. */
+/**
+ * Makes an e-mail address the primary one (it replaces the previous one as the address we mail);
+ * no event when it already is. The previous address's settings and double-opt-in links are revoked.
+ */
 export async function setPrimaryEmail(
   trx: Database,
   personId: string,
@@ -230,6 +236,8 @@ export async function setPrimaryEmail(
   if (target.isPrimary) return;
   const previous = emails.find((email) => email.isPrimary) ?? null;
   await makePrimary(trx, "personEmail", personId, emailId);
+  // The replaced address no longer receives our mail; its settings and confirmation links end here.
+  if (previous) await revokeLinksOfEmail(trx, previous.id, at);
   const facts = { fields: ["isPrimary"], previousId: previous?.id ?? null };
   const personal = { before: { primary: previous?.address ?? null }, after: { primary: target.address } };
   await audit(trx, "communication.primary_changed", "personEmail", target, facts, personal, actor, at);

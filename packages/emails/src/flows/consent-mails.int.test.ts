@@ -1,4 +1,4 @@
-import { hashToken } from "@purposeful/db";
+import { deriveLinkToken, hashToken, linkPlaceholder } from "@purposeful/db";
 import { createPerson, createPurpose } from "@purposeful/db/seed";
 import { createTestDatabase, type TestDatabase } from "@purposeful/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -7,6 +7,7 @@ import { sendConsentRequest, sendDoubleOptInConfirmation } from "./consent-mails
 const at = new Date("2026-11-29T12:00:00Z");
 const actor = { type: "staff" as const, id: "staff-1" };
 const micrositeUrl = "http://localhost:3001";
+const linkSecret = "test-link-secret-test-link-secret";
 let t: TestDatabase;
 let newsletter: string;
 let contract: string;
@@ -26,11 +27,16 @@ describe("consent mails", () => {
       salutation: "Frau",
       emails: ["erika@example.com"],
     });
-    const result = await t.db
-      .transaction()
-      .execute((trx) =>
-        sendConsentRequest(trx, { personId, purposeIds: [newsletter, contract], micrositeUrl, actor, at }),
-      );
+    const result = await t.db.transaction().execute((trx) =>
+      sendConsentRequest(trx, {
+        personId,
+        purposeIds: [newsletter, contract],
+        micrositeUrl,
+        linkSecret,
+        actor,
+        at,
+      }),
+    );
     expect(result.purposes).toEqual(["Zweck newsletter"]);
     const mail = await t.db
       .selectFrom("outboxMessage")
@@ -44,18 +50,24 @@ describe("consent mails", () => {
       status: "pending",
     });
     expect(mail.text).toContain("Frau Muster");
-    const token = /\/de\/p\/([A-Za-z0-9_-]{43})/.exec(mail.html)?.[1];
-    expect(token).toBeDefined();
+    // The stored mail carries a placeholder; the token is derived from the secret at send time.
+    const linkId = (mail.props as { linkId: string }).linkId;
+    expect(mail.html).toContain(`/de/p/${linkPlaceholder(linkId)}`);
     const link = await t.db
       .selectFrom("micrositeLink")
       .selectAll()
-      .where("tokenHash", "=", hashToken(token!))
+      .where("tokenHash", "=", hashToken(deriveLinkToken(linkSecret, linkId)))
       .executeTakeFirstOrThrow();
-    expect(link).toMatchObject({ personId, purpose: "settings" });
-    expect(JSON.stringify(mail.props)).not.toContain(token!);
+    const email = await t.db
+      .selectFrom("personEmail")
+      .select("id")
+      .where("personId", "=", personId)
+      .executeTakeFirstOrThrow();
+    // #12: the link records the address it was mailed to, so removing that address revokes it.
+    expect(link).toMatchObject({ id: linkId, personId, purpose: "settings", personEmailId: email.id });
     expect(mail.headers).toMatchObject({ "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" });
     expect((mail.headers as Record<string, string>)["List-Unsubscribe"]).toMatch(
-      /^<http:\/\/localhost:3001\/u\/[A-Za-z0-9_-]{43}>$/,
+      /^<http:\/\/localhost:3001\/u\/__purposeful_link_[0-9a-f-]{36}__>$/,
     );
     const records = await t.db
       .selectFrom("processingRecord")
@@ -71,16 +83,21 @@ describe("consent mails", () => {
       t.db
         .transaction()
         .execute((trx) =>
-          sendConsentRequest(trx, { personId, purposeIds: [contract], micrositeUrl, actor, at }),
+          sendConsentRequest(trx, { personId, purposeIds: [contract], micrositeUrl, linkSecret, actor, at }),
         ),
     ).rejects.toMatchObject({ code: "validation" });
     const silent = await createPerson(t.db);
     await expect(
-      t.db
-        .transaction()
-        .execute((trx) =>
-          sendConsentRequest(trx, { personId: silent, purposeIds: [newsletter], micrositeUrl, actor, at }),
-        ),
+      t.db.transaction().execute((trx) =>
+        sendConsentRequest(trx, {
+          personId: silent,
+          purposeIds: [newsletter],
+          micrositeUrl,
+          linkSecret,
+          actor,
+          at,
+        }),
+      ),
     ).rejects.toMatchObject({ code: "validation" });
     expect(
       await t.db
@@ -93,25 +110,33 @@ describe("consent mails", () => {
 
   it("sends a double opt-in mail with a single-purpose link, or nothing when there is no address", async () => {
     const personId = await createPerson(t.db, { preferredLanguage: "en", emails: ["en@example.com"] });
-    const id = await t.db
-      .transaction()
-      .execute((trx) =>
-        sendDoubleOptInConfirmation(trx, { personId, purposeIds: [newsletter], micrositeUrl, at }),
-      );
+    const id = await t.db.transaction().execute((trx) =>
+      sendDoubleOptInConfirmation(trx, {
+        personId,
+        purposeIds: [newsletter],
+        micrositeUrl,
+        linkSecret,
+        at,
+      }),
+    );
     const mail = await t.db
       .selectFrom("outboxMessage")
       .selectAll()
       .where("id", "=", id!)
       .executeTakeFirstOrThrow();
     expect(mail).toMatchObject({ template: "double-opt-in", language: "en" });
-    expect(mail.html).toMatch(/\/en\/confirm\/[A-Za-z0-9_-]{43}/);
+    expect(mail.html).toMatch(/\/en\/confirm\/__purposeful_link_[0-9a-f-]{36}__/);
     const silent = await createPerson(t.db);
     expect(
-      await t.db
-        .transaction()
-        .execute((trx) =>
-          sendDoubleOptInConfirmation(trx, { personId: silent, purposeIds: [newsletter], micrositeUrl, at }),
-        ),
+      await t.db.transaction().execute((trx) =>
+        sendDoubleOptInConfirmation(trx, {
+          personId: silent,
+          purposeIds: [newsletter],
+          micrositeUrl,
+          linkSecret,
+          at,
+        }),
+      ),
     ).toBeNull();
   });
 });

@@ -4,6 +4,7 @@ import {
   createMicrositeLink,
   type Database,
   enqueueEmail,
+  linkPlaceholder,
   recordAudit,
 } from "@purposeful/db";
 import { calendarDateAt, DomainError, formatCalendarDate, isRefusal } from "@purposeful/domain";
@@ -16,6 +17,13 @@ export function unsubscribeHeaders(url: string): Record<string, string> {
 }
 
 const day = (instant: Date) => formatCalendarDate(calendarDateAt(instant));
+
+/**
+ * Where a personal link points. The stored mail carries a placeholder for the token, which the
+ * dispatcher derives from LINK_SECRET right before sending: the outbox never holds a working link.
+ */
+const linkUrl = (micrositeUrl: string, path: string, linkId: string) =>
+  `${micrositeUrl}${path}/${linkPlaceholder(linkId)}`;
 
 /** The recipient, or null when the person has no address or may not be contacted (mail is skipped). */
 async function contactableRecipient(trx: Database, personId: string) {
@@ -37,6 +45,7 @@ export async function sendConsentRequest(
     /** purposes the person said no to (declined, withdrawn, objected) that staff chose to ask again */
     askAgainAfterRefusal?: string[];
     micrositeUrl: string;
+    linkSecret: string;
     actor: Actor;
     at: Date;
   },
@@ -65,18 +74,22 @@ export async function sendConsentRequest(
     personId: recipient.personId,
     kind: "settings",
     at: input.at,
+    secret: input.linkSecret,
+    personEmailId: recipient.emailId,
   });
   const unsubscribe = await createMicrositeLink(trx, {
     personId: recipient.personId,
     kind: "unsubscribe",
     purposeIds: askable.map((p) => p.id),
     at: input.at,
+    secret: input.linkSecret,
+    personEmailId: recipient.emailId,
   });
   const props = {
     company: await companyForMail(trx),
     salutationName: recipient.salutationName,
     purposes: askable.map((p) => ({ name: p.name, description: p.description })),
-    linkUrl: `${input.micrositeUrl}/${recipient.language}/p/${link.token}`,
+    linkUrl: linkUrl(input.micrositeUrl, `/${recipient.language}/p`, link.id),
     expiresOn: day(link.expiresAt),
   };
   const mail = await renderEmail("consent-request", props, recipient.language);
@@ -88,7 +101,7 @@ export async function sendConsentRequest(
     language: recipient.language,
     props: { purposes: askable.map((p) => ({ key: p.key, version: p.version })), linkId: link.id },
     ...mail,
-    headers: unsubscribeHeaders(`${input.micrositeUrl}/u/${unsubscribe.token}`),
+    headers: unsubscribeHeaders(linkUrl(input.micrositeUrl, "/u", unsubscribe.id)),
     at: input.at,
   });
   for (const purpose of askable) {
@@ -125,7 +138,7 @@ export async function sendConsentRequest(
  */
 export async function sendDoubleOptInConfirmation(
   trx: Database,
-  input: { personId: string; purposeIds: string[]; micrositeUrl: string; at: Date },
+  input: { personId: string; purposeIds: string[]; micrositeUrl: string; linkSecret: string; at: Date },
 ) {
   if (input.purposeIds.length === 0) return null;
   // Without a contactable address the consent simply stays unconfirmed (and not valid).
@@ -137,12 +150,14 @@ export async function sendDoubleOptInConfirmation(
     kind: "double_opt_in",
     purposeIds: input.purposeIds,
     at: input.at,
+    secret: input.linkSecret,
+    personEmailId: recipient.emailId,
   });
   const props = {
     company: await companyForMail(trx),
     salutationName: recipient.salutationName,
     purposes: purposes.map((p) => ({ name: p.name })),
-    confirmUrl: `${input.micrositeUrl}/${recipient.language}/confirm/${link.token}`,
+    confirmUrl: linkUrl(input.micrositeUrl, `/${recipient.language}/confirm`, link.id),
     expiresOn: day(link.expiresAt),
   };
   const mail = await renderEmail("double-opt-in", props, recipient.language);
@@ -166,6 +181,7 @@ export async function sendConsentReceipt(
     granted: string[];
     withdrawn: string[];
     micrositeUrl: string;
+    linkSecret: string;
     at: Date;
     changeId: string;
   },
@@ -176,13 +192,15 @@ export async function sendConsentReceipt(
     personId: recipient.personId,
     kind: "settings",
     at: input.at,
+    secret: input.linkSecret,
+    personEmailId: recipient.emailId,
   });
   const props = {
     company: await companyForMail(trx),
     salutationName: recipient.salutationName,
     granted: input.granted,
     withdrawn: input.withdrawn,
-    settingsUrl: `${input.micrositeUrl}/${recipient.language}/p/${link.token}`,
+    settingsUrl: linkUrl(input.micrositeUrl, `/${recipient.language}/p`, link.id),
     changedAt: input.at.toISOString(),
   };
   const mail = await renderEmail("consent-receipt", props, recipient.language);
@@ -205,13 +223,13 @@ export async function sendConsentReceipt(
  */
 export async function sendSettingsLink(
   trx: Database,
-  input: { email: string; micrositeUrl: string; at: Date },
+  input: { email: string; micrositeUrl: string; linkSecret: string; at: Date },
 ): Promise<boolean> {
   const address = input.email.trim().toLowerCase();
   const match = await trx
     .selectFrom("personEmail")
     .innerJoin("person", "person.id", "personEmail.personId")
-    .select(["person.id", "personEmail.address"])
+    .select(["person.id", "personEmail.id as emailId", "personEmail.address"])
     .where((eb) => eb(eb.fn("lower", ["personEmail.address"]), "=", address))
     .where("person.erasedLevel", "=", 0)
     .where("person.restricted", "=", false)
@@ -220,13 +238,19 @@ export async function sendSettingsLink(
     .executeTakeFirst();
   if (!match) return false;
   const recipient = await loadRecipient(trx, match.id);
-  const link = await createMicrositeLink(trx, { personId: match.id, kind: "settings", at: input.at });
+  const link = await createMicrositeLink(trx, {
+    personId: match.id,
+    kind: "settings",
+    at: input.at,
+    secret: input.linkSecret,
+    personEmailId: match.emailId,
+  });
   const mail = await renderEmail(
     "settings-link",
     {
       company: await companyForMail(trx),
       salutationName: recipient.salutationName,
-      linkUrl: `${input.micrositeUrl}/${recipient.language}/p/${link.token}`,
+      linkUrl: linkUrl(input.micrositeUrl, `/${recipient.language}/p`, link.id),
       expiresOn: day(link.expiresAt),
     },
     recipient.language,

@@ -7,6 +7,8 @@ export type MailKind = "consent_request" | "transactional";
 export interface Recipient {
   personId: string;
   email: string;
+  /** The `person_email` row the mail goes to; its personal links record it (revoked with it). */
+  emailId: string;
   language: "de" | "en";
   salutationName: string;
 }
@@ -38,11 +40,12 @@ export async function loadRecipient(
       "person.mailBlocks",
       "person.dmObjectionChannels",
       "personEmail.address",
+      "personEmail.id as emailId",
     ])
     .where("person.id", "=", personId)
     .executeTakeFirst();
   if (!person) throw new DomainError("not_found", "person");
-  if (!person.address) throw new DomainError("validation", "no_email_address");
+  if (!person.address || !person.emailId) throw new DomainError("validation", "no_email_address");
   const facts = {
     erased: person.erasedLevel > 0,
     restricted: person.restricted,
@@ -56,6 +59,7 @@ export async function loadRecipient(
   return {
     personId: person.id,
     email: person.address,
+    emailId: person.emailId,
     language: person.preferredLanguage,
     salutationName: person.salutation ? formal : `${person.firstName} ${person.lastName}`,
   };

@@ -7,6 +7,7 @@ import { type ResendStub, startResendStub } from "./resend-stub.ts";
 
 const API_KEY = "re_test_stub_key";
 const FROM = "Purposeful <privacy@purposeful.example>";
+const linkSecret = "test-link-secret-test-link-secret";
 
 let test: TestDatabase;
 let db: Database;
@@ -102,7 +103,7 @@ describe("dispatchOutbox against a Resend stub", () => {
     while ((await openCount()) > 0 && rounds < 60) {
       const results = await Promise.allSettled(
         [rounds === 0 ? crashing : transport, transport].map((t) =>
-          dispatchOutbox(db, { transport: t, now, from: FROM, batchSize: 20, leaseSeconds: 60 }),
+          dispatchOutbox(db, { transport: t, now, from: FROM, linkSecret, batchSize: 20, leaseSeconds: 60 }),
         ),
       );
       for (const result of results)
@@ -156,7 +157,7 @@ describe("dispatchOutbox against a Resend stub", () => {
     stub.plan = ({ emails }) => (emails.some((email) => email.to === poison) ? "reject422" : null);
     let rounds = 0;
     while ((await openCount()) > 0 && rounds < 20) {
-      await dispatchOutbox(db, { transport, now, from: FROM, maxAttempts: 8 });
+      await dispatchOutbox(db, { transport, now, from: FROM, linkSecret, maxAttempts: 8 });
       rounds++;
       clock = new Date(clock.getTime() + 2 * 60 * 60_000);
     }

@@ -4,7 +4,9 @@ import {
   claimBatchMembers,
   claimDueMessages,
   type Database,
+  fillLinkTokens,
   listBatchMembers,
+  mapHeaderValues,
   markBatchFailed,
   markBatchSent,
   markCaptured,
@@ -20,6 +22,11 @@ export interface DispatchOptions {
   transport: Transport | null;
   now: () => Date;
   from: string;
+  /**
+   * LINK_SECRET: stored mails hold placeholders for their personal links' tokens, derived from it
+   * only for the copy handed to the provider. Required with a transport.
+   */
+  linkSecret?: string;
   batchSize?: number;
   maxAttempts?: number;
   /** How long a claim is this dispatcher's; must exceed the provider's answer time by far. */
@@ -45,17 +52,17 @@ export function batchIdempotencyKey(ids: string[]): string {
   return `outbox-batch:${digest}`;
 }
 
-function toOutbound(row: ClaimedMessage, from: string): OutboundMessage {
-  const headers = (row.headers ?? {}) as Record<string, string>;
+function toOutbound(row: ClaimedMessage, from: string, linkSecret: string): OutboundMessage {
+  const fill = (text: string) => fillLinkTokens(text, linkSecret);
   return {
     id: row.id,
     idempotencyKey: row.idempotencyKey,
     from,
     to: row.toAddress,
     subject: row.subject,
-    html: row.html,
-    text: row.text,
-    headers,
+    html: fill(row.html),
+    text: fill(row.text),
+    headers: mapHeaderValues((row.headers ?? {}) as Record<string, string>, fill),
   };
 }
 
@@ -79,6 +86,8 @@ export async function dispatchOutbox(db: Database, options: DispatchOptions): Pr
   const maxAttempts = options.maxAttempts ?? 8;
   const leaseSeconds = options.leaseSeconds ?? 120;
   const summary: DispatchSummary = { claimed: 0, sent: 0, captured: 0, failed: 0, dead: 0, deferred: 0 };
+  const { linkSecret } = options;
+  if (transport && !linkSecret) throw new Error("LINK_SECRET is required to send mails through a provider");
 
   const claims = await claimDueMessages(db, { now: now(), limit: options.batchSize ?? 50, leaseSeconds });
   summary.claimed = claims.length;
@@ -101,7 +110,7 @@ export async function dispatchOutbox(db: Database, options: DispatchOptions): Pr
   };
 
   const sendAlone = async (row: ClaimedMessage) => {
-    const outcome = await transport.send(toOutbound(row, from));
+    const outcome = await transport.send(toOutbound(row, from, linkSecret ?? ""));
     if (outcome.ok) {
       if (await markSent(db, row.id, outcome.providerId, now())) summary.sent++;
       return;
@@ -113,7 +122,7 @@ export async function dispatchOutbox(db: Database, options: DispatchOptions): Pr
   const sendPinned = async (key: string, rows: ClaimedMessage[]): Promise<ClaimedMessage[]> => {
     const members = [...rows].sort((a, b) => (a.id < b.id ? -1 : 1));
     const outcome = await transport.sendBatch(
-      members.map((row) => toOutbound(row, from)),
+      members.map((row) => toOutbound(row, from, linkSecret ?? "")),
       key,
     );
     if (outcome.ok) {

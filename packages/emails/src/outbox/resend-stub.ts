@@ -30,6 +30,8 @@ export interface StubDelivery {
   headers: Record<string, string>;
   hasHtml: boolean;
   hasText: boolean;
+  html: string;
+  text: string;
 }
 
 interface StubEmail {
@@ -93,6 +95,8 @@ export async function startResendStub(apiKey: string): Promise<ResendStub> {
       headers: email.headers ?? {},
       hasHtml: Boolean(email.html),
       hasText: Boolean(email.text),
+      html: email.html ?? "",
+      text: email.text ?? "",
     });
     return providerId;
   };

@@ -96,6 +96,17 @@ export function OutboxDetail({ id, onClose }: { id: string; onClose: () => void 
               {retry.error.message}
             </p>
           )}
+          <p
+            data-testid="outbox-link-mode"
+            data-link-mode={data.linkMode}
+            className={
+              data.linkMode === "captured"
+                ? "rounded bg-amber-50 px-3 py-2 text-sm text-amber-900"
+                : "rounded bg-slate-50 px-3 py-2 text-sm text-slate-700"
+            }
+          >
+            {t(data.linkMode === "captured" ? "links.captured" : "links.redacted")}
+          </p>
           <h3 className="font-semibold">{t("detail.html")}</h3>
           <iframe
             sandbox=""

@@ -15,7 +15,7 @@ import {
 } from "@purposeful/emails";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { env } from "../../../env";
+import { env, linkSecret } from "../../../env";
 import { procedureFor, router } from "../../trpc";
 
 const requestInput = z.object({ personId: z.uuid(), purposeIds: z.array(z.uuid()).min(1).max(20) });
@@ -117,13 +117,17 @@ export const consentRequestsRouter = router({
         sendConsentRequest(trx, {
           ...input,
           micrositeUrl: env.MICROSITE_URL,
+          linkSecret: linkSecret(),
           actor: { type: "staff", id: ctx.user.id },
           at: ctx.now(),
         }),
       ),
     ),
 
-  /** Revokes every personal microsite link of the person at once (e.g. a mail went to the wrong address). */
+  /**
+   * Revokes the person's settings and confirmation links at once (e.g. a mail went to the wrong
+   * address); unsubscribe links of earlier mails keep working (Art. 21(2)).
+   */
   revokeLinks: procedureFor("staff")
     .input(z.object({ personId: z.uuid() }))
     .mutation(({ ctx, input }) =>

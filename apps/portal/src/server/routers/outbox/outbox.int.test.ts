@@ -1,8 +1,9 @@
-import { enqueueEmail } from "@purposeful/db";
-import { createStaffUser } from "@purposeful/db/seed";
+import { createMicrositeLink, enqueueEmail, linkPlaceholder, resolveLink } from "@purposeful/db";
+import { createPerson, createStaffUser } from "@purposeful/db/seed";
 import { createTestDatabase, type TestDatabase } from "@purposeful/db/testing";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { linkSecret } from "../../../env";
 import { createCallerFactory, router } from "../../trpc";
 import { outboxRouter } from "./router";
 
@@ -97,5 +98,31 @@ describe("outbox router", () => {
     await expect(caller().get({ id: "00000000-0000-4000-8000-000000000000" })).rejects.toBeInstanceOf(
       TRPCError,
     );
+  });
+
+  it("#10 shows working personal links only in captured mode (no provider configured), labelled", async () => {
+    const personId = await createPerson(t.db);
+    const link = await createMicrositeLink(t.db, { personId, kind: "settings", at, secret: linkSecret() });
+    const url = `https://microsite.example/de/p/${linkPlaceholder(link.id)}`;
+    const id = await enqueueEmail(t.db, {
+      idempotencyKey: "outbox-test:link",
+      personId,
+      to: "p@example.test",
+      template: "consent-request",
+      language: "de",
+      props: { linkId: link.id },
+      subject: "Link",
+      html: `<a href="${url}">x</a>`,
+      text: url,
+      headers: { "List-Unsubscribe": `<${url}>` },
+      at,
+    });
+    const message = await caller().get({ id: id ?? "" });
+    // The tests run without RESEND_API_KEY: captured mode.
+    expect(message.linkMode).toBe("captured");
+    const token = /\/de\/p\/([A-Za-z0-9_-]{43})$/.exec(message.text)?.[1] ?? "";
+    expect((await resolveLink(t.db, token, at))?.id).toBe(link.id);
+    expect(message.html).toContain(token);
+    expect(message.headers["List-Unsubscribe"]).toContain(token);
   });
 });

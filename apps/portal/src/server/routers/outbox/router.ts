@@ -1,5 +1,6 @@
-import { recordAudit } from "@purposeful/db";
+import { fillLinkTokens, mapHeaderValues, recordAudit, redactLinkTokens } from "@purposeful/db";
 import { TRPCError } from "@trpc/server";
+import { env, linkSecret } from "../../../env";
 import { procedureFor, router } from "../../trpc";
 import { listOutboxInput, outboxMessageInput } from "./outbox.schema";
 
@@ -46,7 +47,10 @@ export const outboxRouter = router({
       return { rows: page, nextAfterId: rows.length > input.limit ? (page.at(-1)?.id ?? null) : null };
     }),
 
-  /** One message as rendered: HTML, text, headers, the provider's last error. */
+  /**
+   * One message as rendered: HTML, text, headers, the provider's last error. Personal links are
+   * redacted, except in captured mode (`linkMode`).
+   */
   get: procedureFor("dpo")
     .input(outboxMessageInput)
     .query(async ({ ctx, input }) => {
@@ -56,7 +60,13 @@ export const outboxRouter = router({
         .where("id", "=", input.id)
         .executeTakeFirst();
       if (!message) throw new TRPCError({ code: "NOT_FOUND" });
-      return { ...message, headers: (message.headers ?? {}) as Record<string, string> };
+      // Stored mails hold placeholders for personal links. Only in captured mode (no provider,
+      // nothing leaves the machine) are they shown working, so a local install can follow them.
+      const linkMode = env.RESEND_API_KEY ? ("redacted" as const) : ("captured" as const);
+      const show = (text: string) =>
+        linkMode === "captured" ? fillLinkTokens(text, linkSecret()) : redactLinkTokens(text);
+      const headers = mapHeaderValues((message.headers ?? {}) as Record<string, string>, show);
+      return { ...message, html: show(message.html), text: show(message.text), headers, linkMode };
     }),
 
   /**

@@ -7,7 +7,7 @@ import {
 import { calendarDateAt, DomainError, endOfDayExclusive, formatCalendarDate } from "@purposeful/domain";
 import { sendDoubleOptInConfirmation } from "@purposeful/emails";
 import { z } from "zod";
-import { env } from "../../../env";
+import { env, linkSecret } from "../../../env";
 import { procedureFor, router } from "../../trpc";
 import { applyRecordEventInput, objectionInput } from "./records.schema";
 
@@ -103,6 +103,7 @@ export const recordsRouter = router({
             personId: input.personId,
             purposeIds: [input.purposeId],
             micrositeUrl: env.MICROSITE_URL,
+            linkSecret: linkSecret(),
             at,
           });
         }

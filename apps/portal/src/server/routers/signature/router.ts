@@ -1,7 +1,7 @@
 import { applyRecordEvent, storeDocument } from "@purposeful/db";
 import { calendarDateAt, DomainError, formatCalendarDate } from "@purposeful/domain";
 import { sendDoubleOptInConfirmation } from "@purposeful/emails";
-import { env } from "../../../env";
+import { env, linkSecret } from "../../../env";
 import { UserFacingError } from "../../errors";
 import { procedureFor, router } from "../../trpc";
 import { personIdInput } from "../persons/persons.schema";
@@ -176,6 +176,7 @@ export const signatureRouter = router({
           personId: input.personId,
           purposeIds: needsConfirmation.map((g) => g.purposeId),
           micrositeUrl: env.MICROSITE_URL,
+          linkSecret: linkSecret(),
           at,
         });
         return { documentId, granted, needsConfirmation };

@@ -1,5 +1,5 @@
 import { createResendTransport, type DispatchSummary, dispatchOutbox } from "@purposeful/emails";
-import { env } from "../../../../env";
+import { env, linkSecret } from "../../../../env";
 import { rejectUnlessCron } from "../../../../server/cron-auth";
 import { getDb } from "../../../../server/db";
 import { loggableError, logger } from "../../../../server/logger";
@@ -40,6 +40,8 @@ async function run(request: Request): Promise<Response> {
         transport,
         now: () => new Date(),
         from: env.EMAIL_FROM,
+        // Only a provider needs the tokens; captured mails keep their placeholders.
+        linkSecret: transport ? linkSecret() : undefined,
         batchSize: BATCH_SIZE,
       });
       total.rounds++;
