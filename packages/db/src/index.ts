@@ -19,6 +19,7 @@ export * from "./repositories/persons-write.ts";
 export * from "./repositories/purposes.ts";
 export * from "./repositories/record-validity.ts";
 export * from "./repositories/settings.ts";
+export * from "./repositories/staff-accounts.ts";
 export * from "./repositories/staff-users.ts";
 export * from "./repositories/traffic-lights.ts";
 export type { DB } from "./tables/generated.ts";
