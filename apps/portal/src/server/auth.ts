@@ -21,6 +21,7 @@ function createAuth(db: Database) {
         role: { type: "string", input: false, defaultValue: "staff" },
         locale: { type: "string", input: false, defaultValue: "de" },
         banned: { type: "boolean", input: false, defaultValue: false },
+        mustChangePassword: { type: "boolean", input: false, defaultValue: false },
       },
     },
     session: { modelName: "staffSession", expiresIn: 60 * 60 * 12, updateAge: 60 * 60 },

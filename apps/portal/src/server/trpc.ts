@@ -3,7 +3,7 @@ import { roleAtLeast, type StaffRole } from "@purposeful/domain";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError } from "zod";
-import { errorMessage, toTRPCError } from "./errors";
+import { errorMessage, toTRPCError, UserFacingError } from "./errors";
 import type { StaffUser } from "./session";
 
 export interface Context {
@@ -15,6 +15,8 @@ export interface Context {
 /** Every procedure declares who may call it; the role-enumeration test reads this. */
 export interface Meta {
   role: StaffRole;
+  /** the one procedure a user with a one-time password may call: changing it */
+  whilePasswordChangeRequired?: boolean;
 }
 
 const t = initTRPC
@@ -43,14 +45,19 @@ const mapDomainErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
-/** A procedure for `role` and above (staff < marketing < dpo < admin); checked before the input is read. */
-export function procedureFor(role: StaffRole) {
+/**
+ * A procedure for `role` and above (staff < marketing < dpo < admin); checked before the input is
+ * read. A user who signed in with a one-time password can call nothing until it is changed.
+ */
+export function procedureFor(role: StaffRole, options: { whilePasswordChangeRequired?: true } = {}) {
   return t.procedure
-    .meta({ role })
+    .meta({ role, ...options })
     .use(mapDomainErrors)
-    .use(({ ctx, next }) => {
+    .use(({ ctx, meta, next }) => {
       if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED" });
       if (!roleAtLeast(ctx.user.role, role)) throw new TRPCError({ code: "FORBIDDEN" });
+      if (ctx.user.mustChangePassword && !meta?.whilePasswordChangeRequired)
+        throw new UserFacingError("FORBIDDEN", "password_change_required");
       return next({ ctx: { ...ctx, user: ctx.user } });
     });
 }

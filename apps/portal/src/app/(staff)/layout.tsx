@@ -1,15 +1,13 @@
 import Link from "next/link";
-import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { LanguageSwitcher } from "../../features/shell/language-switcher";
 import { SignOutButton } from "../../features/shell/sign-out-button";
-import { getStaffUser } from "../../server/session";
+import { requireStaffUser } from "../../server/session";
 import { TRPCReactProvider } from "../../trpc/react";
 
 export default async function StaffLayout({ children }: { children: ReactNode }) {
-  const user = await getStaffUser();
-  if (!user) redirect("/sign-in");
+  const user = await requireStaffUser();
   const t = await getTranslations();
   return (
     <TRPCReactProvider>
@@ -41,6 +39,11 @@ export default async function StaffLayout({ children }: { children: ReactNode })
             {user.role === "admin" && (
               <Link href="/admin/staff" className="hover:underline">
                 {t("nav.staff")}
+              </Link>
+            )}
+            {user.role === "admin" && (
+              <Link href="/admin/company" className="hover:underline">
+                {t("nav.company")}
               </Link>
             )}
           </nav>

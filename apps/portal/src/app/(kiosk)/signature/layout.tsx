@@ -1,8 +1,7 @@
 import Link from "next/link";
-import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
-import { getStaffUser } from "../../../server/session";
+import { requireStaffUser } from "../../../server/session";
 import { TRPCReactProvider } from "../../../trpc/react";
 
 /**
@@ -10,8 +9,7 @@ import { TRPCReactProvider } from "../../../trpc/react";
  * visitor, so there is no staff navigation and nothing but the signed-in name and a way out.
  */
 export default async function SignatureLayout({ children }: { children: ReactNode }) {
-  const user = await getStaffUser();
-  if (!user) redirect("/sign-in");
+  const user = await requireStaffUser();
   const t = await getTranslations("signature");
   return (
     <TRPCReactProvider>
