@@ -68,7 +68,7 @@ describe("#23 who asks, on every page", () => {
     ["/en", "en"],
     ["/de/link-invalid", "de"],
     ["/en/confirmed", "en"],
-    ["/de/no-such-page", "de"],
+    ["/de/unsubscribed", "de"],
   ] as const)("#23 %s names the controller and links the privacy and legal notices", async (path, locale) => {
     const response = await get(path);
     expect([200, 404]).toContain(response.status);
