@@ -10,7 +10,7 @@ import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { createDatabase, migrateToLatest } from "@purposeful/db";
 import { startEmbeddedServer } from "@purposeful/db/embedded-server";
-import { demoSeedDecision, seedDemoIfAllowed } from "@purposeful/db/seed";
+import { demoSeedDecisionForEnv, seedDemoIfAllowed } from "@purposeful/db/seed";
 import { hashPassword } from "better-auth/crypto";
 import { Cron } from "croner";
 
@@ -59,11 +59,11 @@ if (!databaseUrl) {
 const handle = await createDatabase({ driver: "postgres", url: databaseUrl, poolMax: 2 });
 await migrateToLatest(handle.db);
 // Demo data on the embedded database or a development server, never into a production database.
-const demo = await seedDemoIfAllowed(
-  handle.db,
-  demoSeedDecision({ embedded: !env.DATABASE_URL, production: env.NODE_ENV === "production" }),
-  { now: new Date(), hashPassword, onSeeding: () => console.info("Seeding demo data (first start)…") },
-);
+const demo = await seedDemoIfAllowed(handle.db, demoSeedDecisionForEnv(env), {
+  now: new Date(),
+  hashPassword,
+  onSeeding: () => console.info("Seeding demo data (first start)…"),
+});
 await handle.close();
 
 const portalUrl = env.PORTAL_URL ?? `http://localhost:${portalPort}`;

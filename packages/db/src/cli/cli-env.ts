@@ -1,5 +1,4 @@
 import type { DatabaseTarget } from "../create-database.ts";
-import type { SeedTarget } from "../seed/demo-policy.ts";
 
 // The command-line tools read their environment here and nowhere else.
 export function targetFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseTarget {
@@ -13,9 +12,4 @@ export function defaultDataDir(): string {
 
 export function serverUrlFromEnv(env: NodeJS.ProcessEnv = process.env): string {
   return env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-}
-
-/** Demo data only on the embedded database or outside production (see `demoSeedDecision`). */
-export function seedTargetFromEnv(env: NodeJS.ProcessEnv = process.env, force = false): SeedTarget {
-  return { embedded: !env.DATABASE_URL, production: env.NODE_ENV === "production", force };
 }

@@ -3,13 +3,13 @@ import { hashPassword } from "better-auth/crypto";
 import { createDatabase } from "../create-database.ts";
 import { migrateToLatest } from "../migrate.ts";
 import { isSeeded, seedDemo } from "../seed/demo.ts";
-import { demoSeedDecision } from "../seed/demo-policy.ts";
-import { seedTargetFromEnv, targetFromEnv } from "./cli-env.ts";
+import { demoSeedDecisionForEnv } from "../seed/demo-policy.ts";
+import { targetFromEnv } from "./cli-env.ts";
 
 // `npm run db:seed [-- --force]`: the demo data. Refused against DATABASE_URL with
 // NODE_ENV=production unless --force, because demo staff accounts have a published password.
 const { values: args } = parseArgs({ options: { force: { type: "boolean", default: false } } });
-const decision = demoSeedDecision(seedTargetFromEnv(process.env, args.force));
+const decision = demoSeedDecisionForEnv(process.env, { force: args.force });
 if (!decision.seed) {
   console.error(
     "refusing to seed demo data into a production database (DATABASE_URL with NODE_ENV=production); " +

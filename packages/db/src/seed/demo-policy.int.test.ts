@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../testing/create-test-database.ts";
 import { demoPassword, demoStaff } from "./demo.ts";
 import { demoCompany } from "./demo-company.ts";
-import { demoSeedDecision, seedDemoIfAllowed } from "./demo-policy.ts";
+import { demoSeedDecision, demoSeedDecisionForEnv, seedDemoIfAllowed } from "./demo-policy.ts";
 
 const now = new Date("2026-12-01T09:00:00Z");
 
@@ -17,6 +17,20 @@ describe("where demo data belongs (#15)", () => {
       reason: "production_database",
     });
     expect(demoSeedDecision({ embedded: false, production: true, force: true })).toEqual({ seed: true });
+  });
+
+  it("#15 reads the launcher's environment: DATABASE_URL with NODE_ENV=production means no demo", () => {
+    const server = "postgres://app@db.internal:5432/purposeful";
+    expect(demoSeedDecisionForEnv({ DATABASE_URL: server, NODE_ENV: "production" })).toEqual({
+      seed: false,
+      reason: "production_database",
+    });
+    expect(
+      demoSeedDecisionForEnv({ DATABASE_URL: server, NODE_ENV: "production" }, { force: true }).seed,
+    ).toBe(true);
+    expect(demoSeedDecisionForEnv({ DATABASE_URL: server }).seed).toBe(true);
+    expect(demoSeedDecisionForEnv({ NODE_ENV: "production" }).seed).toBe(true);
+    expect(demoSeedDecisionForEnv({}).seed).toBe(true);
   });
 
   describe("on a database", () => {
@@ -36,7 +50,8 @@ describe("where demo data belongs (#15)", () => {
       );
 
     it("#15 the production launcher path seeds nothing and offers no demo sign-in", async () => {
-      const outcome = await seedDemoIfAllowed(t.db, demoSeedDecision({ embedded: false, production: true }), {
+      const production = demoSeedDecisionForEnv({ DATABASE_URL: "postgres://db/p", NODE_ENV: "production" });
+      const outcome = await seedDemoIfAllowed(t.db, production, {
         now,
         hashPassword,
         persons: 20,

@@ -23,6 +23,21 @@ export function demoSeedDecision(target: SeedTarget): DemoSeedDecision {
   return { seed: false, reason: "production_database" };
 }
 
+/**
+ * The decision for a process environment as the launcher and `db:seed` have it: embedded when
+ * DATABASE_URL is unset, production when NODE_ENV is "production". The callers pass their env.
+ */
+export function demoSeedDecisionForEnv(
+  env: { DATABASE_URL?: string; NODE_ENV?: string },
+  options: { force?: boolean } = {},
+): DemoSeedDecision {
+  return demoSeedDecision({
+    embedded: !env.DATABASE_URL,
+    production: env.NODE_ENV === "production",
+    force: options.force ?? false,
+  });
+}
+
 export interface DemoOutcome {
   /** true when this call wrote the demo data */
   seeded: boolean;

@@ -5,6 +5,7 @@ export {
   type DemoOutcome,
   type DemoSeedDecision,
   demoSeedDecision,
+  demoSeedDecisionForEnv,
   type SeedTarget,
   seedDemoIfAllowed,
 } from "./demo-policy.ts";
