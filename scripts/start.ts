@@ -1,6 +1,7 @@
 // `npm start`: one command for a laptop. Uses DATABASE_URL when set; otherwise an embedded
 // PGlite under .data/ served on a local port, so both apps share it as they would a server.
-// Migrates, seeds demo data on first start, starts the portal and the microsite, prints sign-ins.
+// Migrates, seeds demo data on first start (never into a production DATABASE_URL), starts the
+// portal and the microsite, prints sign-ins.
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -10,7 +11,7 @@ import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { createDatabase, migrateToLatest } from "@purposeful/db";
 import { startEmbeddedServer } from "@purposeful/db/embedded-server";
-import { demoPassword, demoStaff, isSeeded, seedDemo } from "@purposeful/db/seed";
+import { demoSeedDecisionForEnv, seedDemoIfAllowed } from "@purposeful/db/seed";
 import { hashPassword } from "better-auth/crypto";
 import { Cron } from "croner";
 
@@ -58,11 +59,12 @@ if (!databaseUrl) {
 
 const handle = await createDatabase({ driver: "postgres", url: databaseUrl, poolMax: 2 });
 await migrateToLatest(handle.db);
-if (!(await isSeeded(handle.db))) {
-  console.info("Seeding demo data (first start)…");
-  const { persons } = await seedDemo(handle.db, { now: new Date(), hashPassword });
-  console.info(`Seeded ${persons} demo persons.`);
-}
+// Demo data on the embedded database or a development server, never into a production database.
+const demo = await seedDemoIfAllowed(handle.db, demoSeedDecisionForEnv(env), {
+  now: new Date(),
+  hashPassword,
+  onSeeding: () => console.info("Seeding demo data (first start)…"),
+});
 await handle.close();
 
 const portalUrl = env.PORTAL_URL ?? `http://localhost:${portalPort}`;
@@ -143,7 +145,13 @@ Purposeful is running${env.DATABASE_URL ? "" : ` on embedded PostgreSQL (PGlite,
   Portal (staff):        ${portalUrl}
   Microsite (public):    ${micrositeUrl}
 
-Demo sign-ins (password for all: ${demoPassword}):
-${demoStaff.map((s) => `  ${s.role.padEnd(10)} ${s.email}`).join("\n")}
+${signInHint()}
 
 Press Ctrl+C to stop.`);
+
+function signInHint(): string {
+  if (demo.signIns.length > 0)
+    return `Demo sign-ins (password for all: ${demo.password}):\n${demo.signIns.map((s) => `  ${s.role.padEnd(10)} ${s.email}`).join("\n")}`;
+  if (!demo.hasStaff) return "No staff account yet: npm run admin:create -- --email you@example.com";
+  return "Sign in with your staff account.";
+}

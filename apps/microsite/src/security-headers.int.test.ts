@@ -5,7 +5,8 @@ let server: NextServer;
 let baseUrl: string;
 
 beforeAll(async () => {
-  server = await startNextServer();
+  // No database: the pages render without the controller footer (src/server/controller.ts).
+  server = await startNextServer({ DATABASE_URL: "" });
   baseUrl = server.baseUrl;
 });
 

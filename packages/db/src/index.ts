@@ -21,6 +21,7 @@ export * from "./repositories/purposes.ts";
 export * from "./repositories/record-options.ts";
 export * from "./repositories/record-validity.ts";
 export * from "./repositories/settings.ts";
+export * from "./repositories/staff-accounts.ts";
 export * from "./repositories/staff-users.ts";
 export * from "./repositories/traffic-lights.ts";
 export type { DB } from "./tables/generated.ts";

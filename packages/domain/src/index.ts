@@ -1,5 +1,6 @@
 export * from "./calendar-date.ts";
 export * from "./channels.ts";
+export * from "./company/controller.ts";
 export * from "./consent/admissibility.ts";
 export * from "./consent/direct-marketing.ts";
 export * from "./consent/minors.ts";

@@ -1,6 +1,6 @@
 import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
-import { getStaffUser } from "../server/session";
+import { getSessionStaffUser } from "../server/session";
 
 export const locales = ["de", "en"] as const;
 export type Locale = (typeof locales)[number];
@@ -12,7 +12,7 @@ function pick(value: string | undefined | null): Locale | null {
 
 // The language is chosen per staff user; before sign-in, a cookie or the browser's preference.
 export default getRequestConfig(async () => {
-  const user = await getStaffUser().catch(() => null);
+  const user = await getSessionStaffUser().catch(() => null);
   const cookieLocale = pick((await cookies()).get(localeCookie)?.value);
   const browser = (await headers()).get("accept-language")?.toLowerCase().startsWith("en") ? "en" : null;
   const locale: Locale = user?.locale ?? cookieLocale ?? browser ?? "de";

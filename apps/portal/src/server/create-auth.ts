@@ -25,6 +25,7 @@ export function createAuth(db: Database) {
         role: { type: "string", input: false, defaultValue: "staff" },
         locale: { type: "string", input: false, defaultValue: "de" },
         banned: { type: "boolean", input: false, defaultValue: false },
+        mustChangePassword: { type: "boolean", input: false, defaultValue: false },
       },
     },
     session: {

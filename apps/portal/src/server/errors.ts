@@ -103,6 +103,26 @@ const messages: Record<string, Record<Locale, string>> = {
     de: "Keiner der gewählten Zwecke beruht auf einer Einwilligung.",
     en: "None of the chosen purposes rests on consent.",
   },
+  password_change_required: {
+    de: "Bitte ändern Sie zuerst Ihr Einmal-Passwort.",
+    en: "Please change your one-time password first.",
+  },
+  password_wrong_password: {
+    de: "Das bisherige Passwort stimmt nicht.",
+    en: "The current password is not correct.",
+  },
+  password_same_password: {
+    de: "Das neue Passwort muss sich vom bisherigen unterscheiden.",
+    en: "The new password must differ from the current one.",
+  },
+  password_too_short: {
+    de: "Das neue Passwort muss mindestens 12 Zeichen lang sein.",
+    en: "The new password must be at least 12 characters long.",
+  },
+  password_too_long: {
+    de: "Das neue Passwort darf höchstens 128 Zeichen lang sein.",
+    en: "The new password may be at most 128 characters long.",
+  },
   invalid_cursor: {
     de: "Die Seite ist nicht mehr gültig; bitte neu laden.",
     en: "This page is no longer valid; please reload.",

@@ -7,6 +7,7 @@ import { outboxRouter } from "./routers/outbox/router";
 import { personsRouter } from "./routers/persons/router";
 import { purposesRouter } from "./routers/purposes/router";
 import { recordsRouter } from "./routers/records/router";
+import { settingsRouter } from "./routers/settings/router";
 import { signatureRouter } from "./routers/signature/router";
 import { staffRouter } from "./routers/staff/router";
 import { createCallerFactory, router } from "./trpc";
@@ -21,6 +22,7 @@ export const appRouter = router({
   persons: personsRouter,
   purposes: purposesRouter,
   records: recordsRouter,
+  settings: settingsRouter,
   signature: signatureRouter,
   staff: staffRouter,
 });

@@ -25,6 +25,10 @@ const refusals = {
     en: "Kiosk mode allows signatures only.",
   },
   forbidden: { de: "Dafür fehlt Ihnen die Berechtigung.", en: "You are not allowed to do this." },
+  passwordChange: {
+    de: "Bitte ändern Sie zuerst Ihr Einmal-Passwort.",
+    en: "Please change your one-time password first.",
+  },
 };
 
 /**
@@ -45,6 +49,11 @@ export function staffRoute<P extends Params = Params>(
       return Response.json({ code: "KIOSK_SCOPE", error: refusals.kiosk[locale] }, { status: 403 });
     if (!roleAtLeast(signedIn.user.role, role))
       return Response.json({ code: "FORBIDDEN", error: refusals.forbidden[locale] }, { status: 403 });
+    if (signedIn.user.mustChangePassword)
+      return Response.json(
+        { code: "PASSWORD_CHANGE_REQUIRED", error: refusals.passwordChange[locale] },
+        { status: 403 },
+      );
     return handler(request, { ...signedIn, db: await getDb(), params: ((await context?.params) ?? {}) as P });
   };
   declaredRoles.set(guarded, role);

@@ -19,6 +19,8 @@ export interface Meta {
   role: StaffRole;
   /** Whether a kiosk-scoped session (the signature tablet) may call it; default no. */
   kiosk?: boolean;
+  /** the one procedure a user with a one-time password may call: changing it */
+  whilePasswordChangeRequired?: boolean;
 }
 
 const t = initTRPC
@@ -49,17 +51,27 @@ const mapDomainErrors = t.middleware(async ({ next }) => {
 
 /**
  * A procedure for `role` and above (staff < marketing < dpo < admin); checked before the input is
- * read. A kiosk-scoped session is refused unless the procedure is declared `{ kiosk: true }`.
+ * read. A kiosk-scoped session is refused unless the procedure is declared `{ kiosk: true }`; a user
+ * who signed in with a one-time password can call nothing but its change.
  */
-export function procedureFor(role: StaffRole, options: { kiosk?: boolean } = {}) {
+export function procedureFor(
+  role: StaffRole,
+  options: { kiosk?: boolean; whilePasswordChangeRequired?: true } = {},
+) {
   const kiosk = options.kiosk === true;
   return t.procedure
-    .meta({ role, kiosk })
+    .meta({
+      role,
+      kiosk,
+      ...(options.whilePasswordChangeRequired ? { whilePasswordChangeRequired: true } : {}),
+    })
     .use(mapDomainErrors)
-    .use(({ ctx, next }) => {
+    .use(({ ctx, meta, next }) => {
       if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED" });
       if (ctx.session?.kiosk && !kiosk) throw new UserFacingError("FORBIDDEN", "kiosk_scope");
       if (!roleAtLeast(ctx.user.role, role)) throw new TRPCError({ code: "FORBIDDEN" });
+      if (ctx.user.mustChangePassword && !meta?.whilePasswordChangeRequired)
+        throw new UserFacingError("FORBIDDEN", "password_change_required");
       return next({ ctx: { ...ctx, user: ctx.user } });
     });
 }

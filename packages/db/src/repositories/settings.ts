@@ -1,3 +1,4 @@
+import { recordAudit } from "../audit/record-audit.ts";
 import type { Database } from "../create-database.ts";
 
 /**
@@ -37,4 +38,47 @@ const fallback: CompanySettings = {
 export async function getCompanySettings(db: Database): Promise<CompanySettings> {
   const row = await db.selectFrom("setting").select("value").where("key", "=", "company").executeTakeFirst();
   return { ...fallback, ...((row?.value as Partial<CompanySettings> | undefined) ?? {}) };
+}
+
+/**
+ * Replaces the company settings (validated by the caller) and audits which fields changed, with
+ * their values before and after: the controller's published identity, not a data subject's data.
+ * Locks the row, so two admins saving at once are audited in the order they were applied.
+ */
+export async function updateCompanySettings(
+  trx: Database,
+  settings: CompanySettings,
+  by: { staffUserId: string; at: Date },
+): Promise<{ changed: Array<keyof CompanySettings> }> {
+  const row = await trx
+    .selectFrom("setting")
+    .select("value")
+    .where("key", "=", "company")
+    .forUpdate()
+    .executeTakeFirst();
+  const before = { ...fallback, ...((row?.value as Partial<CompanySettings> | undefined) ?? {}) };
+  const after: CompanySettings = { ...before, ...settings };
+  const changed = (Object.keys(after) as Array<keyof CompanySettings>).filter(
+    (key) => (before[key] ?? null) !== (after[key] ?? null),
+  );
+  if (changed.length === 0) return { changed };
+  const value = JSON.stringify(after);
+  await trx
+    .insertInto("setting")
+    .values({ key: "company", value, updatedAt: by.at })
+    .onConflict((oc) => oc.column("key").doUpdateSet({ value, updatedAt: by.at }))
+    .execute();
+  await recordAudit(trx, {
+    actor: { type: "staff", id: by.staffUserId },
+    action: "setting.updated",
+    entityType: "setting",
+    entityId: "company",
+    changes: {
+      fields: changed,
+      before: Object.fromEntries(changed.map((key) => [key, before[key] ?? null])),
+      after: Object.fromEntries(changed.map((key) => [key, after[key] ?? null])),
+    },
+    at: by.at,
+  });
+  return { changed };
 }

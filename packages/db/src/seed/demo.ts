@@ -4,6 +4,7 @@ import type { Database } from "../create-database.ts";
 import { refreshAllTrafficLights } from "../repositories/traffic-lights.ts";
 import type { DB } from "../tables/generated.ts";
 import { demoPurposes, newsletterV2 } from "./demo-catalogue.ts";
+import { demoCompany } from "./demo-company.ts";
 import { demoRecord } from "./demo-records.ts";
 import { createPurpose, createStaffUser, insertInChunks, type StaffRole, sha256Hex } from "./factories.ts";
 
@@ -40,17 +41,7 @@ export async function seedDemo(db: Database, options: DemoOptions): Promise<{ pe
   return db.transaction().execute(async (trx) => {
     await trx
       .insertInto("setting")
-      .values({
-        key: "company",
-        value: JSON.stringify({
-          name: "Muster Maschinenbau GmbH",
-          address: "Hafenstraße 12, 20457 Hamburg, Deutschland",
-          privacyContact: "datenschutz@muster-maschinenbau.example",
-          country: "DE",
-          region: "HH",
-          ageOfConsent: 16,
-        }),
-      })
+      .values({ key: "company", value: JSON.stringify(demoCompany) })
       .execute();
 
     const passwordHash = await options.hashPassword(demoPassword);

@@ -54,6 +54,12 @@ const expectations: {
   },
 };
 
+const controllerLabel = { de: "Verantwortlich:", en: "Controller:" };
+const rightToObject = {
+  de: "Sie können der Nutzung Ihrer Daten für Werbung jederzeit widersprechen (Art. 21 Abs. 2 DSGVO)",
+  en: "You can object to the use of your data for advertising at any time (Art. 21(2) GDPR)",
+};
+
 const greeting = (language: EmailLanguage, name: string) =>
   language === "de" ? `Guten Tag ${name},` : `Hello ${name},`;
 
@@ -71,7 +77,10 @@ describe("e-mail templates", () => {
   });
 
   describe.each(templates)("%s", (template) => {
-    it.each(languages)("renders its PreviewProps in %s", (language) => checkPreview(template, language));
+    it.each(languages)(
+      "#23 renders its PreviewProps in %s, naming the controller and the right to object",
+      (language) => checkPreview(template, language),
+    );
   });
 });
 
@@ -95,6 +104,12 @@ async function checkPreview<T extends EmailTemplate>(template: T, language: Emai
   expect(mail.text).toContain(expected.dates[language]);
   expect(mail.text).toContain(props.company.privacyContact);
   expect(mail.text).toContain(props.company.address);
+  // #23: the controller by name and address, and the right to object (Art. 21(4)), in every mail.
+  expect(mail.text).toContain(
+    `${controllerLabel[language]} ${props.company.name} · ${props.company.address}`,
+  );
+  expect(mail.text).toContain(rightToObject[language]);
+  expect(mail.html).toContain(`href="${props.company.privacyNoticeUrl}"`);
   for (const output of [mail.subject, mail.html, mail.text]) {
     expect(output).not.toContain("{");
     expect(output).not.toContain("undefined");

@@ -5,6 +5,7 @@ export const previewCompany: CompanySettings = {
   name: "Muster Maschinenbau GmbH",
   address: "Hafenstraße 12, 20457 Hamburg",
   privacyContact: "datenschutz@muster-maschinenbau.example",
+  privacyNoticeUrl: "https://www.muster-maschinenbau.example/datenschutz",
 };
 
 export const previewLinkUrl = "http://localhost:3001/de/p/EXAMPLE-TOKEN";

@@ -67,7 +67,12 @@ export async function loadRecipient(
 
 export async function companyForMail(db: Database) {
   const company = await getCompanySettings(db);
-  return { name: company.name, address: company.address, privacyContact: company.privacyContact };
+  return {
+    name: company.name,
+    address: company.address,
+    privacyContact: company.privacyContact,
+    privacyNoticeUrl: company.privacyNoticeUrl,
+  };
 }
 
 /** Current purpose texts in one language, in the given order. */

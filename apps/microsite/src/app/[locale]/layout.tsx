@@ -7,6 +7,7 @@ import { hasLocale } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import type { ReactNode } from "react";
 import { routing } from "../../i18n/routing";
+import { ControllerFooter } from "./controller-footer";
 import { LanguageSwitcher } from "./language-switcher";
 
 type LocaleLayoutProps = { children: ReactNode; params: Promise<{ locale: string }> };
@@ -53,9 +54,7 @@ export default async function LocaleLayout({ children, params }: LocaleLayoutPro
         <main id="main" className="mx-auto max-w-2xl px-6 py-10">
           {children}
         </main>
-        <footer className="border-t border-slate-200">
-          <p className="mx-auto max-w-2xl px-6 py-6 text-sm text-slate-700">{t("footer")}</p>
-        </footer>
+        <ControllerFooter />
       </body>
     </html>
   );

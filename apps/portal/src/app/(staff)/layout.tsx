@@ -4,12 +4,11 @@ import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { LanguageSwitcher } from "../../features/shell/language-switcher";
 import { SignOutButton } from "../../features/shell/sign-out-button";
-import { getStaffSession } from "../../server/session";
+import { requireStaffSession } from "../../server/session";
 import { TRPCReactProvider } from "../../trpc/react";
 
 export default async function StaffLayout({ children }: { children: ReactNode }) {
-  const signedIn = await getStaffSession();
-  if (!signedIn) redirect("/sign-in");
+  const signedIn = await requireStaffSession();
   // A kiosk-scoped session (the signature tablet) reaches no staff page until it leaves kiosk mode.
   if (signedIn.session.kiosk) redirect("/signature");
   const { user } = signedIn;
@@ -44,6 +43,11 @@ export default async function StaffLayout({ children }: { children: ReactNode })
             {user.role === "admin" && (
               <Link href="/admin/staff" className="hover:underline">
                 {t("nav.staff")}
+              </Link>
+            )}
+            {user.role === "admin" && (
+              <Link href="/admin/company" className="hover:underline">
+                {t("nav.company")}
               </Link>
             )}
           </nav>

@@ -2,6 +2,7 @@ import { getMicrositeSettings, type MicrositePurpose } from "@purposeful/db";
 import { hasLocale } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { routing } from "../../../i18n/routing";
+import { getController } from "../../../server/controller";
 import { getDb } from "../../../server/db";
 import { currentSession, readFlash } from "../../../server/session";
 import { InvalidLink } from "../link-invalid/invalid-link";
@@ -43,6 +44,7 @@ export default async function SettingsPage({ params, searchParams }: SettingsPag
         <h1 className="text-3xl font-bold tracking-tight">{t("heading")}</h1>
         <p className="text-lg">{t("greeting", { name })}</p>
         <p>{t("intro")}</p>
+        <WithdrawalNotice />
       </header>
       {query.saved === "1" ? <SavedMessage purposes={settings.purposes} /> : null}
       {query.conflict === "1" ? (
@@ -101,6 +103,17 @@ export default async function SettingsPage({ params, searchParams }: SettingsPag
       </section>
       <p className="text-sm text-slate-700">{t("sessionNote")}</p>
     </div>
+  );
+}
+
+/** Art. 7(3) GDPR: the person learns before choosing that consent can be withdrawn at any time. */
+async function WithdrawalNotice() {
+  const t = await getTranslations("Controller");
+  const contact = (await getController())?.privacyContact;
+  return (
+    <p id="withdraw-any-time" className="rounded-md border border-blue-200 bg-blue-50 p-4">
+      {contact ? t("withdrawAnyTime", { contact }) : t("withdrawAnyTimeNoContact")}
+    </p>
   );
 }
 

@@ -1,9 +1,8 @@
-import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { KioskGate } from "../../../features/signature/kiosk-gate";
 import { LeaveKiosk } from "../../../features/signature/leave-kiosk";
-import { getStaffSession } from "../../../server/session";
+import { requireStaffSession } from "../../../server/session";
 import { TRPCReactProvider } from "../../../trpc/react";
 
 /**
@@ -12,9 +11,7 @@ import { TRPCReactProvider } from "../../../trpc/react";
  * signature procedures and an exact e-mail lookup until the staff user leaves with their password.
  */
 export default async function SignatureLayout({ children }: { children: ReactNode }) {
-  const signedIn = await getStaffSession();
-  if (!signedIn) redirect("/sign-in");
-  const { user, session } = signedIn;
+  const { user, session } = await requireStaffSession();
   const t = await getTranslations("signature");
   return (
     <TRPCReactProvider>

@@ -9,6 +9,7 @@ function handler(req: Request) {
     endpoint: "/api/trpc",
     req,
     router: appRouter,
+    // The session's user even with a one-time password still to change: procedureFor refuses them.
     createContext: async () => {
       const signedIn = await readStaffSession(req.headers);
       return {

@@ -1,0 +1,158 @@
+"use client";
+
+import type { CompanySettings } from "@purposeful/db";
+import { germanFederalStates, maxAgeOfConsent, minAgeOfConsent } from "@purposeful/domain";
+import { useMutation } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { type FormEvent, type ReactNode, useState } from "react";
+import { useTRPC } from "../../trpc/react";
+
+const inputClass = "w-full rounded border border-slate-300 px-3 py-2 aria-invalid:border-red-600";
+type Field = Exclude<keyof CompanySettings, "country">;
+
+export function CompanySettingsForm({ initial }: { initial: CompanySettings }) {
+  const t = useTranslations("companySettings");
+  const trpc = useTRPC();
+  const [saved, setSaved] = useState<"saved" | "unchanged" | null>(null);
+  const update = useMutation(
+    trpc.settings.updateCompany.mutationOptions({
+      onSuccess: ({ changed }) => setSaved(changed.length > 0 ? "saved" : "unchanged"),
+    }),
+  );
+  const fieldErrors =
+    (update.error?.data as { fieldErrors?: Partial<Record<Field, string[]>> } | undefined)?.fieldErrors ?? {};
+  // The server's zod messages are keys of companySettings.errors, shown in the user's language.
+  const errorOf = (field: Field) => {
+    const key = fieldErrors[field]?.[0];
+    return key ? (t.has(`errors.${key}`) ? t(`errors.${key}`) : key) : null;
+  };
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const value = (name: Field) => String(form.get(name) ?? "");
+    setSaved(null);
+    update.mutate({
+      name: value("name"),
+      address: value("address"),
+      privacyContact: value("privacyContact"),
+      dpoName: value("dpoName"),
+      dpoEmail: value("dpoEmail"),
+      privacyNoticeUrl: value("privacyNoticeUrl"),
+      legalNoticeUrl: value("legalNoticeUrl"),
+      region: value("region") as (typeof germanFederalStates)[number],
+      ageOfConsent: Number(value("ageOfConsent")),
+    });
+  }
+
+  const field = (name: Field, control: (props: ControlProps) => ReactNode) => (
+    <Labelled key={name} name={name} label={t(name)} error={errorOf(name)}>
+      {control}
+    </Labelled>
+  );
+  const text = (name: Field, type: "text" | "email" | "url" = "text", required = true) =>
+    field(name, (props) => (
+      <input
+        {...props}
+        type={type}
+        required={required}
+        defaultValue={String(initial[name] ?? "")}
+        placeholder={type === "url" ? t("urlHint") : undefined}
+        className={inputClass}
+      />
+    ));
+
+  return (
+    <form
+      onSubmit={submit}
+      noValidate
+      aria-label={t("title")}
+      className="grid max-w-4xl gap-4 rounded-lg border border-slate-200 bg-white p-4 md:grid-cols-2"
+    >
+      {text("name")}
+      {field("address", (props) => (
+        <textarea {...props} required rows={2} defaultValue={initial.address} className={inputClass} />
+      ))}
+      {text("privacyContact", "email")}
+      {text("dpoName", "text", false)}
+      {text("dpoEmail", "email", false)}
+      {text("privacyNoticeUrl", "url")}
+      {text("legalNoticeUrl", "url")}
+      {field("region", (props) => (
+        <select {...props} required defaultValue={initial.region ?? ""} className={inputClass}>
+          <option value="" disabled>
+            –
+          </option>
+          {germanFederalStates.map((state) => (
+            <option key={state} value={state}>
+              {t(`states.${state}`)}
+            </option>
+          ))}
+        </select>
+      ))}
+      {field("ageOfConsent", (props) => (
+        <input
+          {...props}
+          type="number"
+          required
+          min={minAgeOfConsent}
+          max={maxAgeOfConsent}
+          step={1}
+          defaultValue={initial.ageOfConsent}
+          className={inputClass}
+        />
+      ))}
+      <div className="flex items-center gap-4 md:col-span-2">
+        <button
+          type="submit"
+          disabled={update.isPending}
+          className="rounded bg-blue-700 px-4 py-2 font-medium text-white hover:bg-blue-800 disabled:opacity-60"
+        >
+          {update.isPending ? t("saving") : t("save")}
+        </button>
+        <div aria-live="polite" className="text-sm">
+          {update.error && (
+            <p role="alert" className="rounded bg-red-50 px-3 py-2 text-red-800">
+              {update.error.message}
+            </p>
+          )}
+          {saved && <p className="rounded bg-green-50 px-3 py-2 text-green-900">{t(saved)}</p>}
+        </div>
+      </div>
+    </form>
+  );
+}
+
+interface ControlProps {
+  id: string;
+  name: string;
+  "aria-invalid": boolean;
+  "aria-describedby"?: string;
+}
+
+function Labelled(props: {
+  name: Field;
+  label: string;
+  error: string | null;
+  children: (control: ControlProps) => ReactNode;
+}) {
+  const id = `company-${props.name}`;
+  return (
+    <div>
+      <label htmlFor={id} className="mb-1 block text-sm font-medium">
+        {props.label}
+      </label>
+      {props.children({
+        id,
+        name: props.name,
+        "aria-invalid": props.error !== null,
+        ...(props.error ? { "aria-describedby": `${id}-error` } : {}),
+      })}
+      {props.error && (
+        <p id={`${id}-error`} className="mt-1 text-xs text-red-700">
+          {props.error}
+        </p>
+      )}
+    </div>
+  );
+}

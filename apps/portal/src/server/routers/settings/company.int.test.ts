@@ -1,0 +1,97 @@
+import { getCompanySettings } from "@purposeful/db";
+import { createTestDatabase, type TestDatabase } from "@purposeful/db/testing";
+import { TRPCError } from "@trpc/server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ZodError } from "zod";
+import { createCallerFactory, router } from "../../trpc";
+import { companySettingsInput } from "./company.schema";
+import { settingsRouter } from "./router";
+
+const createCaller = createCallerFactory(router({ settings: settingsRouter }));
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await createTestDatabase();
+});
+afterAll(async () => t?.close());
+
+const admin = () =>
+  createCaller({
+    db: t.db,
+    user: { id: "admin-1", name: "Alex", email: "admin@test.example", role: "admin", locale: "de" },
+    now: () => new Date("2026-12-01T09:00:00Z"),
+  });
+
+const valid = {
+  name: "Muster Maschinenbau GmbH",
+  address: "Hafenstraße 12, 20457 Hamburg",
+  privacyContact: " Datenschutz@Muster.example ",
+  dpoName: "Dr. Petra Schulz",
+  dpoEmail: "dsb@muster.example",
+  privacyNoticeUrl: "https://www.muster.example/datenschutz",
+  legalNoticeUrl: "https://www.muster.example/impressum",
+  region: "HH" as const,
+  ageOfConsent: 16,
+};
+
+async function fieldErrors(input: unknown): Promise<Record<string, string[]>> {
+  try {
+    await admin().settings.updateCompany(input as typeof valid);
+  } catch (error) {
+    if (!(error instanceof TRPCError) || !(error.cause instanceof ZodError)) throw error;
+    expect(error.code).toBe("BAD_REQUEST");
+    return error.cause.flatten().fieldErrors as Record<string, string[]>;
+  }
+  throw new Error("accepted");
+}
+
+describe("company settings in the portal (#23)", () => {
+  it("#23 an admin saves the controller's settings; they are read back and audited", async () => {
+    await admin().settings.updateCompany(valid);
+    const saved = await admin().settings.company();
+    expect(saved).toMatchObject({ ...valid, privacyContact: "datenschutz@muster.example", country: "DE" });
+    const audit = await t.db
+      .selectFrom("auditEvent")
+      .select(["action", "entityType", "actorId"])
+      .where("entityType", "=", "setting")
+      .execute();
+    expect(audit).toEqual([{ action: "setting.updated", entityType: "setting", actorId: "admin-1" }]);
+  });
+
+  it.each([
+    ["name", { name: "  " }, "required"],
+    ["address", { address: "" }, "required"],
+    ["privacyContact", { privacyContact: "datenschutz" }, "email_invalid"],
+    ["dpoEmail", { dpoEmail: "dsb@" }, "email_invalid"],
+    ["dpoEmail", { dpoEmail: "" }, "dpo_email_required"],
+    [
+      "privacyNoticeUrl",
+      { privacyNoticeUrl: "http://www.muster.example/datenschutz" },
+      "https_or_localhost_required",
+    ],
+    ["legalNoticeUrl", { legalNoticeUrl: "javascript:alert(1)" }, "https_or_localhost_required"],
+    ["region", { region: "XX" }, "state_unknown"],
+    ["ageOfConsent", { ageOfConsent: 12 }, "age_range"],
+    ["ageOfConsent", { ageOfConsent: 17 }, "age_range"],
+  ])("#23 refuses a bad %s with a message key and writes nothing", async (field, change, key) => {
+    const before = await getCompanySettings(t.db);
+    expect(await fieldErrors({ ...valid, ...change })).toEqual({ [field]: [key] });
+    expect(await getCompanySettings(t.db)).toEqual(before);
+  });
+
+  it("#23 accepts http://localhost notice pages only outside production", () => {
+    const local = { ...valid, privacyNoticeUrl: "http://localhost:3001/datenschutz" };
+    expect(companySettingsInput({ allowLocalhost: true }).safeParse(local).success).toBe(true);
+    const production = companySettingsInput({ allowLocalhost: false }).safeParse(local);
+    expect(production.error?.issues.map((issue) => issue.message)).toEqual(["https_required"]);
+  });
+
+  it("#23 lets no one but an admin read or change them", async () => {
+    const dpo = createCaller({
+      db: t.db,
+      user: { id: "dpo-1", name: "Dana", email: "dpo@test.example", role: "dpo", locale: "de" },
+      now: () => new Date(),
+    });
+    await expect(dpo.settings.company()).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(dpo.settings.updateCompany(valid)).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+});
