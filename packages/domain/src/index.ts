@@ -12,3 +12,5 @@ export * from "./incidents/deadline.ts";
 export * from "./legal-basis.ts";
 export * from "./requests/deadline.ts";
 export * from "./roles.ts";
+export * from "./purposes/allowed-bases.ts";
+export * from "./purposes/material-change.ts";

@@ -1,0 +1,3 @@
+export * from "./bulk-jobs.ts";
+export { bulkJobHandlers } from "./handlers.ts";
+export { purposeLightsHandler, purposeLightsJob } from "./purpose-lights-job.ts";
