@@ -114,7 +114,7 @@ export type BulkJobView = NonNullable<Awaited<ReturnType<typeof latestBulkJob>>>
  */
 export async function claimBulkJob(
   db: Database,
-  options: { now: Date; leaseMs: number; kinds: readonly string[] },
+  options: { now: Date; leaseMs: number; kinds: readonly string[]; skip?: readonly string[] },
 ): Promise<ClaimedBulkJob | null> {
   if (options.kinds.length === 0) return null;
   const leaseUntil = new Date(options.now.getTime() + options.leaseMs);
@@ -133,6 +133,7 @@ export async function claimBulkJob(
         .select("id")
         .where("state", "in", ["queued", "running"])
         .where("kind", "in", options.kinds)
+        .$if((options.skip ?? []).length > 0, (q) => q.where("id", "not in", options.skip!))
         .where((w) => w.or([w("leaseUntil", "is", null), w("leaseUntil", "<=", options.now)]))
         .orderBy("createdAt")
         .orderBy("id")
@@ -181,7 +182,7 @@ export async function runBulkJobBatch(
       .where("id", "=", job.id)
       .forUpdate()
       .executeTakeFirst();
-    if (!row || row.state !== "running" || row.leaseUntil?.getTime() !== job.leaseUntil.getTime())
+    if (row?.state !== "running" || row.leaseUntil?.getTime() !== job.leaseUntil.getTime())
       return { outcome: "lost", processed: 0 };
     const batch = await handler.batch(trx, job, {
       cursor: row.cursor,
@@ -199,9 +200,7 @@ export async function runBulkJobBatch(
         result: JSON.stringify(result),
         error: null,
         updatedAt: options.now,
-        ...(batch.done
-          ? { state: "done", leaseUntil: null, finishedAt: options.now }
-          : { leaseUntil }),
+        ...(batch.done ? { state: "done", leaseUntil: null, finishedAt: options.now } : { leaseUntil }),
       })
       .where("id", "=", job.id)
       .execute();
@@ -227,7 +226,7 @@ export interface RunBulkJobsSummary {
 /**
  * Works through due jobs batch by batch until none is left or the time budget is spent, then
  * releases the job in hand (it stays `running` and the next call resumes at its cursor). A failing
- * batch is retried by a later call and fails the job after `maxBulkJobAttempts`.
+ * batch is retried by the next call (not this one) and fails the job after `maxBulkJobAttempts`.
  */
 export async function runBulkJobs(
   db: Database,
@@ -239,10 +238,22 @@ export async function runBulkJobs(
   const started = Date.now();
   const outOfTime = () => Date.now() - started >= timeBudgetMs;
   const summary: RunBulkJobsSummary = { jobs: [], batches: 0, processed: 0, more: false };
+  // A job that failed in this call is retried by the next one, not at once.
+  const failedHere: string[] = [];
   while (!outOfTime()) {
-    const job = await claimBulkJob(db, { now: now(), leaseMs, kinds: Object.keys(handlers) });
+    const job = await claimBulkJob(db, {
+      now: now(),
+      leaseMs,
+      kinds: Object.keys(handlers),
+      skip: failedHere,
+    });
     if (!job) return summary;
-    const entry: RunBulkJobsSummary["jobs"][number] = { id: job.id, kind: job.kind, state: "running", processed: 0 };
+    const entry: RunBulkJobsSummary["jobs"][number] = {
+      id: job.id,
+      kind: job.kind,
+      state: "running",
+      processed: 0,
+    };
     summary.jobs.push(entry);
     const handler = handlers[job.kind]!;
     if (job.attempts >= maxBulkJobAttempts) {
@@ -279,10 +290,16 @@ export async function runBulkJobs(
         }
       }
     } catch (error) {
+      failedHere.push(job.id);
       const attempts = job.attempts + 1;
       const failed = attempts >= maxBulkJobAttempts;
       const message = error instanceof Error ? error.message : String(error);
-      await settle(db, job, { attempts, error: message.slice(0, 1000), ...(failed ? { state: "failed" } : {}) }, now());
+      await settle(
+        db,
+        job,
+        { attempts, error: message.slice(0, 1000), ...(failed ? { state: "failed" } : {}) },
+        now(),
+      );
       entry.state = failed ? "failed" : "running";
     }
   }

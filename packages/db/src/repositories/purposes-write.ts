@@ -237,5 +237,12 @@ function scopeOf(purpose: PurposeScope): PurposeScope {
   const { channels, recipients, dataCategories, defaultLegalBasis, directMarketing } = purpose;
   // Rows written before the list existed allow only their default basis.
   const allowed = purpose.allowedLegalBases.length > 0 ? purpose.allowedLegalBases : [defaultLegalBasis];
-  return { channels, recipients, dataCategories, defaultLegalBasis, allowedLegalBases: allowed, directMarketing };
+  return {
+    channels,
+    recipients,
+    dataCategories,
+    defaultLegalBasis,
+    allowedLegalBases: allowed,
+    directMarketing,
+  };
 }

@@ -26,8 +26,9 @@ describe("#7 widening a purpose is a material change by force", () => {
   });
 
   it("#7 changing the default or the allowed bases, or turning direct marketing on, is material", () => {
-    expect(decide({ defaultLegalBasis: "legitimate_interests", allowedLegalBases: ["legitimate_interests"] }))
-      .toEqual({ material: true, reasons: ["legal_basis_changed", "allowed_bases_changed"] });
+    expect(
+      decide({ defaultLegalBasis: "legitimate_interests", allowedLegalBases: ["legitimate_interests"] }),
+    ).toEqual({ material: true, reasons: ["legal_basis_changed", "allowed_bases_changed"] });
     expect(decide({ allowedLegalBases: ["consent", "contract"] }).reasons).toEqual(["allowed_bases_changed"]);
     expect(decide({ directMarketing: true }).reasons).toEqual(["direct_marketing_enabled"]);
   });
@@ -60,9 +61,9 @@ describe("#5 allowed legal bases of a purpose", () => {
   it("#5 defaults to the default basis alone and keeps a canonical order without repeats", () => {
     expect(allowedLegalBasesOf("contract", undefined)).toEqual(["contract"]);
     expect(allowedLegalBasesOf("contract", [])).toEqual(["contract"]);
-    expect(allowedLegalBasesOf("legitimate_interests", ["legitimate_interests", "consent", "consent"])).toEqual(
-      ["consent", "legitimate_interests"],
-    );
+    expect(
+      allowedLegalBasesOf("legitimate_interests", ["legitimate_interests", "consent", "consent"]),
+    ).toEqual(["consent", "legitimate_interests"]);
   });
 
   it("#5 refuses a default basis that is not allowed and unknown bases", () => {
