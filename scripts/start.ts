@@ -111,6 +111,7 @@ await Promise.all([waitFor(`${portalUrl}/sign-in`), waitFor(micrositeUrl)]);
 const jobs = [
   { route: "outbox", pattern: "*/15 * * * * *" },
   { route: "traffic-lights", pattern: "0 * * * * *" },
+  { route: "jobs", pattern: "*/5 * * * * *" },
 ];
 for (const job of jobs) {
   new Cron(job.pattern, { name: job.route, protect: true, unref: true }, async () => {
