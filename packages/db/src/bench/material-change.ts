@@ -1,7 +1,8 @@
 import type { Database } from "../create-database.ts";
-import { latestBulkJob, runBulkJobs } from "../jobs/bulk-jobs.ts";
+import { latestBulkJob } from "../jobs/bulk-jobs.ts";
 import { bulkJobHandlers } from "../jobs/handlers.ts";
 import { purposeLightsJob } from "../jobs/purpose-lights-job.ts";
+import { runBulkJobs } from "../jobs/run-bulk-jobs.ts";
 import { updatePurposeEntry } from "../repositories/purposes-write.ts";
 import { timeOnce } from "./measure.ts";
 

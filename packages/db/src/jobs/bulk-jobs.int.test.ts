@@ -12,10 +12,10 @@ import {
   latestBulkJob,
   maxBulkJobAttempts,
   runBulkJobBatch,
-  runBulkJobs,
 } from "./bulk-jobs.ts";
 import { bulkJobHandlers } from "./handlers.ts";
 import { purposeLightsHandler, purposeLightsJob } from "./purpose-lights-job.ts";
+import { runBulkJobs } from "./run-bulk-jobs.ts";
 
 const at = new Date("2026-11-30T09:00:00Z");
 const actor: Actor = { type: "staff", id: "staff-dpo" };

@@ -2,8 +2,8 @@ import { DomainError } from "@purposeful/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../audit/record-audit.ts";
 import { verifyAuditChain } from "../audit/verify-audit.ts";
-import { runBulkJobs } from "../jobs/bulk-jobs.ts";
 import { bulkJobHandlers } from "../jobs/handlers.ts";
+import { runBulkJobs } from "../jobs/run-bulk-jobs.ts";
 import { createPerson, createPurpose, createRecord } from "../seed/factories.ts";
 import { createTestDatabase, type TestDatabase } from "../testing/create-test-database.ts";
 import {
