@@ -212,6 +212,63 @@ describe("#7 bulk job: the lights after a material change", () => {
       ).toEqual({ state: "done", processed: 60 });
   });
 
+  // PGlite has one connection, so two transactions cannot overlap there; the server shows the locks.
+  it.runIf(process.env.DATABASE_URL && process.env.TEST_DRIVER !== "pglite")(
+    "#7 while a batch is in flight nobody can take its job, even with the lease expired; afterwards the slow runner stops",
+    async () => {
+      const { purposeId } = await catalogueWithHolders("job_in_flight", 30);
+      const { lightsJobId } = await widen(purposeId);
+      const slow = await claimBulkJob(t.db, { now: at, leaseMs: LEASE_MS, kinds: [purposeLightsJob] });
+      let release!: () => void;
+      const latch = new Promise<void>((done) => {
+        release = done;
+      });
+      let entered!: () => void;
+      const inBatch = new Promise<void>((done) => {
+        entered = done;
+      });
+      const blocking: BulkJobHandler = {
+        count: purposeLightsHandler.count,
+        async batch(trx, job, input) {
+          entered();
+          await latch;
+          return purposeLightsHandler.batch(trx, job, input);
+        },
+      };
+      const options = { now: at, leaseMs: LEASE_MS, batchSize: 10 };
+      const first = runBulkJobBatch(t.db, blocking, slow!, options);
+      await inBatch;
+      const muchLater = new Date(at.getTime() + 10 * LEASE_MS);
+      // The job row is locked by the batch's transaction: SKIP LOCKED passes it over.
+      expect(
+        await claimBulkJob(t.db, { now: muchLater, leaseMs: LEASE_MS, kinds: [purposeLightsJob] }),
+      ).toBeNull();
+      release();
+      expect(await first).toEqual({ outcome: "more", processed: 10 });
+
+      const other = await claimBulkJob(t.db, {
+        now: muchLater,
+        leaseMs: LEASE_MS,
+        kinds: [purposeLightsJob],
+      });
+      expect(other?.id).toBe(lightsJobId);
+      expect(await runBulkJobBatch(t.db, purposeLightsHandler, slow!, options)).toEqual({
+        outcome: "lost",
+        processed: 0,
+      });
+      const rest = await runBulkJobBatch(t.db, purposeLightsHandler, other!, {
+        ...options,
+        now: muchLater,
+        batchSize: 100,
+      });
+      expect(rest).toEqual({ outcome: "done", processed: 20 });
+      expect(await latestBulkJob(t.db, purposeLightsJob, purposeId)).toMatchObject({
+        state: "done",
+        processed: 30,
+      });
+    },
+  );
+
   it("#7 a failing batch is retried and fails the job with its error after the last attempt", async () => {
     const { id } = await t.db
       .transaction()
