@@ -122,6 +122,7 @@ const jobs = [
   { route: "outbox", pattern: "*/15 * * * * *" },
   { route: "traffic-lights", pattern: "0 * * * * *" },
   { route: "rate-limits", pattern: "0 17 * * * *" },
+  { route: "jobs", pattern: "*/5 * * * * *" },
 ];
 for (const job of jobs) {
   new Cron(job.pattern, { name: job.route, protect: true, unref: true }, async () => {

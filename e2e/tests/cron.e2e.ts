@@ -5,6 +5,7 @@ const summaryKeys: Record<string, string[]> = {
   outbox: ["claimed", "sent", "captured"],
   "traffic-lights": ["refreshed"],
   "rate-limits": ["microsite", "staff"],
+  jobs: ["jobs", "batches", "processed"],
 };
 
 for (const [route, keys] of Object.entries(summaryKeys)) {

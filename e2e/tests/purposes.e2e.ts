@@ -47,10 +47,21 @@ test("a dpo creates a purpose in both languages and makes a material change to i
   // The old text stays provable: version 1 is kept unchanged.
   await expect(versions.nth(1)).toContainText("Wir laden Sie per E-Mail zu unseren Webinaren ein.");
 
+  // #7 A new channel is material by force, unticked; the holders' lights follow in a bulk job that
+  // the launcher's scheduler runs, and the page shows its result.
+  await edit.getByRole("checkbox", { name: /^(Telefon|Phone)$/ }).check();
+  await edit.getByRole("button", { name: /^(Änderungen speichern|Save changes)$/ }).click();
+  await expect(edit.getByText(/Version 3.*(Kanal hinzugefügt|channel added)/)).toBeVisible();
+  await expect(versions).toHaveCount(3);
+  await expect(versions.first()).toContainText(/Wesentliche Änderung|Material change/);
+  const lights = page.getByTestId("purpose-lights-job");
+  await expect(lights).toHaveAttribute("data-state", "done", { timeout: 30_000 });
+  await expect(lights).toContainText(/(Fertig|Done)/);
+
   await page.getByRole("link", { name: /Zurück zu den Zwecken|Back to purposes/ }).click();
   const row = page.getByTestId("purpose-row").filter({ hasText: key });
   await expect(row).toContainText("Webinar-Einladungen");
-  await expect(row.locator("td").last()).toHaveText("2");
+  await expect(row.locator("td").last()).toHaveText("3");
 });
 
 test("a staff user reads the catalogue but cannot create purposes", async ({ page }) => {

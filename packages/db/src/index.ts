@@ -9,6 +9,7 @@ export {
   type DatabaseTarget,
   openPglite,
 } from "./create-database.ts";
+export * from "./jobs/index.ts";
 export * from "./microsite/index.ts";
 export { migrateToLatest } from "./migrate.ts";
 export * from "./outbox/index.ts";

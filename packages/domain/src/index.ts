@@ -12,5 +12,7 @@ export * from "./erasure/retention.ts";
 export * from "./errors.ts";
 export * from "./incidents/deadline.ts";
 export * from "./legal-basis.ts";
+export * from "./purposes/allowed-bases.ts";
+export * from "./purposes/material-change.ts";
 export * from "./requests/deadline.ts";
 export * from "./roles.ts";

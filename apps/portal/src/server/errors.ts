@@ -1,6 +1,7 @@
 import { isDomainError } from "@purposeful/domain";
 import { TRPCError } from "@trpc/server";
 import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
+import { ZodError } from "zod";
 
 type Locale = "de" | "en";
 
@@ -38,8 +39,12 @@ const messages: Record<string, Record<Locale, string>> = {
     en: "A purpose with this key already exists.",
   },
   material_without_text_change: {
-    de: "Eine wesentliche Änderung braucht einen geänderten Text.",
-    en: "A material change needs a changed text.",
+    de: "Eine wesentliche Änderung braucht einen geänderten Text oder einen erweiterten Zweck.",
+    en: "A material change needs a changed text or a widened purpose.",
+  },
+  default_basis_not_allowed: {
+    de: "Die Standard-Rechtsgrundlage muss zu den zulässigen Rechtsgrundlagen des Zwecks gehören.",
+    en: "The default legal basis must be one of the purpose's allowed legal bases.",
   },
   duplicate_person: {
     de: "Diese Person gibt es wahrscheinlich schon. Prüfen Sie die Treffer oder bestätigen Sie, dass sie trotzdem angelegt werden soll.",
@@ -184,9 +189,16 @@ export function toTRPCError(error: unknown): TRPCError {
   return new TRPCError({ code: "INTERNAL_SERVER_ERROR", cause: error });
 }
 
+/** A zod refinement may name a message of its own (its issue message is a key of `messages`). */
+function zodMessageKey(error: TRPCError): string | undefined {
+  if (!(error.cause instanceof ZodError)) return undefined;
+  return error.cause.issues.find((issue) => Object.hasOwn(messages, issue.message))?.message;
+}
+
 export function errorMessage(error: TRPCError, locale: Locale): string {
   // A domain error's reason has its own message where one exists; otherwise its code's.
   const reason = isDomainError(error.cause) && error.cause.message in messages ? error.cause.message : null;
-  const key = error instanceof UserFacingError ? error.messageKey : (reason ?? error.code);
+  const key =
+    error instanceof UserFacingError ? error.messageKey : (reason ?? zodMessageKey(error) ?? error.code);
   return (messages[key] ?? messages[error.code] ?? messages.INTERNAL_SERVER_ERROR!)[locale];
 }

@@ -3,6 +3,7 @@ import * as m0001 from "./0001-foundation.ts";
 import * as m0002 from "./0002-outbox-dispatch.ts";
 import * as m0003 from "./0003-microsite-sessions.ts";
 import * as m0004 from "./0004-trustworthy-consent.ts";
+import * as m0009 from "./0009-bulk-job-cursor-index.ts";
 
 // Append-only and explicit: a new migration is a new file added to the end of this list.
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   "0002-outbox-dispatch": m0002,
   "0003-microsite-sessions": m0003,
   "0004-trustworthy-consent": m0004,
+  "0009-bulk-job-cursor-index": m0009,
 };

@@ -15,11 +15,18 @@ export interface PurposeFields {
   dataCategories: string[];
   recipients: string[];
   active: boolean;
+  /** Direct marketing (Art. 21(2), (3)): an objection to it closes the purpose. Default false. */
+  directMarketing?: boolean;
+  /** The bases records may have; must contain the default basis. Default: the default basis alone. */
+  allowedLegalBases?: LegalBasis[];
 }
 export interface NewPurposeEntry extends PurposeFields {
   key: string;
 }
-/** Every field optional; `material` marks a text change that needs new consent (Art. 7(1)). */
+/**
+ * Every field optional; `material` marks a reworded text that needs new consent (Art. 7(1)). A
+ * widening of the scope is material whatever `material` says (`decideMaterialChange`).
+ */
 export type PurposeEntryUpdate = Partial<Omit<PurposeFields, "texts">> & {
   texts?: Partial<PurposeTextsInput>;
   material?: boolean;
@@ -57,6 +64,8 @@ export const purposeColumns = [
   "p.dataCategories",
   "p.recipients",
   "p.active",
+  "p.directMarketing",
+  "p.allowedLegalBases",
   "p.currentVersion",
   "p.minValidVersion",
   "p.createdAt",

@@ -1,7 +1,15 @@
-import { DomainError } from "@purposeful/domain";
+import {
+  allowedLegalBasesOf,
+  DomainError,
+  decideMaterialChange,
+  type MaterialReason,
+  type PurposeScope,
+} from "@purposeful/domain";
 import type { Updateable } from "kysely";
 import { type Actor, recordAudit } from "../audit/record-audit.ts";
 import type { Database } from "../create-database.ts";
+import { enqueueBulkJob } from "../jobs/bulk-jobs.ts";
+import { purposeLightsJob } from "../jobs/purpose-lights-job.ts";
 import type { DB } from "../tables/generated.ts";
 import {
   purposeLanguages as languages,
@@ -11,7 +19,6 @@ import {
   purposeColumns,
   validatePurposeFields as validate,
 } from "./purpose-rules.ts";
-import { refreshTrafficLights } from "./traffic-lights.ts";
 
 /** Browsers submit textarea line breaks as CRLF; stored texts use LF, so an unchanged text compares equal. */
 function cleanText(value: string): string {
@@ -71,6 +78,8 @@ export async function createPurposeEntry(
     dataCategories: cleanList(input.dataCategories),
     recipients: cleanList(input.recipients),
     active: input.active,
+    directMarketing: input.directMarketing ?? false,
+    allowedLegalBases: allowedLegalBasesOf(input.defaultLegalBasis, input.allowedLegalBases),
   };
   const purpose = await trx
     .insertInto("purpose")
@@ -102,9 +111,11 @@ const sameValue = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringi
 
 /**
  * Changes a purpose. A text change (either language) adds a version with both languages and
- * keeps the old ones (Art. 7(1): which text a person agreed to must stay provable); a material
- * one also makes consents to older versions invalid, and the lights of everyone holding a record
- * of the purpose are refreshed. Other fields change the purpose row only. The key never changes.
+ * keeps the old ones (Art. 7(1): which text a person agreed to must stay provable). A material
+ * change (`decideMaterialChange`: any widening of the scope, or a text the editor marked) adds a
+ * version even without new texts and makes consents to older versions invalid. Lights that may
+ * change are not recomputed here: a bulk job for the purpose's holders is queued in this
+ * transaction (`lightsJobId`), so the edit returns at once. The key never changes.
  */
 export async function updatePurposeEntry(
   trx: Database,
@@ -112,7 +123,14 @@ export async function updatePurposeEntry(
   input: PurposeEntryUpdate,
   actor: Actor,
   at: Date,
-): Promise<{ id: string; version: number; changed: boolean }> {
+): Promise<{
+  id: string;
+  version: number;
+  changed: boolean;
+  material: boolean;
+  reasons: MaterialReason[];
+  lightsJobId: string | null;
+}> {
   validate(input);
   const current = await trx
     .selectFrom("purpose as p")
@@ -124,6 +142,7 @@ export async function updatePurposeEntry(
 
   const fields: Record<string, { before: unknown; after: unknown }> = {};
   const rowUpdate: Updateable<DB["purpose"]> = {};
+  const defaultLegalBasis = input.defaultLegalBasis ?? current.defaultLegalBasis;
   const next = {
     defaultLegalBasis: input.defaultLegalBasis,
     channels: input.channels && [...new Set(input.channels)],
@@ -132,6 +151,12 @@ export async function updatePurposeEntry(
     dataCategories: input.dataCategories && cleanList(input.dataCategories),
     recipients: input.recipients && cleanList(input.recipients),
     active: input.active,
+    directMarketing: input.directMarketing,
+    // Always stored non-empty: the given list, else the current one, else the default basis alone.
+    allowedLegalBases: allowedLegalBasesOf(
+      defaultLegalBasis,
+      input.allowedLegalBases ?? current.allowedLegalBases,
+    ),
   };
   for (const [field, after] of Object.entries(next)) {
     const before = current[field as keyof typeof next];
@@ -161,12 +186,18 @@ export async function updatePurposeEntry(
         fields[`texts.${language}.${part}`] = { before: before[part] || null, after: after[part] };
   }
   const textChanged = Object.keys(fields).some((field) => field.startsWith("texts."));
-  const material = input.material === true;
-  if (material && !textChanged) throw new DomainError("validation", "material_without_text_change");
-  if (Object.keys(fields).length === 0) return { id, version: current.currentVersion, changed: false };
+  const { material, reasons } = decideMaterialChange({
+    before: scopeOf(current),
+    after: scopeOf({ ...current, ...definedOnly(next) }),
+    textsChanged: textChanged,
+    markedMaterial: input.material === true,
+  });
+  if (Object.keys(fields).length === 0)
+    return { id, version: current.currentVersion, changed: false, material, reasons, lightsJobId: null };
 
-  const version = textChanged ? current.currentVersion + 1 : current.currentVersion;
-  if (textChanged) {
+  const newVersion = textChanged || material;
+  const version = newVersion ? current.currentVersion + 1 : current.currentVersion;
+  if (newVersion) {
     await insertVersion(trx, id, version, newTexts, material, actor, at);
     rowUpdate.currentVersion = version;
     if (material) rowUpdate.minValidVersion = version;
@@ -176,42 +207,42 @@ export async function updatePurposeEntry(
     .set({ ...rowUpdate, updatedAt: at })
     .where("id", "=", id)
     .execute();
+  // Validity of existing records depends on these; everyone holding one gets a fresh light, later.
+  const lightsJob =
+    material || "active" in fields || "doubleOptIn" in fields
+      ? await enqueueBulkJob(trx, { kind: purposeLightsJob, subjectId: id, actor, at })
+      : null;
   await recordAudit(trx, {
     actor,
-    action: textChanged ? "purpose.version_created" : "purpose.updated",
+    action: newVersion ? "purpose.version_created" : "purpose.updated",
     entityType: "purpose",
     entityId: id,
     changes: {
       key: current.key,
-      ...(textChanged ? { version, previousVersion: current.currentVersion, material } : {}),
+      ...(newVersion ? { version, previousVersion: current.currentVersion, material } : {}),
+      ...(material ? { reasons } : {}),
+      ...(lightsJob ? { lightsJobId: lightsJob.id } : {}),
       fields,
     },
     at,
   });
-  // Validity of existing records depends on these; everyone holding one gets a fresh light.
-  if (material || "active" in fields || "doubleOptIn" in fields) await refreshPurposeHolders(trx, id, at);
-  return { id, version, changed: true };
+  return { id, version, changed: true, material, reasons, lightsJobId: lightsJob?.id ?? null };
 }
 
-/** Recomputes the stored light of every person with a record of the purpose, in keyset batches. */
-async function refreshPurposeHolders(trx: Database, purposeId: string, at: Date, batchSize = 5000) {
-  let after: string | null = null;
-  for (;;) {
-    let query = trx
-      .selectFrom("processingRecord")
-      .select("personId")
-      .where("purposeId", "=", purposeId)
-      .orderBy("personId")
-      .limit(batchSize);
-    if (after) query = query.where("personId", ">", after);
-    const batch = await query.execute();
-    if (batch.length === 0) return;
-    await refreshTrafficLights(
-      trx,
-      batch.map((row) => row.personId),
-      at,
-    );
-    if (batch.length < batchSize) return;
-    after = batch[batch.length - 1]!.personId;
-  }
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+function scopeOf(purpose: PurposeScope): PurposeScope {
+  const { channels, recipients, dataCategories, defaultLegalBasis, directMarketing } = purpose;
+  // Rows written before the list existed allow only their default basis.
+  const allowed = purpose.allowedLegalBases.length > 0 ? purpose.allowedLegalBases : [defaultLegalBasis];
+  return {
+    channels,
+    recipients,
+    dataCategories,
+    defaultLegalBasis,
+    allowedLegalBases: allowed,
+    directMarketing,
+  };
 }

@@ -2,6 +2,8 @@ import { DomainError } from "@purposeful/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../audit/record-audit.ts";
 import { verifyAuditChain } from "../audit/verify-audit.ts";
+import { bulkJobHandlers } from "../jobs/handlers.ts";
+import { runBulkJobs } from "../jobs/run-bulk-jobs.ts";
 import { createPerson, createPurpose, createRecord } from "../seed/factories.ts";
 import { createTestDatabase, type TestDatabase } from "../testing/create-test-database.ts";
 import {
@@ -54,6 +56,8 @@ async function auditEventsOf(id: string) {
     .orderBy("id")
     .execute();
 }
+
+const runJobs = () => runBulkJobs(t.db, bulkJobHandlers, { now: () => at });
 
 async function lightOf(personId: string) {
   const row = await t.db
@@ -135,10 +139,10 @@ describe("purposes catalogue", () => {
     expect(Object.keys(fields)).not.toContain("texts.en.name");
   });
 
-  it("other fields change the purpose row without a new version; the key stays", async () => {
+  it("other fields that do not widen the purpose change its row without a new version; the key stays", async () => {
     const { id } = await create(entry("product_news"));
     await update(id, {
-      channels: ["email", "post"],
+      channels: [],
       retentionPeriod: "P3Y",
       texts: {
         de: { name: "Zweck product_news", description: "Wir nutzen Ihre Daten für product_news." },
@@ -148,7 +152,7 @@ describe("purposes catalogue", () => {
     expect(purpose).toMatchObject({
       key: "product_news",
       currentVersion: 1,
-      channels: ["email", "post"],
+      channels: [],
       retentionPeriod: "P3Y",
     });
     expect(purpose?.versions).toHaveLength(1);
@@ -157,7 +161,7 @@ describe("purposes catalogue", () => {
     expect(events[1]?.changes).toEqual({
       key: "product_news",
       fields: {
-        channels: { before: ["email"], after: ["email", "post"] },
+        channels: { before: ["email"], after: [] },
         retentionPeriod: { before: "P2Y", after: "P3Y" },
       },
     });
@@ -173,7 +177,7 @@ describe("purposes catalogue", () => {
     expect(await auditEventsOf(id)).toHaveLength(2);
   });
 
-  it("a material change makes a consent to version 1 invalid: the person turns from green to red", async () => {
+  it("#7 a material change makes a consent to version 1 invalid: red once the queued job has run", async () => {
     const purposeId = await createPurpose(t.db, { key: "newsletter", doubleOptIn: false });
     const other = await createPurpose(t.db, { key: "events", doubleOptIn: false });
     const personId = await createPerson(t.db);
@@ -192,18 +196,80 @@ describe("purposes catalogue", () => {
     await update(purposeId, { texts: { en: { name: "Newsletter", description: "Monthly news." } } });
     expect(await lightOf(personId)).toBe("green");
 
-    await update(purposeId, {
+    expect(await runJobs()).toMatchObject({ jobs: [] });
+
+    const result = await update(purposeId, {
       texts: { de: { name: "Newsletter", description: "Jetzt auch mit Profiling." } },
       material: true,
     });
+    expect(result).toMatchObject({ material: true, reasons: ["marked_by_editor"] });
     const purpose = await getPurpose(t.db, purposeId);
     expect(purpose).toMatchObject({ currentVersion: 3, minValidVersion: 3 });
     expect(purpose?.versions[0]).toMatchObject({ version: 3, material: true });
+    // The edit returned without touching lights: stale until the job runs.
+    expect(await lightOf(personId)).toBe("green");
+    expect(await runJobs()).toMatchObject({
+      jobs: [{ id: result.lightsJobId, state: "done", processed: 1 }],
+    });
     expect(await lightOf(personId)).toBe("red");
     expect(await lightOf(bystander)).toBe("green");
     const events = await auditEventsOf(purposeId);
     expect(events.at(-1)).toMatchObject({ action: "purpose.version_created", personId: null });
-    expect(events.at(-1)?.changes).toMatchObject({ version: 3, previousVersion: 2, material: true });
+    expect(events.at(-1)?.changes).toMatchObject({
+      version: 3,
+      previousVersion: 2,
+      material: true,
+      reasons: ["marked_by_editor"],
+      lightsJobId: result.lightsJobId,
+    });
+  });
+
+  it("#7 widening the scope is material although the editor did not tick it; a wording fix is not", async () => {
+    const { id } = await create(entry("widened_offers", { doubleOptIn: false }));
+    const personId = await createPerson(t.db);
+    await createRecord(t.db, { personId, purposeId: id, state: "granted", purposeVersion: 1, at });
+    expect(await lightOf(personId)).toBe("green");
+
+    const wording = await update(id, {
+      texts: { en: { name: "Purpose widened_offers", description: "We use your data for widened offers." } },
+    });
+    expect(wording).toMatchObject({ version: 2, material: false, lightsJobId: null });
+
+    const widened = await update(id, {
+      channels: ["email", "phone"],
+      recipients: ["Mail service provider", "Call centre"],
+    });
+    expect(widened).toMatchObject({
+      version: 3,
+      material: true,
+      reasons: ["channel_added", "recipient_added"],
+    });
+    expect(widened.lightsJobId).not.toBeNull();
+    const purpose = await getPurpose(t.db, id);
+    expect(purpose).toMatchObject({ currentVersion: 3, minValidVersion: 3, channels: ["email", "phone"] });
+    // The new version keeps the texts: what changed is the scope the texts are about.
+    expect(purpose?.versions[0]).toMatchObject({ version: 3, material: true });
+    expect(purpose?.versions[0]?.texts.en?.description).toBe("We use your data for widened offers.");
+
+    for (const change of [
+      { dataCategories: ["contact data", "usage data", "phone number"] },
+      {
+        defaultLegalBasis: "legitimate_interests" as const,
+        allowedLegalBases: ["legitimate_interests" as const],
+      },
+      { allowedLegalBases: ["consent" as const, "legitimate_interests" as const] },
+      { directMarketing: true },
+    ]) {
+      const before = (await getPurpose(t.db, id))!.minValidVersion;
+      const result = await update(id, change);
+      expect(result.material).toBe(true);
+      expect((await getPurpose(t.db, id))!.minValidVersion).toBe(before + 1);
+    }
+    // Narrowing stays non-material: no new version.
+    const narrowed = await update(id, { channels: ["email"], directMarketing: false });
+    expect(narrowed).toMatchObject({ material: false, changed: true, version: 7 });
+    await runJobs();
+    expect(await lightOf(personId)).toBe("red");
   });
 
   it("a material flag without a text change is refused", async () => {
@@ -215,14 +281,17 @@ describe("purposes catalogue", () => {
     expect((await getPurpose(t.db, id))?.active).toBe(true);
   });
 
-  it("retiring a purpose refreshes the lights of its holders", async () => {
+  it("#7 retiring a purpose refreshes the lights of its holders through the job", async () => {
     const purposeId = await createPurpose(t.db, { key: "retired_later", doubleOptIn: false });
     const keep = await createPurpose(t.db, { key: "kept", doubleOptIn: false });
     const personId = await createPerson(t.db);
     await createRecord(t.db, { personId, purposeId, state: "withdrawn", at });
     await createRecord(t.db, { personId, purposeId: keep, state: "granted", at });
     expect(await lightOf(personId)).toBe("yellow");
-    await update(purposeId, { active: false });
+    const result = await update(purposeId, { active: false });
+    expect(result.lightsJobId).not.toBeNull();
+    expect(await lightOf(personId)).toBe("yellow");
+    await runJobs();
     expect(await lightOf(personId)).toBe("green");
   });
 
@@ -251,6 +320,8 @@ describe("purposes catalogue", () => {
       description: "Fulfilling your order.",
       legalBasis: "contract",
       legalBasisArticle: "Art. 6(1)(b)",
+      allowedLegalBases: ["contract"],
+      directMarketing: false,
       dataCategories: ["contact data", "usage data"],
       recipients: ["Tax advisor", "Bank"],
       retentionPeriod: "P10Y",
@@ -262,6 +333,47 @@ describe("purposes catalogue", () => {
     const de = await exportRegister(t.db, "de");
     expect(de.find((row) => row.key === "contract_fulfilment")?.name).toBe("Zweck contract_fulfilment");
     expect(de.map((row) => row.key)).toEqual([...de.map((row) => row.key)].sort());
+  });
+
+  it("#5 stores the allowed bases (default: the default basis alone) and the direct-marketing flag", async () => {
+    const { id } = await create(
+      entry("postal_offers", { defaultLegalBasis: "legitimate_interests", directMarketing: true }),
+    );
+    expect(await getPurpose(t.db, id)).toMatchObject({
+      allowedLegalBases: ["legitimate_interests"],
+      directMarketing: true,
+    });
+    const both = await create(
+      entry("phone_offers", { allowedLegalBases: ["legitimate_interests", "consent", "consent"] }),
+    );
+    expect((await getPurpose(t.db, both.id))?.allowedLegalBases).toEqual(["consent", "legitimate_interests"]);
+    const register = await exportRegister(t.db, "en");
+    expect(register.find((row) => row.key === "postal_offers")).toMatchObject({
+      allowedLegalBases: ["legitimate_interests"],
+      directMarketing: true,
+    });
+  });
+
+  it("#5 refuses a default basis the purpose does not allow and writes nothing", async () => {
+    await expect(create(entry("bad_bases", { allowedLegalBases: ["contract"] }))).rejects.toMatchObject({
+      code: "validation",
+      message: "default_basis_not_allowed",
+    });
+    expect((await listPurposes(t.db, "en")).map((row) => row.key)).not.toContain("bad_bases");
+    const { id } = await create(entry("basis_switch"));
+    const versions = (await getPurpose(t.db, id))!.currentVersion;
+    // The allowed list stays [consent]: switching the default alone is refused, not widened silently.
+    await expect(update(id, { defaultLegalBasis: "contract" })).rejects.toMatchObject({
+      message: "default_basis_not_allowed",
+    });
+    await expect(update(id, { allowedLegalBases: ["legitimate_interests"] })).rejects.toMatchObject({
+      message: "default_basis_not_allowed",
+    });
+    expect(await getPurpose(t.db, id)).toMatchObject({
+      defaultLegalBasis: "consent",
+      allowedLegalBases: ["consent"],
+      currentVersion: versions,
+    });
   });
 
   it("leaves an intact audit chain", async () => {

@@ -85,6 +85,8 @@ export async function exportRegister(db: Database, language: PurposeLanguage) {
     description: row.description ?? "",
     legalBasis: row.defaultLegalBasis,
     legalBasisArticle: legalBasisArticle[row.defaultLegalBasis],
+    allowedLegalBases: row.allowedLegalBases.length > 0 ? row.allowedLegalBases : [row.defaultLegalBasis],
+    directMarketing: row.directMarketing,
     dataCategories: row.dataCategories,
     recipients: row.recipients,
     retentionPeriod: row.retentionPeriod,

@@ -7,11 +7,15 @@ export type LightCounts = { green: number; yellow: number; red: number; total: n
 /**
  * Recomputes the stored traffic light of the given persons (and when it may next change on its
  * own: the earliest future valid-until), in one statement. Call it in the transaction that
- * changed their records.
+ * changed their records. Returns how many persons' stored light or recheck time changed.
  */
-export async function refreshTrafficLights(db: Database, personIds: readonly string[], now: Date) {
-  if (personIds.length === 0) return;
-  await sql`
+export async function refreshTrafficLights(
+  db: Database,
+  personIds: readonly string[],
+  now: Date,
+): Promise<number> {
+  if (personIds.length === 0) return 0;
+  const result = await sql`
     UPDATE person SET
       traffic_light = l.light,
       light_recheck_at = l.recheck_at
@@ -31,6 +35,7 @@ export async function refreshTrafficLights(db: Database, personIds: readonly str
     WHERE person.id = l.id
       AND (person.traffic_light IS DISTINCT FROM l.light OR person.light_recheck_at IS DISTINCT FROM l.recheck_at)
   `.execute(db);
+  return Number(result.numAffectedRows ?? 0);
 }
 
 /** Persons whose light may have changed by the passage of time (a validity end reached). */

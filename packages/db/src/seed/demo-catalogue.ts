@@ -1,9 +1,14 @@
 import type { NewPurpose } from "./factories.ts";
 
-/** The demo company's purposes: consent-based marketing next to contract and legitimate interests. */
+/**
+ * The demo company's purposes: consent-based marketing next to contract and legitimate interests.
+ * Advertising purposes are direct marketing (Art. 21(2), (3)); each allows only the bases it can
+ * really rest on (the contract purpose: contract alone).
+ */
 export const demoPurposes: NewPurpose[] = [
   {
     key: "newsletter",
+    directMarketing: true,
     channels: ["email"],
     doubleOptIn: true,
     retentionPeriod: "P2Y",
@@ -24,6 +29,7 @@ export const demoPurposes: NewPurpose[] = [
   },
   {
     key: "event_invitations",
+    directMarketing: true,
     channels: ["email", "post"],
     retentionPeriod: "P2Y",
     dataCategories: ["name", "e-mail address", "postal address"],
@@ -40,6 +46,7 @@ export const demoPurposes: NewPurpose[] = [
   },
   {
     key: "product_surveys",
+    directMarketing: true,
     channels: ["email", "phone"],
     retentionPeriod: "P1Y",
     dataCategories: ["name", "e-mail address", "phone number", "survey answers"],
@@ -58,6 +65,7 @@ export const demoPurposes: NewPurpose[] = [
   {
     key: "contract_fulfilment",
     defaultLegalBasis: "contract",
+    allowedLegalBases: ["contract"],
     channels: ["email", "phone", "post"],
     retentionPeriod: "P10Y",
     dataCategories: ["name", "contact data", "bank account", "order history"],
@@ -76,6 +84,7 @@ export const demoPurposes: NewPurpose[] = [
   },
   {
     key: "profiling",
+    directMarketing: true,
     channels: ["profiling"],
     retentionPeriod: "P1Y",
     dataCategories: ["order history", "website usage"],
@@ -93,6 +102,7 @@ export const demoPurposes: NewPurpose[] = [
   {
     key: "customer_care_calls",
     defaultLegalBasis: "legitimate_interests",
+    allowedLegalBases: ["legitimate_interests"],
     channels: ["phone"],
     retentionPeriod: "P3Y",
     dataCategories: ["name", "phone number"],
@@ -106,6 +116,72 @@ export const demoPurposes: NewPurpose[] = [
         name: "Customer care calls",
         description:
           "We call existing customers to help with questions about their products (legitimate interests).",
+      },
+    },
+  },
+  {
+    // §7(2) no. 1 UWG: advertising calls to consumers need their prior express consent.
+    key: "phone_offers",
+    directMarketing: true,
+    allowedLegalBases: ["consent"],
+    channels: ["phone"],
+    retentionPeriod: "P2Y",
+    dataCategories: ["name", "phone number"],
+    texts: {
+      de: {
+        name: "Angebote per Telefon",
+        description:
+          "Wir rufen Sie an, um Ihnen neue Produkte und Angebote vorzustellen. Sie können die Einwilligung jederzeit mit Wirkung für die Zukunft widerrufen.",
+      },
+      en: {
+        name: "Offers by phone",
+        description:
+          "We call you to present new products and offers. You can withdraw your consent at any time with effect for the future.",
+      },
+    },
+  },
+  {
+    // Recital 47: postal advertising may rest on legitimate interests; Art. 21(2) objection ends it.
+    key: "postal_offers",
+    defaultLegalBasis: "legitimate_interests",
+    allowedLegalBases: ["consent", "legitimate_interests"],
+    directMarketing: true,
+    channels: ["post"],
+    retentionPeriod: "P2Y",
+    dataCategories: ["name", "postal address"],
+    texts: {
+      de: {
+        name: "Angebote per Post",
+        description:
+          "Wir senden Ihnen Kataloge und Angebote per Post. Sie können dem jederzeit widersprechen (Art. 21(2) DSGVO).",
+      },
+      en: {
+        name: "Offers by post",
+        description:
+          "We send you catalogues and offers by post. You can object to this at any time (Art. 21(2) GDPR).",
+      },
+    },
+  },
+  {
+    // §7(3) UWG: e-mail offers of similar products to existing customers, without consent, until
+    // they object; Art. 6(1)(f) with the objection of Art. 21(2).
+    key: "customer_mail_offers",
+    defaultLegalBasis: "legitimate_interests",
+    allowedLegalBases: ["legitimate_interests"],
+    directMarketing: true,
+    channels: ["email"],
+    retentionPeriod: "P2Y",
+    dataCategories: ["name", "e-mail address", "order history"],
+    texts: {
+      de: {
+        name: "Angebote für Bestandskunden per E-Mail",
+        description:
+          "Als Kunde erhalten Sie per E-Mail Angebote zu Produkten, die den gekauften ähnlich sind (§7(3) UWG). Sie können dem jederzeit widersprechen, ohne dass andere als die Übermittlungskosten nach den Basistarifen entstehen.",
+      },
+      en: {
+        name: "E-mail offers for customers",
+        description:
+          "As a customer you receive e-mail offers of products similar to those you bought (§7(3) UWG). You can object at any time without costs other than the basic transmission costs.",
       },
     },
   },

@@ -2,6 +2,7 @@ import type { Faker } from "@faker-js/faker";
 import type { LegalBasis, RecordState } from "@purposeful/domain";
 import type { Insertable } from "kysely";
 import type { DB } from "../tables/generated.ts";
+import { demoPurposes } from "./demo-catalogue.ts";
 
 const DAY = 86_400_000;
 
@@ -14,11 +15,7 @@ export function demoRecord(
   now: Date,
 ): Insertable<DB["processingRecord"]> {
   const basis: LegalBasis =
-    key === "contract_fulfilment"
-      ? "contract"
-      : key === "customer_care_calls"
-        ? "legitimate_interests"
-        : "consent";
+    demoPurposes.find((purpose) => purpose.key === key)?.defaultLegalBasis ?? "consent";
   const at = new Date(now.getTime() - f.number.int({ min: 1, max: 900 }) * DAY);
   const source = f.helpers.arrayElement([
     "manual",

@@ -79,24 +79,26 @@ export interface NewPurpose {
   texts?: PurposeTexts;
   active?: boolean;
   directMarketing?: boolean;
+  /** Default: the default basis alone. */
   allowedLegalBases?: LegalBasis[];
 }
 
 /** A purpose with version 1 of its texts in German and English. */
 export async function createPurpose(db: Database, input: NewPurpose): Promise<string> {
+  const defaultLegalBasis = input.defaultLegalBasis ?? "consent";
   const purpose = await db
     .insertInto("purpose")
     .values({
       key: input.key,
-      defaultLegalBasis: input.defaultLegalBasis ?? "consent",
+      defaultLegalBasis,
+      allowedLegalBases: input.allowedLegalBases ?? [defaultLegalBasis],
+      directMarketing: input.directMarketing ?? false,
       channels: input.channels ?? ["email"],
       doubleOptIn: input.doubleOptIn ?? false,
       retentionPeriod: input.retentionPeriod ?? "P3Y",
       dataCategories: input.dataCategories ?? ["contact data"],
       recipients: input.recipients ?? [],
       active: input.active ?? true,
-      directMarketing: input.directMarketing ?? false,
-      allowedLegalBases: input.allowedLegalBases ?? [input.defaultLegalBasis ?? "consent"],
     })
     .returning("id")
     .executeTakeFirstOrThrow();

@@ -7,6 +7,7 @@ import type { AppRouter } from "../../server/root";
 import { useTRPC } from "../../trpc/react";
 import { EditPurposeForm } from "./purpose-form";
 import { PurposeHistory } from "./purpose-history";
+import { PurposeLightsJob } from "./purpose-lights-job";
 
 export type PurposeView = inferRouterOutputs<AppRouter>["purposes"]["get"];
 
@@ -22,6 +23,11 @@ function PurposeSummary({ purpose }: { purpose: PurposeView }) {
         article: purpose.legalBasisArticle,
       }),
     ],
+    [
+      t("purposeScope.allowedBases"),
+      list(purpose.allowedLegalBases.map((basis) => t(`legalBases.${basis}`))),
+    ],
+    [t("purposeScope.directMarketing"), t(purpose.directMarketing ? "purposes.yes" : "purposes.no")],
     [t("purposes.channels"), list(purpose.channels.map((channel) => t(`channels.${channel}`)))],
     [t("purposes.doubleOptIn"), t(purpose.doubleOptIn ? "purposes.yes" : "purposes.no")],
     [t("purposes.retention"), purpose.retentionPeriod],
@@ -77,6 +83,9 @@ export function PurposeDetail({ initial, canEdit }: { initial: PurposeView; canE
             dataCategories: purpose.dataCategories,
             recipients: purpose.recipients,
             active: purpose.active,
+            directMarketing: purpose.directMarketing,
+            allowedLegalBases:
+              purpose.allowedLegalBases.length > 0 ? purpose.allowedLegalBases : [purpose.defaultLegalBasis],
           }}
         />
       ) : (
@@ -85,6 +94,7 @@ export function PurposeDetail({ initial, canEdit }: { initial: PurposeView; canE
           <PurposeSummary purpose={purpose} />
         </>
       )}
+      <PurposeLightsJob purposeId={purpose.id} />
       <PurposeHistory
         versions={purpose.versions}
         currentVersion={purpose.currentVersion}

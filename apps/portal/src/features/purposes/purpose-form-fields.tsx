@@ -2,7 +2,7 @@
 
 import { channels, legalBases, legalBasisArticle } from "@purposeful/domain";
 import { useTranslations } from "next-intl";
-import type { ReactNode } from "react";
+import { type ReactNode, useState } from "react";
 
 export const inputClass = "w-full rounded border border-slate-300 px-3 py-2";
 const labelClass = "mb-1 block text-sm font-medium";
@@ -18,6 +18,8 @@ export interface PurposeFormValues {
   dataCategories: string[];
   recipients: string[];
   active: boolean;
+  directMarketing: boolean;
+  allowedLegalBases: (typeof legalBases)[number][];
 }
 
 // Privacy by default (Art. 25(2)): consent as the basis, nothing ticked, nobody covered yet.
@@ -31,6 +33,8 @@ export const emptyPurpose: PurposeFormValues = {
   dataCategories: [],
   recipients: [],
   active: true,
+  directMarketing: false,
+  allowedLegalBases: ["consent"],
 };
 
 const splitList = (value: FormDataEntryValue | null) =>
@@ -54,6 +58,8 @@ export function readPurposeForm(form: FormData): Omit<PurposeFormValues, "key"> 
     dataCategories: splitList(form.get("dataCategories")),
     recipients: splitList(form.get("recipients")),
     active: form.get("active") === "on",
+    directMarketing: form.get("directMarketing") === "on",
+    allowedLegalBases: form.getAll("allowedLegalBases").map(String) as PurposeFormValues["allowedLegalBases"],
   };
 }
 
@@ -122,6 +128,10 @@ function Check({
 /** Everything but the key: texts in both languages in full, basis, channels, retention, lists. */
 export function PurposeFields({ values }: { values: PurposeFormValues }) {
   const t = useTranslations();
+  // Choosing a default basis ticks it as allowed (it must be; the server checks it again).
+  const [allowed, setAllowed] = useState(values.allowedLegalBases);
+  const toggle = (basis: PurposeFormValues["defaultLegalBasis"], on: boolean) =>
+    setAllowed((current) => (on ? [...new Set([...current, basis])] : current.filter((b) => b !== basis)));
   return (
     <>
       {(["de", "en"] as const).map((language) => (
@@ -168,6 +178,7 @@ export function PurposeFields({ values }: { values: PurposeFormValues }) {
             {...props}
             name="defaultLegalBasis"
             defaultValue={values.defaultLegalBasis}
+            onChange={(event) => toggle(event.target.value as PurposeFormValues["defaultLegalBasis"], true)}
             className={inputClass}
           >
             {legalBases.map((basis) => (
@@ -194,6 +205,26 @@ export function PurposeFields({ values }: { values: PurposeFormValues }) {
           />
         )}
       </Field>
+      <fieldset className="md:col-span-2" aria-describedby="purpose-allowed-bases-hint">
+        <legend className={labelClass}>{t("purposeScope.allowedBases")}</legend>
+        <div className="flex flex-wrap gap-4">
+          {legalBases.map((basis) => (
+            <label key={basis} className="flex items-center gap-2">
+              <input
+                type="checkbox"
+                name="allowedLegalBases"
+                value={basis}
+                checked={allowed.includes(basis)}
+                onChange={(event) => toggle(basis, event.target.checked)}
+              />
+              {t(`legalBases.${basis}`)}
+            </label>
+          ))}
+        </div>
+        <p id="purpose-allowed-bases-hint" className={hintClass}>
+          {t("purposeScope.allowedBasesHint")}
+        </p>
+      </fieldset>
       <fieldset className="md:col-span-2">
         <legend className={labelClass}>{t("purposes.channels")}</legend>
         <div className="flex flex-wrap gap-4">
@@ -222,6 +253,12 @@ export function PurposeFields({ values }: { values: PurposeFormValues }) {
         label={t("purposes.doubleOptIn")}
         hint={t("purposes.doubleOptInHint")}
         checked={values.doubleOptIn}
+      />
+      <Check
+        name="directMarketing"
+        label={t("purposeScope.directMarketing")}
+        hint={t("purposeScope.directMarketingHint")}
+        checked={values.directMarketing}
       />
       <Check
         name="active"

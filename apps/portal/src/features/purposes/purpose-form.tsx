@@ -22,6 +22,7 @@ const fieldLabels: Record<string, string> = {
   retentionPeriod: "purposes.retention",
   dataCategories: "purposes.dataCategories",
   recipients: "purposes.recipients",
+  allowedLegalBases: "purposeScope.allowedBases",
 };
 
 /** The error in the user's language (localized by the server), naming the fields zod refused. */
@@ -108,12 +109,18 @@ export function EditPurposeForm({ purposeId, values }: { purposeId: string; valu
     trpc.purposes.update.mutationOptions({
       onSuccess: async (result) => {
         setMaterial(false);
+        const reasons = result.reasons.map((reason) => t(`purposeScope.reasons.${reason}`)).join(", ");
         setDone(
-          !result.changed ? t("purposes.unchanged") : t("purposes.savedVersion", { version: result.version }),
+          !result.changed
+            ? t("purposes.unchanged")
+            : result.material
+              ? t("purposeScope.savedMaterial", { version: result.version, reasons })
+              : t("purposes.savedVersion", { version: result.version }),
         );
         await Promise.all([
           queryClient.invalidateQueries({ queryKey: trpc.purposes.list.queryKey() }),
           queryClient.invalidateQueries({ queryKey: trpc.purposes.get.queryKey({ purposeId }) }),
+          queryClient.invalidateQueries({ queryKey: trpc.purposes.lightsJob.queryKey({ purposeId }) }),
         ]);
       },
     }),

@@ -8,6 +8,17 @@ const text = z.object({
   description: z.string().trim().min(1).max(10_000),
 });
 const labels = z.array(z.string().trim().min(1).max(200)).max(50);
+const allowedLegalBases = z.array(z.enum(legalBases)).min(1).max(legalBases.length);
+
+/** The default basis must be one the purpose allows (the domain checks it again on write). */
+function defaultBasisAllowed(
+  value: { defaultLegalBasis?: string; allowedLegalBases?: string[] },
+  context: z.RefinementCtx,
+) {
+  const { defaultLegalBasis, allowedLegalBases } = value;
+  if (defaultLegalBasis && allowedLegalBases && !allowedLegalBases.includes(defaultLegalBasis))
+    context.addIssue({ code: "custom", path: ["allowedLegalBases"], message: "default_basis_not_allowed" });
+}
 
 export const purposeFieldsInput = z.object({
   texts: z.object({ de: text, en: text }),
@@ -18,16 +29,26 @@ export const purposeFieldsInput = z.object({
   dataCategories: labels,
   recipients: labels,
   active: z.boolean(),
+  /** Art. 21(2), (3): an objection to direct marketing closes this purpose. */
+  directMarketing: z.boolean(),
+  /** Left out: the default basis alone. */
+  allowedLegalBases: allowedLegalBases.optional(),
 });
 
-export const createPurposeInput = purposeFieldsInput.extend({
-  key: z.string().trim().min(1).max(64).regex(purposeKeyPattern),
-});
+export const createPurposeInput = purposeFieldsInput
+  .extend({
+    key: z.string().trim().min(1).max(64).regex(purposeKeyPattern),
+    directMarketing: z.boolean().default(false),
+  })
+  .superRefine(defaultBasisAllowed);
 
 export const purposeIdInput = z.object({ purposeId: z.uuid() });
 
-export const updatePurposeInput = purposeFieldsInput.partial().extend({
-  purposeId: z.uuid(),
-  /** A material text change: consents to older versions become invalid and people must be asked again. */
-  material: z.boolean().default(false),
-});
+export const updatePurposeInput = purposeFieldsInput
+  .partial()
+  .extend({
+    purposeId: z.uuid(),
+    /** A reworded text that says something new; widening the scope is material anyway. */
+    material: z.boolean().default(false),
+  })
+  .superRefine(defaultBasisAllowed);

@@ -1,4 +1,11 @@
-import { createPurposeEntry, getPurpose, listPurposes, updatePurposeEntry } from "@purposeful/db";
+import {
+  createPurposeEntry,
+  getPurpose,
+  latestBulkJob,
+  listPurposes,
+  purposeLightsJob,
+  updatePurposeEntry,
+} from "@purposeful/db";
 import { isDomainError, legalBasisArticle } from "@purposeful/domain";
 import { TRPCError } from "@trpc/server";
 import { toTRPCError, UserFacingError } from "../../errors";
@@ -11,6 +18,8 @@ function explain(error: unknown): never {
     throw new UserFacingError("CONFLICT", "purpose_key_taken");
   if (isDomainError(error) && error.message === "material_without_text_change")
     throw new UserFacingError("BAD_REQUEST", "material_without_text_change");
+  if (isDomainError(error) && error.message === "default_basis_not_allowed")
+    throw new UserFacingError("BAD_REQUEST", "default_basis_not_allowed");
   // Mapped here: once tRPC has wrapped a DomainError, the shared middleware sees a 500.
   throw toTRPCError(error);
 }
@@ -46,6 +55,11 @@ export const purposesRouter = router({
       return { ...purpose, legalBasisArticle: legalBasisArticle[purpose.defaultLegalBasis] };
     }),
 
+  /** The newest light refresh of the purpose's holders (queued by a material change), or null. */
+  lightsJob: procedureFor("staff")
+    .input(purposeIdInput)
+    .query(({ ctx, input }) => latestBulkJob(ctx.db, purposeLightsJob, input.purposeId)),
+
   create: procedureFor("dpo")
     .input(createPurposeInput)
     .mutation(({ ctx, input }) =>
@@ -55,7 +69,10 @@ export const purposesRouter = router({
         .catch(explain),
     ),
 
-  /** Text changes add a version; `material` invalidates consents to older ones. The key never changes. */
+  /**
+   * Text changes add a version; a material change (a widened scope, or a text marked material)
+   * invalidates consents to older ones and queues the holders' light refresh. The key never changes.
+   */
   update: procedureFor("dpo")
     .input(updatePurposeInput)
     .mutation(({ ctx, input }) => {

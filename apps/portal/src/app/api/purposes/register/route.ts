@@ -1,4 +1,5 @@
 import { exportRegister, type RegisterRow } from "@purposeful/db";
+import { legalBasisArticle } from "@purposeful/domain";
 import { createTranslator } from "next-intl";
 import Papa from "papaparse";
 import { staffRoute } from "../../../../server/route-guard";
@@ -18,6 +19,8 @@ function toCsv(rows: RegisterRow[], t: Translate): string {
     "description",
     "basis",
     "article",
+    "allowedBases",
+    "directMarketing",
     "dataCategories",
     "recipients",
     "retention",
@@ -25,13 +28,21 @@ function toCsv(rows: RegisterRow[], t: Translate): string {
     "channels",
     "active",
     "version",
-  ].map((field) => t(`purposes.register.${field}`));
+  ].map((field) =>
+    field === "allowedBases" || field === "directMarketing"
+      ? t(`purposeScope.register.${field}`)
+      : t(`purposes.register.${field}`),
+  );
   const data = rows.map((row) => [
     row.key,
     row.name,
     row.description,
     t(`legalBases.${row.legalBasis}`),
     row.legalBasisArticle,
+    row.allowedLegalBases
+      .map((basis) => `${t(`legalBases.${basis}`)} (${legalBasisArticle[basis]})`)
+      .join("; "),
+    yesNo(row.directMarketing),
     row.dataCategories.join("; "),
     row.recipients.join("; "),
     row.retentionPeriod,

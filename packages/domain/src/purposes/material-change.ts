@@ -1,0 +1,75 @@
+import type { Channel } from "../channels.ts";
+import { DomainError } from "../errors.ts";
+import type { LegalBasis } from "../legal-basis.ts";
+
+/** The facts of a purpose that decide what a person agreed to (texts aside). */
+export interface PurposeScope {
+  channels: readonly Channel[];
+  recipients: readonly string[];
+  dataCategories: readonly string[];
+  defaultLegalBasis: LegalBasis;
+  allowedLegalBases: readonly LegalBasis[];
+  directMarketing: boolean;
+}
+
+/** Why a change is material; `marked_by_editor` is the only reason an editor can choose. */
+export const materialReasons = [
+  "channel_added",
+  "recipient_added",
+  "data_category_added",
+  "legal_basis_changed",
+  "allowed_bases_changed",
+  "direct_marketing_enabled",
+  "marked_by_editor",
+] as const;
+export type MaterialReason = (typeof materialReasons)[number];
+
+export interface PurposeChange {
+  before: PurposeScope;
+  after: PurposeScope;
+  /** Whether the name or description changed in either language. */
+  textsChanged: boolean;
+  /** The editor ticked "material change" (a reworded text that says something new). */
+  markedMaterial: boolean;
+}
+
+export interface MaterialDecision {
+  material: boolean;
+  reasons: MaterialReason[];
+}
+
+// Labels differ only in spelling when they agree after trimming and case folding.
+const label = (value: string) => value.trim().toLocaleLowerCase("de");
+const adds = (before: readonly string[], after: readonly string[]) => {
+  const known = new Set(before.map(label));
+  return after.some((value) => !known.has(label(value)));
+};
+const sameSet = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((value) => b.includes(value)) && b.every((value) => a.includes(value));
+
+/**
+ * Decides whether a purpose change is material, i.e. whether consents to earlier versions stop
+ * covering the processing. Widening the scope is material whatever the editor ticked; only a
+ * wording fix of the texts (or a narrowing) may stay non-material. Throws when the editor marks a
+ * change material that neither rewords the texts nor widens the scope (nothing to ask again for).
+ */
+export function decideMaterialChange(change: PurposeChange): MaterialDecision {
+  const { before, after } = change;
+  const reasons: MaterialReason[] = [];
+  // Art. 4(11), 7(1) GDPR: consent is specific and informed; a new channel, recipient (Art. 13(1)(e))
+  // or data category is processing the person was never told about.
+  if (adds(before.channels, after.channels)) reasons.push("channel_added");
+  if (adds(before.recipients, after.recipients)) reasons.push("recipient_added");
+  if (adds(before.dataCategories, after.dataCategories)) reasons.push("data_category_added");
+  // Art. 13(1)(c) GDPR: the legal basis is part of what the person was informed of.
+  if (before.defaultLegalBasis !== after.defaultLegalBasis) reasons.push("legal_basis_changed");
+  if (!sameSet(before.allowedLegalBases, after.allowedLegalBases)) reasons.push("allowed_bases_changed");
+  // Art. 21(2), (3) GDPR: direct marketing carries its own right to object and must be stated.
+  if (!before.directMarketing && after.directMarketing) reasons.push("direct_marketing_enabled");
+  if (change.markedMaterial) {
+    if (!change.textsChanged && reasons.length === 0)
+      throw new DomainError("validation", "material_without_text_change");
+    reasons.push("marked_by_editor");
+  }
+  return { material: reasons.length > 0, reasons };
+}
