@@ -241,7 +241,7 @@ export async function loadBenchData(db: Database, pool: pg.Pool, options: LoadOp
     copyRows(
       pool,
       `COPY processing_record (person_id, purpose_id, legal_basis, state, source, purpose_version,
-         valid_until, granted_at, confirmed_at, withdrawn_at) FROM STDIN`,
+         valid_until, granted_at, confirmed_at, withdrawn_at, double_opt_in_required) FROM STDIN`,
       (function* () {
         for (const personId of personIds) {
           // A person is mostly in order, mixed, or mostly not: all three lights occur.
@@ -251,7 +251,7 @@ export async function loadBenchData(db: Database, pool: pg.Pool, options: LoadOp
             const purpose = benchPurposes[index]!;
             const facts = recordFacts(random, purpose, random() < validShare, now);
             const source = random() < 0.5 ? "import" : "microsite";
-            yield `${personId}\t${purposeIds[index]}\t${purpose.legalBasis}\t${facts.state}\t${source}\t${facts.version}\t${facts.validUntil}\t${facts.grantedAt}\t${facts.confirmedAt}\t${facts.withdrawnAt}\n`;
+            yield `${personId}\t${purposeIds[index]}\t${purpose.legalBasis}\t${facts.state}\t${source}\t${facts.version}\t${facts.validUntil}\t${facts.grantedAt}\t${facts.confirmedAt}\t${facts.withdrawnAt}\t${purpose.legalBasis === "consent" && purpose.doubleOptIn ? "t" : "f"}\n`;
           }
         }
       })(),
