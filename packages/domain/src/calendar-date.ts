@@ -23,7 +23,7 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
         day: "2-digit",
       });
     } catch {
-      throw new DomainError("validation", `Unknown time zone: ${timeZone}`);
+      throw new DomainError("validation", "invalid_time_zone", timeZone);
     }
     formatters.set(timeZone, formatter);
   }
@@ -32,7 +32,7 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 
 /** The calendar day an instant falls on in a time zone (23:30 UTC on 31 Jan is 1 Feb in Berlin). */
 export function calendarDateAt(instant: Date, timeZone: string = defaultTimeZone): CalendarDate {
-  if (Number.isNaN(instant.getTime())) throw new DomainError("validation", "Invalid date");
+  if (Number.isNaN(instant.getTime())) throw new DomainError("validation", "invalid_date");
   const parts = formatterFor(timeZone).formatToParts(instant);
   const part = (type: Intl.DateTimeFormatPartTypes): number =>
     Number(parts.find((p) => p.type === type)?.value);
@@ -53,7 +53,7 @@ export function parseCalendarDate(value: string): CalendarDate {
     date.day < 1 ||
     date.day > daysInMonth(date.year, date.month)
   ) {
-    throw new DomainError("validation", `Not a calendar date (YYYY-MM-DD): ${value}`);
+    throw new DomainError("validation", "invalid_date", value);
   }
   return date;
 }

@@ -8,15 +8,78 @@ export const domainErrorCodes = [
 ] as const;
 export type DomainErrorCode = (typeof domainErrorCodes)[number];
 
-/** A rule violation the apps map to a user-facing message by `code`; never shown as a stack trace. */
+/**
+ * Why a rule said no, one value per distinct situation. The apps turn each into a message in the
+ * user's language through one map keyed by this type, so no code ever matches on message text.
+ */
+export const domainErrorReasons = [
+  // not found
+  "person_not_found",
+  "purpose_not_found",
+  "organization_not_found",
+  "person_email_not_found",
+  "person_phone_not_found",
+  "person_address_not_found",
+  "document_not_found",
+  "retention_duty_not_found",
+  "evidence_not_found",
+  // invalid input
+  "invalid_date",
+  "invalid_time_zone",
+  "invalid_holiday_calendar",
+  "invalid_age_of_consent",
+  "invalid_email",
+  "invalid_field",
+  "invalid_purpose",
+  "material_without_text_change",
+  "default_basis_not_allowed",
+  "document_empty",
+  "document_too_large",
+  "not_shown",
+  "no_consent_purposes",
+  "no_email_address",
+  "purpose_not_signable",
+  "invalid_cursor",
+  // consent rules
+  "transition_not_allowed",
+  "purpose_inactive",
+  "basis_not_allowed",
+  "confirm_only_by_data_subject",
+  "given_in_future",
+  "version_unknown",
+  "version_not_live",
+  "parental_consent_required",
+  "refusal_not_confirmed",
+  "person_erased",
+  // may not be contacted (admissibility)
+  "erased",
+  "restricted",
+  "mail_block",
+  "direct_marketing_objection",
+  // conflicts with stored data
+  "email_exists",
+  "staff_email_taken",
+  "purpose_key_taken",
+  "purpose_changed",
+  "text_changed",
+  // access
+  "document_forbidden",
+  // retention
+  "legal_hold",
+] as const;
+export type DomainErrorReason = (typeof domainErrorReasons)[number];
+
+/** A rule violation the apps map to a user-facing message by `reason`; never shown as a stack trace. */
 export class DomainError extends Error {
   override readonly name = "DomainError";
 
   constructor(
     public readonly code: DomainErrorCode,
-    message?: string,
+    public readonly reason: DomainErrorReason,
+    /** for logs and developers only (never personal data); users see the reason's message */
+    detail?: string,
   ) {
-    super(message ?? code);
+    super(detail ? `${reason}: ${detail}` : reason);
   }
 }
 

@@ -40,7 +40,7 @@ describe("legal bases", () => {
 
 describe("DomainError", () => {
   it("carries its code", () => {
-    const error = new DomainError("legal_hold");
+    const error = new DomainError("legal_hold", "legal_hold");
     expect(error).toBeInstanceOf(Error);
     expect(error.code).toBe("legal_hold");
     expect(error.message).toBe("legal_hold");

@@ -81,14 +81,14 @@ export async function applyRecordEvent(trx: Database, input: ApplyRecordEventInp
     ])
     .where("id", "=", input.purposeId)
     .executeTakeFirst();
-  if (!purpose) throw new DomainError("not_found", "purpose");
+  if (!purpose) throw new DomainError("not_found", "purpose_not_found");
   const person = await trx
     .selectFrom("person")
     .select(["id", "erasedLevel", "restricted", "birthday"])
     .where("id", "=", input.personId)
     .forUpdate()
     .executeTakeFirst();
-  if (!person) throw new DomainError("not_found", "person");
+  if (!person) throw new DomainError("not_found", "person_not_found");
   const existing = await trx
     .selectFrom("processingRecord")
     .selectAll()

@@ -32,7 +32,7 @@ export async function changeDirectMarketingObjection(
     .where("id", "=", input.personId)
     .forUpdate()
     .executeTakeFirst();
-  if (!person) throw new DomainError("not_found", "person");
+  if (!person) throw new DomainError("not_found", "person_not_found");
   const from = person.dmObjectionChannels;
   const to = changeObjection(from, { add: input.add, lift: input.lift });
   const added = to.filter((c) => !from.includes(c));

@@ -80,7 +80,7 @@ export async function openDocument(
   return db.transaction().execute(async (trx) => {
     const document = await getDocument(trx, input.documentId);
     if (!document) return null;
-    if (!mayOpenDocument(input.viewer, document)) throw new DomainError("forbidden", "document");
+    if (!mayOpenDocument(input.viewer, document)) throw new DomainError("forbidden", "document_forbidden");
     await recordAudit(trx, {
       actor: { type: "staff", id: input.viewer.id },
       action: "document.view",

@@ -70,7 +70,7 @@ function evidence(context: ClientContext, shown?: MicrositePurpose): RecordEvide
  */
 export async function saveMicrositeChoices(trx: Database, input: SaveChoicesInput): Promise<ChoicesResult> {
   const settings = await getMicrositeSettings(trx, input.personId, input.language, input.now);
-  if (!settings) throw new DomainError("not_found", "person");
+  if (!settings) throw new DomainError("not_found", "person_not_found");
   const decidable = new Map(settings.purposes.map((purpose) => [purpose.purposeId, purpose]));
   const shownIds = new Set(input.shown.map((item) => item.purposeId));
   if (input.granted.some((id) => !shownIds.has(id))) throw new DomainError("validation", "not_shown");
@@ -219,7 +219,7 @@ export async function saveMicrositeObjection(
     .select("dmObjectionChannels")
     .where("id", "=", input.personId)
     .executeTakeFirst();
-  if (!person) throw new DomainError("not_found", "person");
+  if (!person) throw new DomainError("not_found", "person_not_found");
   const wanted = allChannels.filter((channel) => input.channels.includes(channel));
   return changeDirectMarketingObjection(trx, {
     personId: input.personId,

@@ -52,7 +52,7 @@ export const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const datePattern = /^\d{4}-\d{2}-\d{2}$/;
 
 export function invalid(what: string): never {
-  throw new DomainError("validation", what);
+  throw new DomainError("validation", "invalid_field", what);
 }
 
 /** Trimmed text; empty becomes null where the field is optional. */
@@ -76,14 +76,14 @@ function isIsoDate(value: string): boolean {
 
 /** Locks the person against concurrent edits; an unknown or fully erased person cannot be edited. */
 export async function lockPerson(trx: Database, personId: string) {
-  if (!uuidPattern.test(personId)) throw new DomainError("not_found", "person");
+  if (!uuidPattern.test(personId)) throw new DomainError("not_found", "person_not_found");
   const person = await trx
     .selectFrom("person")
     .select([...masterFields, "id", "erasedLevel"])
     .where("id", "=", personId)
     .forUpdate()
     .executeTakeFirst();
-  if (!person) throw new DomainError("not_found", "person");
+  if (!person) throw new DomainError("not_found", "person_not_found");
   if (person.erasedLevel >= 3) throw new DomainError("invalid_transition", "person_erased");
   return person;
 }
@@ -111,7 +111,7 @@ export async function normalizePatch(trx: Database, patch: MasterDataPatch): Pro
       const found = uuidPattern.test(id)
         ? await trx.selectFrom("organization").select("id").where("id", "=", id).executeTakeFirst()
         : undefined;
-      if (!found) throw new DomainError("not_found", "organization");
+      if (!found) throw new DomainError("not_found", "organization_not_found");
     }
     out.organizationId = id;
   }

@@ -61,6 +61,11 @@ const entityTypes = {
   personPhone: "person_phone",
   personAddress: "person_address",
 };
+const notFound = {
+  personEmail: "person_email_not_found",
+  personPhone: "person_phone_not_found",
+  personAddress: "person_address_not_found",
+} as const;
 
 async function audit(
   trx: Database,
@@ -137,14 +142,14 @@ async function removeEntry(
   at: Date,
 ): Promise<void> {
   await lockPerson(trx, personId);
-  if (!uuidPattern.test(id)) throw new DomainError("not_found", entityTypes[table]);
+  if (!uuidPattern.test(id)) throw new DomainError("not_found", notFound[table]);
   const removed = await trx
     .deleteFrom(table as "personEmail")
     .where("id", "=", id)
     .where("personId", "=", personId)
     .returningAll()
     .executeTakeFirst();
-  if (!removed) throw new DomainError("not_found", entityTypes[table]);
+  if (!removed) throw new DomainError("not_found", notFound[table]);
   // Links mailed to a removed address must not keep opening the person's settings.
   if (table === "personEmail") await revokeLinksOfEmail(trx, id, at);
   const { id: _id, personId: _person, createdAt: _created, isPrimary, kind, ...values } = removed;
@@ -232,7 +237,7 @@ export async function setPrimaryEmail(
     .where("personId", "=", personId)
     .execute();
   const target = emails.find((email) => email.id === emailId);
-  if (!target) throw new DomainError("not_found", "person_email");
+  if (!target) throw new DomainError("not_found", "person_email_not_found");
   if (target.isPrimary) return;
   const previous = emails.find((email) => email.isPrimary) ?? null;
   await makePrimary(trx, "personEmail", personId, emailId);

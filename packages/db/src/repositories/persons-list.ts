@@ -1,4 +1,5 @@
 import type { RecordState } from "@purposeful/domain";
+import { DomainError } from "@purposeful/domain";
 import { type ExpressionBuilder, type SelectQueryBuilder, sql } from "kysely";
 import type { Database } from "../create-database.ts";
 import type { DB } from "../tables/generated.ts";
@@ -48,7 +49,7 @@ function decodeCursor(raw: string, field: PersonSortField): Cursor["k"] {
     parsed.k.length !== expected ||
     !parsed.k.every((v) => typeof v === "string")
   ) {
-    throw new Error("invalid cursor");
+    throw new DomainError("validation", "invalid_cursor");
   }
   return parsed.k;
 }

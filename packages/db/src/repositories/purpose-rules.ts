@@ -42,7 +42,7 @@ export function isRetentionPeriod(value: string): boolean {
 
 export function validatePurposeFields(fields: PurposeEntryUpdate & { key?: string }): void {
   const fail = (what: string) => {
-    throw new DomainError("validation", `invalid purpose ${what}`);
+    throw new DomainError("validation", "invalid_purpose", what);
   };
   if (fields.key !== undefined && !purposeKeyPattern.test(fields.key)) fail("key");
   if (fields.defaultLegalBasis !== undefined && !isLegalBasis(fields.defaultLegalBasis)) fail("legal basis");

@@ -138,7 +138,7 @@ export async function updatePurposeEntry(
     .where("p.id", "=", id)
     .forUpdate()
     .executeTakeFirst();
-  if (!current) throw new DomainError("not_found");
+  if (!current) throw new DomainError("not_found", "purpose_not_found");
 
   const fields: Record<string, { before: unknown; after: unknown }> = {};
   const rowUpdate: Updateable<DB["purpose"]> = {};
@@ -179,7 +179,7 @@ export async function updatePurposeEntry(
     const before = oldTexts[language] ?? { name: "", description: "" };
     const given = input.texts?.[language];
     const after = given ? { name: cleanText(given.name), description: cleanText(given.description) } : before;
-    if (!after.name || !after.description) throw new DomainError("validation", "invalid purpose text");
+    if (!after.name || !after.description) throw new DomainError("validation", "invalid_purpose", "text");
     newTexts[language] = after;
     for (const part of ["name", "description"] as const)
       if (before[part] !== after[part])

@@ -34,7 +34,7 @@ export async function createAdminWithOneTimePassword(
   input: NewAdmin,
 ): Promise<{ id: string; email: string; password: string }> {
   const email = normalizeStaffEmail(input.email);
-  if (!email) throw new DomainError("validation", `not an e-mail address: ${input.email}`);
+  if (!email) throw new DomainError("validation", "invalid_email");
   const password = randomBytes(18).toString("base64url");
   const passwordHash = await hashPassword(password);
   const role: StaffRole = "admin";
@@ -44,7 +44,7 @@ export async function createAdminWithOneTimePassword(
       .select("id")
       .where("email", "=", email)
       .executeTakeFirst();
-    if (taken) throw new DomainError("conflict", `a staff account with ${email} exists already`);
+    if (taken) throw new DomainError("conflict", "staff_email_taken");
     const id = randomUUID();
     await trx
       .insertInto("staffUser")

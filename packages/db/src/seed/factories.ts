@@ -136,12 +136,20 @@ export interface NewRecord {
 export async function createRecord(db: Database, input: NewRecord): Promise<string> {
   const at = input.at ?? new Date();
   const column = stateTimestamp[input.state];
+  const legalBasis = input.legalBasis ?? "consent";
+  // As applyRecordEvent does: a consent keeps whether double opt-in was required when granted.
+  const purpose = await db
+    .selectFrom("purpose")
+    .select("doubleOptIn")
+    .where("id", "=", input.purposeId)
+    .executeTakeFirst();
   const row = await db
     .insertInto("processingRecord")
     .values({
+      doubleOptInRequired: legalBasis === "consent" && (purpose?.doubleOptIn ?? false),
       personId: input.personId,
       purposeId: input.purposeId,
-      legalBasis: input.legalBasis ?? "consent",
+      legalBasis,
       state: input.state,
       source: input.source ?? "manual",
       purposeVersion: input.purposeVersion === undefined ? 1 : input.purposeVersion,

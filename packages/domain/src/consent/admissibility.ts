@@ -33,14 +33,22 @@ export interface AdmissibilityResult {
   reason: Exclude<AdmissibilityReason, "valid">;
 }
 
-const no = (reason: AdmissibilityResult["reason"]): AdmissibilityResult => ({ admissible: false, reason });
+const no = <R extends AdmissibilityResult["reason"]>(reason: R) => ({ admissible: false, reason }) as const;
+
+/** Reasons that hold for the person on every purpose (or every direct-marketing one). */
+export type PersonBlockReason = "erased" | "restricted" | "direct_marketing_objection" | "mail_block";
+
+/** A verdict on a mail to the person as such (not for one purpose). */
+export type PersonMailVerdict =
+  | { admissible: true; reason: "admissible" }
+  | { admissible: false; reason: PersonBlockReason };
 
 /** Person-wide reasons that close a channel for every purpose (or every direct-marketing one). */
 function personBlock(
   person: PersonContactFacts,
   channel: Channel,
   directMarketing: boolean,
-): AdmissibilityResult | null {
+): { admissible: false; reason: PersonBlockReason } | null {
   // Art. 17(1) GDPR: an erased person must not be processed at all.
   if (person.erased) return no("erased");
   // Art. 18(2) GDPR: restricted data may only be stored, not used, without consent or legal claims.
@@ -74,7 +82,7 @@ export function assessAdmissibility(input: AdmissibilityInput, now: Date): Admis
  * (OLG Celle 13 U 15/14; BGH VI ZR 225/17), so every person-wide block of the e-mail channel for direct
  * marketing applies: erasure, restriction, the objection to direct marketing by e-mail, an e-mail block.
  */
-export function assessConsentRequestMail(person: PersonContactFacts): AdmissibilityResult {
+export function assessConsentRequestMail(person: PersonContactFacts): PersonMailVerdict {
   return personBlock(person, "email", true) ?? { admissible: true, reason: "admissible" };
 }
 
@@ -83,7 +91,7 @@ export function assessConsentRequestMail(person: PersonContactFacts): Admissibil
  * confirmation they asked for) be sent? Only erasure (Art. 17) and restriction (Art. 18(2)) stop it;
  * an objection to direct marketing does not (Art. 21(3) concerns advertising only).
  */
-export function assessTransactionalMail(person: PersonContactFacts): AdmissibilityResult {
+export function assessTransactionalMail(person: PersonContactFacts): PersonMailVerdict {
   if (person.erased) return no("erased");
   if (person.restricted) return no("restricted");
   return { admissible: true, reason: "admissible" };

@@ -23,7 +23,7 @@ export function needsParentalConsent(
 ): boolean {
   if (birthday === null) return false;
   if (!Number.isInteger(ageOfConsent) || ageOfConsent < minAgeOfConsent || ageOfConsent > maxAgeOfConsent) {
-    throw new DomainError("validation", `Age of consent must be ${minAgeOfConsent}–${maxAgeOfConsent}`);
+    throw new DomainError("validation", "invalid_age_of_consent", `${minAgeOfConsent}–${maxAgeOfConsent}`);
   }
   const born = parseCalendarDate(birthday);
   // Art. 8(1) GDPR: below the age of consent, the holder of parental responsibility must consent.

@@ -239,7 +239,8 @@ export function nextRecordState(
   if (next === undefined || !objectionAllowed) {
     throw new DomainError(
       "invalid_transition",
-      `Cannot ${event} a ${basis} record in state ${current ?? "none"}`,
+      "transition_not_allowed",
+      `${event} on a ${basis} record in state ${current ?? "none"}`,
     );
   }
   return next;

@@ -42,7 +42,7 @@ export const consentEvidenceRetention = { years: 3, source: "§195, §199(1) BGB
 
 export function retentionDuty(key: RetentionDutyKey): RetentionDuty {
   const duty = retentionDuties.find((d) => d.key === key);
-  if (!duty) throw new DomainError("not_found", `Unknown retention duty ${key}`);
+  if (!duty) throw new DomainError("not_found", "retention_duty_not_found", key);
   return duty;
 }
 

@@ -12,7 +12,7 @@ export function allowedLegalBasesOf(
 ): LegalBasis[] {
   if (!allowed || allowed.length === 0) return [defaultLegalBasis];
   const unique = [...new Set(allowed)];
-  if (!unique.every(isLegalBasis)) throw new DomainError("validation", "invalid purpose legal basis");
+  if (!unique.every(isLegalBasis)) throw new DomainError("validation", "invalid_purpose", "legal basis");
   // Art. 6(1), 13(1)(c) GDPR: the basis a purpose is processed on by default must be one it declares.
   if (!unique.includes(defaultLegalBasis)) throw new DomainError("validation", "default_basis_not_allowed");
   return legalBases.filter((basis) => unique.includes(basis));

@@ -54,8 +54,7 @@ function publicHolidays(calendar: WorkingCalendar, year: number): Set<string> {
     const holidays = new Holidays();
     const knownCountry = calendar.country in holidays.getCountries();
     const knownRegion = !calendar.region || calendar.region in (holidays.getStates(calendar.country) ?? {});
-    if (!knownCountry || !knownRegion)
-      throw new DomainError("validation", `Unknown holiday calendar: ${key}`);
+    if (!knownCountry || !knownRegion) throw new DomainError("validation", "invalid_holiday_calendar", key);
     if (calendar.region) holidays.init(calendar.country, calendar.region, { types: ["public"] });
     else holidays.init(calendar.country, { types: ["public"] });
     set = new Set(

@@ -44,7 +44,7 @@ export async function loadRecipient(
     ])
     .where("person.id", "=", personId)
     .executeTakeFirst();
-  if (!person) throw new DomainError("not_found", "person");
+  if (!person) throw new DomainError("not_found", "person_not_found");
   if (!person.address || !person.emailId) throw new DomainError("validation", "no_email_address");
   const facts = {
     erased: person.erasedLevel > 0,

@@ -65,7 +65,7 @@ export async function saveChoices(formData: FormData): Promise<void> {
     });
   } catch (error) {
     // Art. 8(1) GDPR: below the age of consent the parents must consent; the page says so.
-    if (isDomainError(error) && error.message === "parental_consent_required") {
+    if (isDomainError(error) && error.reason === "parental_consent_required") {
       redirect(`/${lang}/settings?minor=1`);
     }
     // The texts changed (or a purpose was retired) while the form was open: show the current ones.

@@ -19,12 +19,8 @@ export const documentsRouter = router({
         viewer: ctx.user,
         via: "page",
         at: ctx.now(),
-      }).catch((error: unknown) => {
-        if (isDomainError(error) && error.code === "forbidden")
-          throw new UserFacingError("FORBIDDEN", "document_forbidden");
-        throw error;
       });
-      if (!document) throw new DomainError("not_found", "document");
+      if (!document) throw new DomainError("not_found", "document_not_found");
       const { content: _content, ...facts } = document;
       return facts;
     }),

@@ -45,13 +45,7 @@ export const personEditProcedures = {
 
   addEmail: staff.input(addEmailInput).mutation(({ ctx, input }) => {
     const { personId, ...email } = input;
-    return inTransaction(ctx, (trx, actor, at) => addEmail(trx, personId, email, actor, at)).catch(
-      (error: unknown) => {
-        if (isDomainError(error) && error.code === "conflict")
-          throw new UserFacingError("CONFLICT", "email_exists");
-        throw error;
-      },
-    );
+    return inTransaction(ctx, (trx, actor, at) => addEmail(trx, personId, email, actor, at));
   }),
 
   removeEmail: staff

@@ -25,15 +25,7 @@ import {
 export const personsRouter = router({
   list: procedureFor("staff")
     .input(listPersonsInput)
-    .query(async ({ ctx, input }) => {
-      try {
-        return await listPersons(ctx.db, input);
-      } catch (error) {
-        if (error instanceof Error && error.message === "invalid cursor")
-          throw new UserFacingError("BAD_REQUEST", "invalid_cursor");
-        throw error;
-      }
-    }),
+    .query(({ ctx, input }) => listPersons(ctx.db, input)),
 
   countByLight: procedureFor("staff")
     .input(listPersonsInput.pick({ search: true, purposeId: true, purposeState: true }))

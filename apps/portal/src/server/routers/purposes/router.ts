@@ -6,21 +6,14 @@ import {
   purposeLightsJob,
   updatePurposeEntry,
 } from "@purposeful/db";
-import { isDomainError, legalBasisArticle } from "@purposeful/domain";
+import { legalBasisArticle } from "@purposeful/domain";
 import { TRPCError } from "@trpc/server";
-import { toTRPCError, UserFacingError } from "../../errors";
+import { toTRPCError } from "../../errors";
 import { procedureFor, router } from "../../trpc";
 import { createPurposeInput, purposeIdInput, updatePurposeInput } from "./purposes.schema";
 
-/** Repository refusals the editor can act on get a message of their own; the rest keep their code. */
+/** Repository refusals keep their code and get their reason's message (one map, `errors.ts`). */
 function explain(error: unknown): never {
-  if (isDomainError(error) && error.message === "purpose_key_taken")
-    throw new UserFacingError("CONFLICT", "purpose_key_taken");
-  if (isDomainError(error) && error.message === "material_without_text_change")
-    throw new UserFacingError("BAD_REQUEST", "material_without_text_change");
-  if (isDomainError(error) && error.message === "default_basis_not_allowed")
-    throw new UserFacingError("BAD_REQUEST", "default_basis_not_allowed");
-  // Mapped here: once tRPC has wrapped a DomainError, the shared middleware sees a 500.
   throw toTRPCError(error);
 }
 

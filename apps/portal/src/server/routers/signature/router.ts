@@ -42,7 +42,7 @@ export const signatureRouter = router({
         .select("preferredLanguage")
         .where("id", "=", input.personId)
         .executeTakeFirst();
-      if (!person) throw new DomainError("not_found", "person");
+      if (!person) throw new DomainError("not_found", "person_not_found");
       const rows = await ctx.db
         .selectFrom("purpose as p")
         .innerJoin("purposeVersion as v", (join) =>
@@ -95,7 +95,7 @@ export const signatureRouter = router({
           .select("id")
           .where("id", "=", input.personId)
           .executeTakeFirst();
-        if (!person) throw new DomainError("not_found", "person");
+        if (!person) throw new DomainError("not_found", "person_not_found");
         const ids = input.purposes.map((p) => p.purposeId);
         const purposes = await trx
           .selectFrom("purpose as p")

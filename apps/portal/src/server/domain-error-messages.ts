@@ -1,0 +1,164 @@
+import type { DomainErrorReason } from "@purposeful/domain";
+
+type Localized = Record<"de" | "en", string>;
+
+/**
+ * The one message per domain reason, in both languages. Keyed by the domain's type, so a new reason
+ * does not compile until it has its message.
+ */
+export const domainReasonMessages: Record<DomainErrorReason, Localized> = {
+  person_not_found: {
+    de: "Diese Person gibt es nicht (mehr).",
+    en: "This person does not exist (any more).",
+  },
+  purpose_not_found: { de: "Diesen Zweck gibt es nicht.", en: "This purpose does not exist." },
+  organization_not_found: {
+    de: "Diese Organisation gibt es nicht.",
+    en: "This organization does not exist.",
+  },
+  person_email_not_found: {
+    de: "Diese E-Mail-Adresse gibt es nicht (mehr).",
+    en: "This e-mail address does not exist (any more).",
+  },
+  person_phone_not_found: {
+    de: "Diese Telefonnummer gibt es nicht (mehr).",
+    en: "This phone number does not exist (any more).",
+  },
+  person_address_not_found: {
+    de: "Diese Anschrift gibt es nicht (mehr).",
+    en: "This address does not exist (any more).",
+  },
+  document_not_found: { de: "Dieses Dokument gibt es nicht.", en: "This document does not exist." },
+  retention_duty_not_found: {
+    de: "Diese Aufbewahrungspflicht ist unbekannt.",
+    en: "This retention duty is unknown.",
+  },
+  evidence_not_found: {
+    de: "Der Nachweis gehört nicht zu dieser Person oder existiert nicht.",
+    en: "The evidence does not belong to this person or does not exist.",
+  },
+  invalid_date: { de: "Das Datum ist ungültig.", en: "The date is not valid." },
+  invalid_time_zone: { de: "Die Zeitzone ist unbekannt.", en: "The time zone is unknown." },
+  invalid_holiday_calendar: {
+    de: "Der Feiertagskalender ist unbekannt.",
+    en: "The holiday calendar is unknown.",
+  },
+  invalid_age_of_consent: {
+    de: "Das Einwilligungsalter muss zwischen 13 und 16 liegen (Art. 8 DSGVO).",
+    en: "The age of consent must be between 13 and 16 (Art. 8 GDPR).",
+  },
+  invalid_email: { de: "Das ist keine gültige E-Mail-Adresse.", en: "This is not a valid e-mail address." },
+  invalid_field: {
+    de: "Ein Feld ist ungültig; bitte prüfen Sie die Eingabe.",
+    en: "A field is not valid; please check the input.",
+  },
+  invalid_purpose: {
+    de: "Die Angaben zum Zweck sind unvollständig oder ungültig.",
+    en: "The purpose's details are incomplete or not valid.",
+  },
+  material_without_text_change: {
+    de: "Eine wesentliche Änderung braucht einen geänderten Text oder einen erweiterten Zweck.",
+    en: "A material change needs a changed text or a widened purpose.",
+  },
+  default_basis_not_allowed: {
+    de: "Die Standard-Rechtsgrundlage muss zu den zulässigen Rechtsgrundlagen des Zwecks gehören.",
+    en: "The default legal basis must be one of the purpose's allowed legal bases.",
+  },
+  document_empty: { de: "Die Datei ist leer.", en: "The file is empty." },
+  document_too_large: { de: "Die Datei ist größer als 10 MB.", en: "The file is larger than 10 MB." },
+  not_shown: {
+    de: "Es kann nur in gezeigte Zwecke eingewilligt werden.",
+    en: "Only purposes shown can be consented to.",
+  },
+  no_consent_purposes: {
+    de: "Keiner der gewählten Zwecke beruht auf einer Einwilligung.",
+    en: "None of the chosen purposes rests on consent.",
+  },
+  no_email_address: {
+    de: "Die Person hat keine E-Mail-Adresse.",
+    en: "The person has no e-mail address.",
+  },
+  purpose_not_signable: {
+    de: "Dieser Zweck kann nicht per Unterschrift erteilt werden.",
+    en: "This purpose cannot be granted by signature.",
+  },
+  invalid_cursor: {
+    de: "Die Seite ist nicht mehr gültig; bitte neu laden.",
+    en: "This page is no longer valid; please reload.",
+  },
+  transition_not_allowed: {
+    de: "Das ist in diesem Zustand nicht möglich.",
+    en: "This is not possible in the current state.",
+  },
+  purpose_inactive: {
+    de: "Dieser Zweck wird nicht mehr verfolgt.",
+    en: "This purpose is no longer pursued.",
+  },
+  basis_not_allowed: {
+    de: "Dieser Zweck erlaubt diese Rechtsgrundlage nicht.",
+    en: "This purpose does not allow this legal basis.",
+  },
+  confirm_only_by_data_subject: {
+    de: "Ein Double-Opt-in bestätigt nur die Person selbst über ihren Bestätigungslink.",
+    en: "Only the person can confirm a double opt-in, through their confirmation link.",
+  },
+  given_in_future: {
+    de: "Das Datum der Einwilligung darf nicht in der Zukunft liegen.",
+    en: "The date of the consent cannot be in the future.",
+  },
+  version_unknown: { de: "Diese Textversion gibt es nicht.", en: "This text version does not exist." },
+  version_not_live: {
+    de: "Diese Textversion war an diesem Tag noch nicht veröffentlicht.",
+    en: "This text version was not yet published on that day.",
+  },
+  parental_consent_required: {
+    de: "Die Person ist unter dem Einwilligungsalter: Fügen Sie die Einwilligung der Eltern als Nachweis bei und nennen Sie, wer sie erteilt hat (Art. 8 DSGVO).",
+    en: "The person is below the age of consent: attach the parents' consent as evidence and name who gave it (Art. 8 GDPR).",
+  },
+  refusal_not_confirmed: {
+    de: "Die Person hat zu einem der Zwecke Nein gesagt. Kreuzen Sie ihn ausdrücklich an, wenn Sie erneut fragen wollen.",
+    en: "The person said no to one of the purposes. Tick it explicitly if you want to ask again.",
+  },
+  person_erased: { de: "Die Person wurde anonymisiert.", en: "The person was anonymized." },
+  erased: { de: "Die Person wurde gelöscht.", en: "The person was erased." },
+  restricted: {
+    de: "Die Verarbeitung ist eingeschränkt (Art. 18 DSGVO).",
+    en: "Processing is restricted (Art. 18 GDPR).",
+  },
+  mail_block: {
+    de: "Für diese Person ist der Kontakt per E-Mail gesperrt.",
+    en: "E-mail contact is blocked for this person.",
+  },
+  direct_marketing_objection: {
+    de: "Die Person hat der Direktwerbung per E-Mail widersprochen (Art. 21 DSGVO); eine Einwilligungsanfrage ist selbst Werbung.",
+    en: "The person objected to direct marketing by e-mail (Art. 21 GDPR); a consent request is itself advertising.",
+  },
+  email_exists: {
+    de: "Diese Person hat diese E-Mail-Adresse bereits.",
+    en: "This person already has this e-mail address.",
+  },
+  staff_email_taken: {
+    de: "Diese E-Mail-Adresse ist bereits vergeben.",
+    en: "This e-mail address is already in use.",
+  },
+  purpose_key_taken: {
+    de: "Ein Zweck mit diesem Schlüssel existiert bereits.",
+    en: "A purpose with this key already exists.",
+  },
+  purpose_changed: {
+    de: "Der Zweck hat sich geändert; bitte neu laden.",
+    en: "The purpose has changed; please reload.",
+  },
+  text_changed: {
+    de: "Der Text hat sich geändert; bitte neu laden.",
+    en: "The text has changed; please reload.",
+  },
+  document_forbidden: {
+    de: "Dieses Dokument dürfen nur die Datenschutzbeauftragten, Admins und die Person öffnen, die es hochgeladen hat.",
+    en: "Only data protection officers, admins and the person who uploaded it may open this document.",
+  },
+  legal_hold: {
+    de: "Eine gesetzliche Aufbewahrungspflicht verhindert das.",
+    en: "A legal retention duty prevents this.",
+  },
+};
