@@ -17,7 +17,9 @@ export function parseAuditKek(value: string): Buffer {
       ? Buffer.from(text.replace(/-/g, "+").replace(/_/g, "/"), "base64")
       : Buffer.alloc(0);
   if (bytes.length !== KEK_BYTES)
-    throw new Error("AUDIT_KEK must be 32 bytes, given as 64 hex digits or base64 (e.g. openssl rand -base64 32)");
+    throw new Error(
+      "AUDIT_KEK must be 32 bytes, given as 64 hex digits or base64 (e.g. openssl rand -base64 32)",
+    );
   return bytes;
 }
 
@@ -41,10 +43,11 @@ export class AuditKeyPlugin implements KyselyPlugin {
   transformResult: KyselyPlugin["transformResult"] = async (args) => args.result;
 }
 
-/** The KEK the handle was created with; throws when it has none (set AUDIT_KEK). */
+/** The KEK the handle carries (the last one added wins); throws when it has none (set AUDIT_KEK). */
 export function auditKekOf(db: Database): Buffer {
-  const plugin = db.getExecutor().plugins.find((p): p is AuditKeyPlugin => p instanceof AuditKeyPlugin);
-  if (!plugin) throw new Error("no audit key-encryption key: set AUDIT_KEK (createDatabase(…, { auditKek }))");
+  const plugin = db.getExecutor().plugins.findLast((p): p is AuditKeyPlugin => p instanceof AuditKeyPlugin);
+  if (!plugin)
+    throw new Error("no audit key-encryption key: set AUDIT_KEK (createDatabase(…, { auditKek }))");
   return plugin.kek;
 }
 

@@ -31,7 +31,10 @@ export function signCheckpoint(kek: Buffer, head: SignedFields): string {
   return createHmac("sha256", checkpointKey(kek)).update(message(head)).digest("hex");
 }
 
-export function checkpointSignatureValid(kek: Buffer, checkpoint: SignedFields & { signature: string }): boolean {
+export function checkpointSignatureValid(
+  kek: Buffer,
+  checkpoint: SignedFields & { signature: string },
+): boolean {
   const expected = Buffer.from(signCheckpoint(kek, checkpoint), "hex");
   const given = Buffer.from(checkpoint.signature, "hex");
   return given.length === expected.length && timingSafeEqual(given, expected);
@@ -72,7 +75,12 @@ export async function writeAuditCheckpoint(trx: Database, at: Date): Promise<Aud
 }
 
 export async function latestAuditCheckpoint(db: Database): Promise<AuditCheckpoint | null> {
-  const row = await db.selectFrom("auditCheckpoint").selectAll().orderBy("id", "desc").limit(1).executeTakeFirst();
+  const row = await db
+    .selectFrom("auditCheckpoint")
+    .selectAll()
+    .orderBy("id", "desc")
+    .limit(1)
+    .executeTakeFirst();
   return row ? toCheckpoint(row) : null;
 }
 

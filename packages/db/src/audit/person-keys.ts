@@ -24,13 +24,19 @@ interface StoredKey {
  * a shredded person stays shredded. Keys stored unwrapped by older versions are wrapped here, on
  * their first use.
  */
-export async function personKeys(db: Database, personIds: readonly string[]): Promise<Map<string, PersonKey>> {
+export async function personKeys(
+  db: Database,
+  personIds: readonly string[],
+): Promise<Map<string, PersonKey>> {
   const kek = auditKekOf(db);
   const ids = [...new Set(personIds)];
   const keys = new Map<string, PersonKey>();
   if (ids.length === 0) return keys;
   const fresh = new Map(ids.map((id) => [id, randomBytes(32)]));
-  const candidates = ids.map((id) => ({ person_id: id, key: wrapPersonKey(kek, id, fresh.get(id)!).toString("hex") }));
+  const candidates = ids.map((id) => ({
+    person_id: id,
+    key: wrapPersonKey(kek, id, fresh.get(id)!).toString("hex"),
+  }));
   // Rows the INSERT adds are invisible to the second SELECT (same snapshot), so each person appears once.
   const result = await sql<StoredKey>`
     WITH candidate AS (
@@ -113,7 +119,11 @@ export function decryptValue(key: Buffer, sealed: Uint8Array): unknown {
  * person's values in the audit trail are gone for good and no later event silently gets a new key.
  * Also for a person who never had a key. Returns false when the key was already shredded.
  */
-export async function shredPersonKey(db: Database, personId: string, at: Date = new Date()): Promise<boolean> {
+export async function shredPersonKey(
+  db: Database,
+  personId: string,
+  at: Date = new Date(),
+): Promise<boolean> {
   const result = await sql<{ personId: string }>`
     INSERT INTO person_key (person_id, key, wrapped, shredded_at) VALUES (${personId}, NULL, true, ${at})
     ON CONFLICT (person_id) DO UPDATE SET key = NULL, shredded_at = EXCLUDED.shredded_at

@@ -50,7 +50,10 @@ export async function recordAudit(trx: Database, input: AuditInput): Promise<App
  * persons in one statement, one chain lock, the hashes chained in memory, multi-row inserts. The
  * chain is the same as from as many `recordAudit` calls.
  */
-export async function recordAuditBatch(trx: Database, inputs: readonly AuditInput[]): Promise<AppendedEvent[]> {
+export async function recordAuditBatch(
+  trx: Database,
+  inputs: readonly AuditInput[],
+): Promise<AppendedEvent[]> {
   if (inputs.length === 0) return [];
   const personalOf = (input: AuditInput) =>
     input.personal && (input.personal.before !== undefined || input.personal.after !== undefined)

@@ -29,18 +29,23 @@ export type AuditVerification =
  * consistently, or cut short, by someone with database access fails there).
  */
 export async function verifyAuditChain(db: Database, batchSize = 5000): Promise<AuditVerification> {
-  const checkpoints = (await db.selectFrom("auditCheckpoint").selectAll().orderBy("id").execute()).map((row) => ({
-    ...row,
-    id: Number(row.id),
-    lastEventId: Number(row.lastEventId),
-    eventCount: Number(row.eventCount),
-  }));
+  const checkpoints = (await db.selectFrom("auditCheckpoint").selectAll().orderBy("id").execute()).map(
+    (row) => ({
+      ...row,
+      id: Number(row.id),
+      lastEventId: Number(row.lastEventId),
+      eventCount: Number(row.eventCount),
+    }),
+  );
   if (checkpoints.length > 0) {
     const kek = auditKekOf(db);
     const forged = checkpoints.find((c) => !checkpointSignatureValid(kek, c));
     if (forged) return checkpointFailure(forged, "checkpoint_signature_invalid", 0);
   }
-  const byEvent = new Map<number, Pick<AuditCheckpoint, "id" | "lastEventId" | "lastHash" | "eventCount">[]>();
+  const byEvent = new Map<
+    number,
+    Pick<AuditCheckpoint, "id" | "lastEventId" | "lastHash" | "eventCount">[]
+  >();
   for (const c of checkpoints) byEvent.set(c.lastEventId, [...(byEvent.get(c.lastEventId) ?? []), c]);
 
   let previous = GENESIS_HASH;
@@ -49,7 +54,8 @@ export async function verifyAuditChain(db: Database, batchSize = 5000): Promise<
   const reached = new Set<number>();
   // A checkpoint of the empty chain names event 0.
   for (const c of byEvent.get(0) ?? []) {
-    if (c.lastHash !== GENESIS_HASH || c.eventCount !== 0) return checkpointFailure(c, "checkpoint_hash_mismatch", 0);
+    if (c.lastHash !== GENESIS_HASH || c.eventCount !== 0)
+      return checkpointFailure(c, "checkpoint_hash_mismatch", 0);
     reached.add(c.id);
   }
   for (;;) {
@@ -63,7 +69,8 @@ export async function verifyAuditChain(db: Database, batchSize = 5000): Promise<
     if (batch.length === 0) break;
     for (const event of batch) {
       events += 1;
-      if (event.prevHash !== previous) return { ok: false, events, brokenAt: event.id, problem: "chain_broken" };
+      if (event.prevHash !== previous)
+        return { ok: false, events, brokenAt: event.id, problem: "chain_broken" };
       const expected = auditHash({ ...event, changes: event.changes });
       if (expected !== event.hash) return { ok: false, events, brokenAt: event.id, problem: "hash_mismatch" };
       for (const c of byEvent.get(event.id) ?? []) {
