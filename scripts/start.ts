@@ -2,12 +2,12 @@
 // PGlite under .data/ served on a local port, so both apps share it as they would a server.
 // Migrates, seeds demo data on first start, starts the portal and the microsite, prints sign-ins.
 import { type ChildProcess, spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { createDatabase, migrateToLatest } from "@purposeful/db";
+import { createDatabase, migrateToLatest, parseAuditKek } from "@purposeful/db";
+import { localSecret as secretIn } from "@purposeful/db/cli-env";
 import { startEmbeddedServer } from "@purposeful/db/embedded-server";
 import { demoPassword, demoStaff, isSeeded, seedDemo } from "@purposeful/db/seed";
 import { hashPassword } from "better-auth/crypto";
@@ -21,12 +21,10 @@ const micrositePort = Number(env.MICROSITE_PORT ?? 3001);
 const dataDir = resolve(env.PURPOSEFUL_DATA_DIR ?? join(root, ".data"));
 mkdirSync(dataDir, { recursive: true });
 
-/** A secret generated once per data folder, so sessions survive restarts. */
-function localSecret(name: string): string {
-  const file = join(dataDir, `${name}.secret`);
-  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
-  return readFileSync(file, "utf8").trim();
-}
+/** A secret generated once per data folder, so sessions survive restarts (the tools read the same files). */
+const localSecret = (name: string) => secretIn(dataDir, name);
+// Wraps the per-person audit keys: the seed below, both apps and the tools must use the same one.
+const auditKek = env.AUDIT_KEK ?? localSecret("audit-kek");
 
 const children: ChildProcess[] = [];
 let stopEmbedded: (() => Promise<void>) | undefined;
@@ -55,7 +53,10 @@ if (!databaseUrl) {
   databaseUrl = embedded.url;
 }
 
-const handle = await createDatabase({ driver: "postgres", url: databaseUrl, poolMax: 2 });
+const handle = await createDatabase(
+  { driver: "postgres", url: databaseUrl, poolMax: 2 },
+  { auditKek: parseAuditKek(auditKek) },
+);
 await migrateToLatest(handle.db);
 if (!(await isSeeded(handle.db))) {
   console.info("Seeding demo data (first start)…");
@@ -74,6 +75,7 @@ const appEnv = {
   PUBLIC_MICROSITE_URL: micrositeUrl,
   BETTER_AUTH_SECRET: env.BETTER_AUTH_SECRET ?? localSecret("auth"),
   CRON_SECRET: env.CRON_SECRET ?? localSecret("cron"),
+  AUDIT_KEK: auditKek,
 };
 const nextBin = createRequire(join(root, "apps/portal/package.json")).resolve("next/dist/bin/next");
 for (const [app, port] of [
@@ -111,6 +113,8 @@ await Promise.all([waitFor(`${portalUrl}/sign-in`), waitFor(micrositeUrl)]);
 const jobs = [
   { route: "outbox", pattern: "*/15 * * * * *" },
   { route: "traffic-lights", pattern: "0 * * * * *" },
+  // Daily signed head of the audit chain, mailed to the DPO (hosted: 03:00 UTC, vercel.json).
+  { route: "audit-checkpoint", pattern: "0 0 3 * * *" },
 ];
 for (const job of jobs) {
   new Cron(job.pattern, { name: job.route, protect: true, unref: true }, async () => {

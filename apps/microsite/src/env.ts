@@ -1,10 +1,18 @@
 import { createEnv } from "@t3-oss/env-nextjs";
 import { z } from "zod";
 
+// 32 bytes as 64 hex digits or base64 / base64url (`openssl rand -base64 32`).
+const auditKek = z
+  .string()
+  .regex(/^(?:[0-9a-fA-F]{64}|[A-Za-z0-9+/_-]{43}=?)$/, "AUDIT_KEK must be 32 bytes as hex or base64")
+  .optional();
+
 export const env = createEnv({
   server: {
     // Optional until the token pages need the database; nothing connects at import time.
     DATABASE_URL: z.string().min(1).optional(),
+    // Wraps the per-person audit keys; required in production (checked below).
+    AUDIT_KEK: auditKek,
     PUBLIC_MICROSITE_URL: z.url().default("http://localhost:3001"),
   },
   shared: {
@@ -13,8 +21,14 @@ export const env = createEnv({
   client: {},
   runtimeEnv: {
     DATABASE_URL: process.env.DATABASE_URL,
+    AUDIT_KEK: process.env.AUDIT_KEK,
     PUBLIC_MICROSITE_URL: process.env.PUBLIC_MICROSITE_URL,
     NODE_ENV: process.env.NODE_ENV,
   },
   emptyStringAsUndefined: true,
 });
+
+// A production server refuses to run without the audit key-encryption key (instrumentation.ts
+// loads this module at start); `next build` runs with NODE_ENV=production too and needs none.
+if (env.NODE_ENV === "production" && !env.AUDIT_KEK && process.env.NEXT_PHASE !== "phase-production-build")
+  throw new Error("AUDIT_KEK is required in production (32 bytes, e.g. `openssl rand -base64 32`)");

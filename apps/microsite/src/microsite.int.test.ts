@@ -34,6 +34,7 @@ beforeAll(async () => {
   tokens.unsubscribe = await link(ids.alice, "unsubscribe", [ids.newsletter]);
   server = await startNextServer((baseUrl) => ({
     DATABASE_URL: database.url,
+    AUDIT_KEK: database.auditKek,
     PUBLIC_MICROSITE_URL: baseUrl,
   }));
   base = server.baseUrl;

@@ -38,8 +38,14 @@ export interface DatabaseOptions {
   auditKek?: Uint8Array;
 }
 
-export function createKysely(dialect: PostgresDialect | PGliteDialect, options: DatabaseOptions = {}): Database {
-  const plugins = [new CamelCasePlugin(), ...(options.auditKek ? [new AuditKeyPlugin(options.auditKek)] : [])];
+export function createKysely(
+  dialect: PostgresDialect | PGliteDialect,
+  options: DatabaseOptions = {},
+): Database {
+  const plugins = [
+    new CamelCasePlugin(),
+    ...(options.auditKek ? [new AuditKeyPlugin(options.auditKek)] : []),
+  ];
   return new Kysely<DB>({ dialect, plugins });
 }
 

@@ -2,9 +2,9 @@ import { hashPassword } from "better-auth/crypto";
 import { createDatabase } from "../create-database.ts";
 import { migrateToLatest } from "../migrate.ts";
 import { isSeeded, seedDemo } from "../seed/demo.ts";
-import { targetFromEnv } from "./cli-env.ts";
+import { databaseOptionsFromEnv, targetFromEnv } from "./cli-env.ts";
 
-const handle = await createDatabase(targetFromEnv());
+const handle = await createDatabase(targetFromEnv(), databaseOptionsFromEnv());
 try {
   await migrateToLatest(handle.db);
   if (await isSeeded(handle.db)) {
