@@ -36,3 +36,8 @@ export function databaseOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Da
 export function serverUrlFromEnv(env: NodeJS.ProcessEnv = process.env): string {
   return env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 }
+
+/** Where staff open the portal, for links in mails the tools write (PORTAL_URL). */
+export function portalUrlFromEnv(env: NodeJS.ProcessEnv = process.env): string {
+  return env.PORTAL_URL ?? "http://localhost:3000";
+}
