@@ -10,9 +10,10 @@ export function getDb(): Promise<Database> {
     if (!url) throw new Error("DATABASE_URL is not set");
     // The audit KEK travels with the handle to the audit functions (packages read no environment).
     const auditKek = env.AUDIT_KEK ? parseAuditKek(env.AUDIT_KEK) : undefined;
-    globalForDb.purposefulMicrositeDb = createDatabase({ driver: "postgres", url, poolMax: 5 }, { auditKek }).then(
-      (handle) => handle.db,
-    );
+    globalForDb.purposefulMicrositeDb = createDatabase(
+      { driver: "postgres", url, poolMax: 5 },
+      { auditKek },
+    ).then((handle) => handle.db);
   }
   return globalForDb.purposefulMicrositeDb;
 }

@@ -1,4 +1,10 @@
-import { createDatabase, type Database, generateAuditKek, migrateToLatest, parseAuditKek } from "@purposeful/db";
+import {
+  createDatabase,
+  type Database,
+  generateAuditKek,
+  migrateToLatest,
+  parseAuditKek,
+} from "@purposeful/db";
 import { startEmbeddedServer } from "@purposeful/db/embedded-server";
 import { createServerDatabase, dropServerDatabase } from "@purposeful/db/testing";
 import { freePort } from "./next-server";
