@@ -5,7 +5,8 @@ import type { Database } from "../create-database.ts";
 // The per-person audit keys are stored wrapped (AES-256-GCM) under a key-encryption key that lives
 // outside the database (AUDIT_KEK): a copy of the database alone does not open the personal values.
 const KEK_BYTES = 32;
-const IV_BYTES = 12;
+export const WRAP_IV_BYTES = 12;
+const IV_BYTES = WRAP_IV_BYTES;
 const TAG_BYTES = 16;
 
 /** Reads a 32-byte key given as 64 hex digits or as base64 / base64url; throws on anything else. */
@@ -52,8 +53,12 @@ export function auditKekOf(db: Database): Buffer {
 }
 
 /** Wraps a person's key; the person id is bound as additional data, so a key moved to another row fails. */
-export function wrapPersonKey(kek: Buffer, personId: string, key: Buffer): Buffer {
-  const iv = randomBytes(IV_BYTES);
+export function wrapPersonKey(
+  kek: Buffer,
+  personId: string,
+  key: Buffer,
+  iv: Buffer = randomBytes(IV_BYTES),
+): Buffer {
   const cipher = createCipheriv("aes-256-gcm", kek, iv);
   cipher.setAAD(Buffer.from(personId, "utf8"));
   const body = Buffer.concat([cipher.update(key), cipher.final()]);

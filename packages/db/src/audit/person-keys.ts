@@ -1,7 +1,7 @@
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
 import { sql } from "kysely";
 import type { Database } from "../create-database.ts";
-import { auditKekOf, unwrapPersonKey, wrapPersonKey } from "./audit-kek.ts";
+import { auditKekOf, unwrapPersonKey, WRAP_IV_BYTES, wrapPersonKey } from "./audit-kek.ts";
 
 // Art. 32 GDPR: personal values inside audit events are encrypted with a key per person, so that
 // deleting the key (level-3 erasure) makes that person's history unreadable while the hash chain,
@@ -32,27 +32,33 @@ export async function personKeys(
   const ids = [...new Set(personIds)];
   const keys = new Map<string, PersonKey>();
   if (ids.length === 0) return keys;
-  const fresh = new Map(ids.map((id) => [id, randomBytes(32)]));
-  const candidates = ids.map((id) => ({
-    person_id: id,
-    key: wrapPersonKey(kek, id, fresh.get(id)!).toString("hex"),
-  }));
-  // Rows the INSERT adds are invisible to the second SELECT (same snapshot), so each person appears once.
-  const result = await sql<StoredKey>`
+  // One call for all the randomness: per-call overhead dominates at 100,000 keys.
+  const random = randomBytes(ids.length * (32 + WRAP_IV_BYTES));
+  const fresh = new Map<string, Buffer>();
+  const candidates = ids.map((id, i) => {
+    const offset = i * (32 + WRAP_IV_BYTES);
+    const key = random.subarray(offset, offset + 32);
+    fresh.set(id, key);
+    const iv = random.subarray(offset + 32, offset + 32 + WRAP_IV_BYTES);
+    return { person_id: id, key: wrapPersonKey(kek, id, key, iv).toString("base64") };
+  });
+  // Rows the INSERT adds are invisible to the second SELECT (same snapshot), so each person appears
+  // once. New keys are known here already; only existing ones come back.
+  const result = await sql<StoredKey & { inserted: boolean }>`
     WITH candidate AS (
-      SELECT person_id, decode(key, 'hex') AS key
+      SELECT person_id, decode(key, 'base64') AS key
       FROM jsonb_to_recordset(${JSON.stringify(candidates)}::jsonb) AS c(person_id uuid, key text)
     ), inserted AS (
       INSERT INTO person_key (person_id, key, wrapped)
       SELECT person_id, key, true FROM candidate
       ON CONFLICT (person_id) DO NOTHING
-      RETURNING person_id, key, wrapped
+      RETURNING person_id
     )
-    SELECT person_id, key, wrapped FROM inserted
+    SELECT person_id, NULL::bytea AS key, true AS wrapped, true AS inserted FROM inserted
     UNION ALL
-    SELECT k.person_id, k.key, k.wrapped FROM person_key k JOIN candidate c USING (person_id)
+    SELECT k.person_id, k.key, k.wrapped, false AS inserted FROM person_key k JOIN candidate c USING (person_id)
     WHERE NOT EXISTS (SELECT 1 FROM inserted i WHERE i.person_id = k.person_id)`.execute(db);
-  let rows = result.rows;
+  let rows: (StoredKey & { inserted?: boolean })[] = result.rows;
   if (rows.length < ids.length) {
     // A concurrent transaction committed a key after this statement's snapshot: read it now.
     const seen = new Set(rows.map((row) => row.personId));
@@ -66,17 +72,21 @@ export async function personKeys(
   }
   const legacy: { person_id: string; key: string }[] = [];
   for (const row of rows) {
-    if (row.key === null) keys.set(row.personId, "shredded");
+    if (row.inserted) keys.set(row.personId, fresh.get(row.personId)!);
+    else if (row.key === null) keys.set(row.personId, "shredded");
     else if (row.wrapped) keys.set(row.personId, unwrapPersonKey(kek, row.personId, row.key));
     else {
       const plain = Buffer.from(row.key);
       keys.set(row.personId, plain);
-      legacy.push({ person_id: row.personId, key: wrapPersonKey(kek, row.personId, plain).toString("hex") });
+      legacy.push({
+        person_id: row.personId,
+        key: wrapPersonKey(kek, row.personId, plain).toString("base64"),
+      });
     }
   }
   if (legacy.length > 0)
     await sql`
-      UPDATE person_key k SET key = decode(w.key, 'hex'), wrapped = true
+      UPDATE person_key k SET key = decode(w.key, 'base64'), wrapped = true
       FROM jsonb_to_recordset(${JSON.stringify(legacy)}::jsonb) AS w(person_id uuid, key text)
       WHERE k.person_id = w.person_id AND NOT k.wrapped AND k.key IS NOT NULL`.execute(db);
   for (const id of ids) if (!keys.has(id)) throw new Error(`no audit key for person ${id}`);
@@ -99,8 +109,8 @@ export function openStoredKey(
   return stored.wrapped ? unwrapPersonKey(auditKekOf(db), personId, stored.key) : Buffer.from(stored.key);
 }
 
-export function encryptValue(key: Buffer, value: unknown): Buffer {
-  const iv = randomBytes(IV_BYTES);
+/** Seals a value under a person's key; `iv` (12 random bytes) may come from a batch's one random draw. */
+export function encryptValue(key: Buffer, value: unknown, iv: Buffer = randomBytes(IV_BYTES)): Buffer {
   const cipher = createCipheriv("aes-256-gcm", key, iv);
   const body = Buffer.concat([cipher.update(JSON.stringify(value), "utf8"), cipher.final()]);
   return Buffer.concat([iv, cipher.getAuthTag(), body]);

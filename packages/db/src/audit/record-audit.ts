@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { sql } from "kysely";
 import type { Database } from "../create-database.ts";
 import { auditHash, GENESIS_HASH } from "./audit-hash.ts";
@@ -66,26 +67,19 @@ export async function recordAuditBatch(
     needKeys.push(input.personId);
   }
   const keys = await personKeys(trx, needKeys);
+  const ivs = randomBytes(needKeys.length * 12);
+  let sealed = 0;
 
-  const rows = inputs.map((input) => {
+  const sealPersonal = (input: AuditInput) => {
     const personal = personalOf(input);
     const key = personal && input.personId ? keys.get(input.personId) : undefined;
+    if (!key) return { personalEnc: null, erased: false };
     // After crypto-shredding nothing personal is written again; the event says that it left it out.
-    const erased = key === "shredded";
-    return {
-      occurredAt: input.at,
-      actorType: input.actor.type,
-      actorId: input.actor.id,
-      action: input.action,
-      entityType: input.entityType,
-      entityId: input.entityId ?? null,
-      personId: input.personId ?? null,
-      changes: erased ? { ...input.changes, [PERSONAL_ERASED]: true } : (input.changes ?? {}),
-      personalEnc: key && key !== "shredded" ? encryptValue(key, personal) : null,
-      evidenceDocumentId: input.evidenceDocumentId ?? null,
-      prevHash: GENESIS_HASH,
-    };
-  });
+    if (key === "shredded") return { personalEnc: null, erased: true };
+    const iv = ivs.subarray(12 * sealed, 12 * (sealed + 1));
+    sealed += 1;
+    return { personalEnc: encryptValue(key, personal, iv), erased: false };
+  };
 
   await sql`SELECT pg_advisory_xact_lock(${CHAIN_LOCK})`.execute(trx);
   const last = await trx
@@ -95,42 +89,75 @@ export async function recordAuditBatch(
     .limit(1)
     .executeTakeFirst();
   let previous = last?.hash ?? GENESIS_HASH;
-  const hashes = rows.map((row) => {
-    row.prevHash = previous;
-    previous = auditHash(row);
-    return previous;
-  });
 
   const appended: AppendedEvent[] = [];
-  for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
-    const chunk = rows.slice(start, start + INSERT_CHUNK).map((row, i) => ({
-      occurred_at: row.occurredAt.toISOString(),
-      actor_type: row.actorType,
-      actor_id: row.actorId,
-      action: row.action,
-      entity_type: row.entityType,
-      entity_id: row.entityId,
-      person_id: row.personId,
-      changes: row.changes,
-      personal_enc: row.personalEnc?.toString("hex") ?? null,
-      evidence_document_id: row.evidenceDocumentId,
-      prev_hash: row.prevHash,
-      hash: hashes[start + i],
-    }));
-    // ORDER BY the position makes the identity column number the rows in chain order.
-    const inserted = await sql<{ id: number; hash: string }>`
-      INSERT INTO audit_event (occurred_at, actor_type, actor_id, action, entity_type, entity_id,
-        person_id, changes, personal_enc, evidence_document_id, prev_hash, hash)
-      SELECT occurred_at, actor_type, actor_id, action, entity_type, entity_id, person_id, changes,
-        decode(personal_enc, 'hex'), evidence_document_id, prev_hash, hash
-      FROM ROWS FROM (jsonb_to_recordset(${JSON.stringify(chunk)}::jsonb) AS (occurred_at timestamptz,
-        actor_type text, actor_id text, action text, entity_type text, entity_id text, person_id uuid,
-        changes jsonb, personal_enc text, evidence_document_id uuid, prev_hash text, hash text))
-        WITH ORDINALITY AS e
-      ORDER BY e.ordinality
-      RETURNING id, hash`.execute(trx);
-    const byHash = new Map(inserted.rows.map((row) => [row.hash, Number(row.id)]));
-    for (const row of chunk) appended.push({ id: byHash.get(row.hash!)!, hash: row.hash! });
+  let pending: Promise<void> | null = null;
+  for (let start = 0; start < inputs.length; start += INSERT_CHUNK) {
+    // Seals and hashes the next chunk while the server still inserts the previous one.
+    const chunk = inputs.slice(start, start + INSERT_CHUNK).map((input) => {
+      const { personalEnc, erased } = sealPersonal(input);
+      const row = {
+        occurredAt: input.at,
+        actorType: input.actor.type,
+        actorId: input.actor.id ?? null,
+        action: input.action,
+        entityType: input.entityType,
+        entityId: input.entityId ?? null,
+        personId: input.personId ?? null,
+        changes: erased ? { ...input.changes, [PERSONAL_ERASED]: true } : (input.changes ?? {}),
+        personalEnc,
+        evidenceDocumentId: input.evidenceDocumentId ?? null,
+        prevHash: previous,
+      };
+      previous = auditHash(row);
+      return {
+        occurred_at: row.occurredAt.toISOString(),
+        actor_type: row.actorType,
+        actor_id: row.actorId,
+        action: row.action,
+        entity_type: row.entityType,
+        entity_id: row.entityId,
+        person_id: row.personId,
+        changes: row.changes,
+        personal_enc: personalEnc?.toString("base64") ?? null,
+        evidence_document_id: row.evidenceDocumentId,
+        prev_hash: row.prevHash,
+        hash: previous,
+      };
+    });
+    await pending;
+    pending = insertChunk(trx, chunk).then((ids) => {
+      appended.push(...chunk.map((row, i) => ({ id: ids[i]!, hash: row.hash })));
+    });
+    // A failure surfaces at the next `await pending`, not as an unhandled rejection meanwhile.
+    pending.catch(() => {});
+    // Let the driver send the statement before the next chunk occupies this thread.
+    await new Promise((resolve) => setImmediate(resolve));
   }
+  await pending;
   return appended;
+}
+
+interface ChunkRow {
+  occurred_at: string;
+  hash: string;
+  [column: string]: unknown;
+}
+
+/** One multi-row INSERT; returns the new ids in the order of the rows. */
+async function insertChunk(trx: Database, chunk: ChunkRow[]): Promise<number[]> {
+  // ORDER BY the position makes the identity column number the rows in chain order, so the
+  // returned ids, sorted, belong to the rows in the order given.
+  const inserted = await sql<{ id: number }>`
+    INSERT INTO audit_event (occurred_at, actor_type, actor_id, action, entity_type, entity_id,
+      person_id, changes, personal_enc, evidence_document_id, prev_hash, hash)
+    SELECT occurred_at, actor_type, actor_id, action, entity_type, entity_id, person_id, changes,
+      decode(personal_enc, 'base64'), evidence_document_id, prev_hash, hash
+    FROM ROWS FROM (jsonb_to_recordset(${JSON.stringify(chunk)}::jsonb) AS (occurred_at timestamptz,
+      actor_type text, actor_id text, action text, entity_type text, entity_id text, person_id uuid,
+      changes jsonb, personal_enc text, evidence_document_id uuid, prev_hash text, hash text))
+      WITH ORDINALITY AS e
+    ORDER BY e.ordinality
+    RETURNING id`.execute(trx);
+  return inserted.rows.map((row) => Number(row.id)).sort((a, b) => a - b);
 }
