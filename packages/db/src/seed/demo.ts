@@ -48,6 +48,9 @@ export async function seedDemo(db: Database, options: DemoOptions): Promise<{ pe
           name: "Muster Maschinenbau GmbH",
           address: "Hafenstraße 12, 20457 Hamburg, Deutschland",
           privacyContact: "datenschutz@muster-maschinenbau.example",
+          // The daily audit checkpoint is mailed here (captured in the outbox of a local install).
+          dpoName: "Dana Datenschutz",
+          dpoEmail: "dpo@demo.purposeful.test",
           country: "DE",
           region: "HH",
           ageOfConsent: 16,
