@@ -28,7 +28,12 @@ export const env = createEnv({
   emptyStringAsUndefined: true,
 });
 
-// A production server refuses to run without the audit key-encryption key (instrumentation.ts
-// loads this module at start); `next build` runs with NODE_ENV=production too and needs none.
-if (env.NODE_ENV === "production" && !env.AUDIT_KEK && process.env.NEXT_PHASE !== "phase-production-build")
-  throw new Error("AUDIT_KEK is required in production (32 bytes, e.g. `openssl rand -base64 32`)");
+/**
+ * A production server refuses to run without the audit key-encryption key: instrumentation.ts
+ * calls this when the server starts, and the database handle is never opened without it. Not at
+ * import: `next build` (and next.config) load this module with NODE_ENV=production too.
+ */
+export function assertProductionSecrets(): void {
+  if (env.NODE_ENV === "production" && !env.AUDIT_KEK)
+    throw new Error("AUDIT_KEK is required in production (32 bytes, e.g. `openssl rand -base64 32`)");
+}

@@ -1,5 +1,5 @@
 import { createDatabase, type Database, parseAuditKek } from "@purposeful/db";
-import { env } from "../env";
+import { assertProductionSecrets, env } from "../env";
 
 // The app owns the pool; it is opened on first use, never at import time or during `next build`.
 const globalForDb = globalThis as unknown as { purposefulMicrositeDb?: Promise<Database> };
@@ -8,6 +8,7 @@ export function getDb(): Promise<Database> {
   if (!globalForDb.purposefulMicrositeDb) {
     const url = env.DATABASE_URL;
     if (!url) throw new Error("DATABASE_URL is not set");
+    assertProductionSecrets();
     // The audit KEK travels with the handle to the audit functions (packages read no environment).
     const auditKek = env.AUDIT_KEK ? parseAuditKek(env.AUDIT_KEK) : undefined;
     globalForDb.purposefulMicrositeDb = createDatabase(
