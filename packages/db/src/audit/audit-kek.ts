@@ -29,12 +29,16 @@ export function generateAuditKek(): string {
   return randomBytes(KEK_BYTES).toString("base64url");
 }
 
+// Found by a registered symbol, not `instanceof`: a bundler may load this module more than once.
+const AUDIT_KEK = Symbol.for("purposeful.auditKek");
+
 /**
  * Carries the KEK with a database handle: Kysely hands its plugins on to every transaction and
  * `withSchema` copy, so functions that take `db` or `trx` find the key without a module singleton
  * and without reading the environment. It does not change queries.
  */
 export class AuditKeyPlugin implements KyselyPlugin {
+  readonly [AUDIT_KEK] = true;
   readonly kek: Buffer;
   constructor(kek: Uint8Array) {
     if (kek.length !== KEK_BYTES) throw new Error("the audit KEK must be 32 bytes");
@@ -46,7 +50,9 @@ export class AuditKeyPlugin implements KyselyPlugin {
 
 /** The KEK the handle carries (the last one added wins); throws when it has none (set AUDIT_KEK). */
 export function auditKekOf(db: Database): Buffer {
-  const plugin = db.getExecutor().plugins.findLast((p): p is AuditKeyPlugin => p instanceof AuditKeyPlugin);
+  const plugin = db
+    .getExecutor()
+    .plugins.findLast((p): p is AuditKeyPlugin => (p as Partial<AuditKeyPlugin>)[AUDIT_KEK] === true);
   if (!plugin)
     throw new Error("no audit key-encryption key: set AUDIT_KEK (createDatabase(…, { auditKek }))");
   return plugin.kek;
