@@ -34,14 +34,22 @@ const text = (value: string | null) => (value === null ? "null" : JSON.stringify
  * hash hundreds of thousands of events.
  */
 export function auditHash(fields: HashedFields): string {
+  return createHash("sha256").update(auditMaterial(fields)).digest("hex");
+}
+
+/**
+ * The hashed text: canonical JSON of the event's fields (camelCase keys, `personalEnc` in base64).
+ * It is valid JSON, so a bulk insert sends it to the server as the row itself.
+ */
+export function auditMaterial(fields: HashedFields): string {
   const personalEnc = fields.personalEnc ? Buffer.from(fields.personalEnc).toString("base64") : null;
-  const material =
+  return (
     `{"action":${text(fields.action)},"actorId":${text(fields.actorId)},"actorType":${text(fields.actorType)}` +
     `,"changes":${canonicalJson(fields.changes)},"entityId":${text(fields.entityId)}` +
     `,"entityType":${text(fields.entityType)},"evidenceDocumentId":${text(fields.evidenceDocumentId)}` +
     `,"occurredAt":${text(fields.occurredAt.toISOString())},"personId":${text(fields.personId)}` +
-    `,"personalEnc":${text(personalEnc)},"prevHash":${text(fields.prevHash)}}`;
-  return createHash("sha256").update(material).digest("hex");
+    `,"personalEnc":${text(personalEnc)},"prevHash":${text(fields.prevHash)}}`
+  );
 }
 
 /** The definition `auditHash` implements: canonical JSON of all fields. */

@@ -42,9 +42,9 @@ export async function personKeys(
     const iv = random.subarray(offset + 32, offset + 32 + WRAP_IV_BYTES);
     return { person_id: id, key: wrapPersonKey(kek, id, key, iv).toString("base64") };
   });
-  // Rows the INSERT adds are invisible to the second SELECT (same snapshot), so each person appears
-  // once. New keys are known here already; only existing ones come back.
-  const result = await sql<StoredKey & { inserted: boolean }>`
+  // The SELECT does not see the rows the INSERT adds (one snapshot for the whole statement): it
+  // returns the keys that existed before, and the INSERT only its count — the new keys are known.
+  const result = await sql<StoredKey & { insertedCount: number | null }>`
     WITH candidate AS (
       SELECT person_id, decode(key, 'base64') AS key
       FROM jsonb_to_recordset(${JSON.stringify(candidates)}::jsonb) AS c(person_id uuid, key text)
@@ -52,28 +52,33 @@ export async function personKeys(
       INSERT INTO person_key (person_id, key, wrapped)
       SELECT person_id, key, true FROM candidate
       ON CONFLICT (person_id) DO NOTHING
-      RETURNING person_id
+      RETURNING 1
     )
-    SELECT person_id, NULL::bytea AS key, true AS wrapped, true AS inserted FROM inserted
+    SELECT k.person_id, k.key, k.wrapped, NULL::int AS inserted_count
+    FROM person_key k JOIN candidate c USING (person_id)
     UNION ALL
-    SELECT k.person_id, k.key, k.wrapped, false AS inserted FROM person_key k JOIN candidate c USING (person_id)
-    WHERE NOT EXISTS (SELECT 1 FROM inserted i WHERE i.person_id = k.person_id)`.execute(db);
-  let rows: (StoredKey & { inserted?: boolean })[] = result.rows;
-  if (rows.length < ids.length) {
-    // A concurrent transaction committed a key after this statement's snapshot: read it now.
-    const seen = new Set(rows.map((row) => row.personId));
-    const missing = ids.filter((id) => !seen.has(id));
+    SELECT NULL, NULL, NULL, count(*)::int FROM inserted`.execute(db);
+  let existing: StoredKey[] = result.rows.filter((row) => row.insertedCount === null);
+  const insertedCount = result.rows.find((row) => row.insertedCount !== null)?.insertedCount ?? 0;
+  const known = new Set(existing.map((row) => row.personId));
+  if (existing.length + insertedCount === ids.length) {
+    for (const id of ids) if (!known.has(id)) keys.set(id, fresh.get(id)!);
+  } else {
+    // A concurrent transaction committed keys after this statement's snapshot: read what is stored.
     const late = await db
       .selectFrom("personKey")
       .select(["personId", "key", "wrapped"])
-      .where("personId", "in", missing)
+      .where(
+        "personId",
+        "in",
+        ids.filter((id) => !known.has(id)),
+      )
       .execute();
-    rows = [...rows, ...late];
+    existing = [...existing, ...late];
   }
   const legacy: { person_id: string; key: string }[] = [];
-  for (const row of rows) {
-    if (row.inserted) keys.set(row.personId, fresh.get(row.personId)!);
-    else if (row.key === null) keys.set(row.personId, "shredded");
+  for (const row of existing) {
+    if (row.key === null) keys.set(row.personId, "shredded");
     else if (row.wrapped) keys.set(row.personId, unwrapPersonKey(kek, row.personId, row.key));
     else {
       const plain = Buffer.from(row.key);

@@ -1,7 +1,7 @@
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { sql } from "kysely";
 import type { Database } from "../create-database.ts";
-import { auditHash, GENESIS_HASH } from "./audit-hash.ts";
+import { auditMaterial, GENESIS_HASH } from "./audit-hash.ts";
 import { encryptValue, personKeys } from "./person-keys.ts";
 
 export type Actor =
@@ -109,24 +109,13 @@ export async function recordAuditBatch(
         evidenceDocumentId: input.evidenceDocumentId ?? null,
         prevHash: previous,
       };
-      previous = auditHash(row);
-      return {
-        occurred_at: row.occurredAt.toISOString(),
-        actor_type: row.actorType,
-        actor_id: row.actorId,
-        action: row.action,
-        entity_type: row.entityType,
-        entity_id: row.entityId,
-        person_id: row.personId,
-        changes: row.changes,
-        personal_enc: personalEnc?.toString("base64") ?? null,
-        evidence_document_id: row.evidenceDocumentId,
-        prev_hash: row.prevHash,
-        hash: previous,
-      };
+      // The hashed text is the row's JSON as well: one serialization for both.
+      const material = auditMaterial(row);
+      previous = createHash("sha256").update(material).digest("hex");
+      return { json: `${material.slice(0, -1)},"hash":"${previous}"}`, hash: previous };
     });
     await pending;
-    pending = insertChunk(trx, chunk).then((ids) => {
+    pending = insertChunk(trx, `[${chunk.map((row) => row.json).join(",")}]`).then((ids) => {
       appended.push(...chunk.map((row, i) => ({ id: ids[i]!, hash: row.hash })));
     });
     // A failure surfaces at the next `await pending`, not as an unhandled rejection meanwhile.
@@ -138,24 +127,18 @@ export async function recordAuditBatch(
   return appended;
 }
 
-interface ChunkRow {
-  occurred_at: string;
-  hash: string;
-  [column: string]: unknown;
-}
-
-/** One multi-row INSERT; returns the new ids in the order of the rows. */
-async function insertChunk(trx: Database, chunk: ChunkRow[]): Promise<number[]> {
+/** One multi-row INSERT of the rows in `json` (an array of hashed texts plus hash); new ids in row order. */
+async function insertChunk(trx: Database, json: string): Promise<number[]> {
   // ORDER BY the position makes the identity column number the rows in chain order, so the
   // returned ids, sorted, belong to the rows in the order given.
   const inserted = await sql<{ id: number }>`
     INSERT INTO audit_event (occurred_at, actor_type, actor_id, action, entity_type, entity_id,
       person_id, changes, personal_enc, evidence_document_id, prev_hash, hash)
-    SELECT occurred_at, actor_type, actor_id, action, entity_type, entity_id, person_id, changes,
-      decode(personal_enc, 'base64'), evidence_document_id, prev_hash, hash
-    FROM ROWS FROM (jsonb_to_recordset(${JSON.stringify(chunk)}::jsonb) AS (occurred_at timestamptz,
-      actor_type text, actor_id text, action text, entity_type text, entity_id text, person_id uuid,
-      changes jsonb, personal_enc text, evidence_document_id uuid, prev_hash text, hash text))
+    SELECT "occurredAt", "actorType", "actorId", action, "entityType", "entityId", "personId", changes,
+      decode("personalEnc", 'base64'), "evidenceDocumentId", "prevHash", hash
+    FROM ROWS FROM (jsonb_to_recordset(${json}::jsonb) AS ("occurredAt" timestamptz, "actorType" text,
+      "actorId" text, action text, "entityType" text, "entityId" text, "personId" uuid, changes jsonb,
+      "personalEnc" text, "evidenceDocumentId" uuid, "prevHash" text, hash text))
       WITH ORDINALITY AS e
     ORDER BY e.ordinality
     RETURNING id`.execute(trx);
