@@ -16,7 +16,7 @@ test("#17 right after start, a demo person's History shows how each consent came
     '[data-action="record.grant"], [data-action="record.confirm"], [data-action="record.activate"]',
   );
   await expect(records.first()).toContainText(
-    /Quelle (Microsite|Unterschrift|E-Mail|Telefon|Brief|Manuell|Import)/,
+    /Quelle: (Microsite|Unterschrift|E-Mail|Telefon|Brief|Manuell|Import)/,
   );
   await expect(records.first()).toContainText(
     /durch (Sabine Vertrieb|Max Marketing|Dana Datenschutz|Alex Admin|die betroffene Person|das System)/,
