@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPerson } from "../seed/factories.ts";
 import { createTestDatabase, type TestDatabase } from "../testing/create-test-database.ts";
@@ -73,6 +74,46 @@ describe("#22 batch append", () => {
       { after: { note: "note 1" } },
     ]);
   });
+
+  it.runIf(process.env.DATABASE_URL && process.env.TEST_DRIVER !== "pglite")(
+    "#22 two appenders that both need a new person's key do not deadlock",
+    async () => {
+      const personId = await createPerson(t.db);
+      let holding!: () => void;
+      let proceed!: () => void;
+      const holds = new Promise<void>((resolve) => {
+        holding = resolve;
+      });
+      const goOn = new Promise<void>((resolve) => {
+        proceed = resolve;
+      });
+      // The first appender holds the chain lock (it appended before) and later needs the key too.
+      const first = t.db.transaction().execute(async (trx) => {
+        await recordAudit(trx, { ...event(personId, 1), personal: null });
+        holding();
+        await goOn;
+        await recordAudit(trx, event(personId, 2));
+      });
+      await holds;
+      const second = t.db.transaction().execute((trx) => recordAudit(trx, event(personId, 4)));
+      // Once the second waits for a lock, let the first continue: with the key created before the
+      // chain lock, each would now wait for the other.
+      for (;;) {
+        const waiting = await sql<{ n: number }>`
+          SELECT count(*)::int AS n FROM pg_locks WHERE NOT granted AND locktype = 'advisory'`.execute(t.db);
+        if (waiting.rows[0]!.n > 0) break;
+      }
+      proceed();
+      await Promise.all([first, second]);
+      const { rows } = await listAuditEvents(t.db, { personId });
+      expect(rows.map((row) => row.personal)).toEqual([
+        { after: { note: "note 4" } },
+        { after: { note: "note 2" } },
+        null,
+      ]);
+      expect(await verifyAuditChain(t.db)).toMatchObject({ ok: true });
+    },
+  );
 
   it("#22 an empty batch writes nothing", async () => {
     const before = await verifyAuditChain(t.db);

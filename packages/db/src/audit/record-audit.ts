@@ -66,6 +66,9 @@ export async function recordAuditBatch(
     if (!input.personId) throw new Error("personal audit values need a person to encrypt them for");
     needKeys.push(input.personId);
   }
+  // The chain lock first: a transaction that holds uncommitted key rows then always holds the lock
+  // too, so two appenders never wait for each other's keys and for the lock crosswise (deadlock).
+  await sql`SELECT pg_advisory_xact_lock(${CHAIN_LOCK})`.execute(trx);
   const keys = await personKeys(trx, needKeys);
   const ivs = randomBytes(needKeys.length * 12);
   let sealed = 0;
@@ -81,7 +84,6 @@ export async function recordAuditBatch(
     return { personalEnc: encryptValue(key, personal, iv), erased: false };
   };
 
-  await sql`SELECT pg_advisory_xact_lock(${CHAIN_LOCK})`.execute(trx);
   const last = await trx
     .selectFrom("auditEvent")
     .select("hash")
