@@ -3,13 +3,13 @@
 // Migrates, seeds demo data on first start (never into a production DATABASE_URL), starts the
 // portal and the microsite, prints sign-ins.
 import { type ChildProcess, spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
-import { createDatabase, migrateToLatest } from "@purposeful/db";
+import { createDatabase, migrateToLatest, parseAuditKek } from "@purposeful/db";
+import { localSecret as secretIn } from "@purposeful/db/cli-env";
 import { startEmbeddedServer } from "@purposeful/db/embedded-server";
 import { demoSeedDecisionForEnv, seedDemoIfAllowed } from "@purposeful/db/seed";
 import { hashPassword } from "better-auth/crypto";
@@ -23,12 +23,10 @@ const micrositePort = Number(env.MICROSITE_PORT ?? 3001);
 const dataDir = resolve(env.PURPOSEFUL_DATA_DIR ?? join(root, ".data"));
 mkdirSync(dataDir, { recursive: true });
 
-/** A secret generated once per data folder, so sessions survive restarts. */
-function localSecret(name: string): string {
-  const file = join(dataDir, `${name}.secret`);
-  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
-  return readFileSync(file, "utf8").trim();
-}
+/** A secret generated once per data folder, so sessions survive restarts (the tools read the same files). */
+const localSecret = (name: string) => secretIn(dataDir, name);
+// Wraps the per-person audit keys: the seed below, both apps and the tools must use the same one.
+const auditKek = env.AUDIT_KEK ?? localSecret("audit-kek");
 
 const children: ChildProcess[] = [];
 let stopEmbedded: (() => Promise<void>) | undefined;
@@ -57,7 +55,10 @@ if (!databaseUrl) {
   databaseUrl = embedded.url;
 }
 
-const handle = await createDatabase({ driver: "postgres", url: databaseUrl, poolMax: 2 });
+const handle = await createDatabase(
+  { driver: "postgres", url: databaseUrl, poolMax: 2 },
+  { auditKek: parseAuditKek(auditKek) },
+);
 await migrateToLatest(handle.db);
 // Demo data on the embedded database or a development server, never into a production database.
 const demo = await seedDemoIfAllowed(handle.db, demoSeedDecisionForEnv(env), {
@@ -78,6 +79,7 @@ const appEnv = {
   BETTER_AUTH_SECRET: env.BETTER_AUTH_SECRET ?? localSecret("auth"),
   CRON_SECRET: env.CRON_SECRET ?? localSecret("cron"),
   LINK_SECRET: env.LINK_SECRET ?? localSecret("link"),
+  AUDIT_KEK: auditKek,
 };
 const nextBin = createRequire(join(root, "apps/portal/package.json")).resolve("next/dist/bin/next");
 // Gives the apps the socket's address in a header only the server can set (client addresses, #11).
@@ -123,6 +125,8 @@ const jobs = [
   { route: "traffic-lights", pattern: "0 * * * * *" },
   { route: "rate-limits", pattern: "0 17 * * * *" },
   { route: "jobs", pattern: "*/5 * * * * *" },
+  // Daily signed head of the audit chain, mailed to the DPO (hosted: 03:00 UTC, vercel.json).
+  { route: "audit-checkpoint", pattern: "0 0 3 * * *" },
 ];
 for (const job of jobs) {
   new Cron(job.pattern, { name: job.route, protect: true, unref: true }, async () => {

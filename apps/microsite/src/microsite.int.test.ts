@@ -34,6 +34,7 @@ beforeAll(async () => {
   tokens.unsubscribe = await link(ids.alice, "unsubscribe", [ids.newsletter]);
   server = await startNextServer((baseUrl) => ({
     DATABASE_URL: database.url,
+    AUDIT_KEK: database.auditKek,
     PUBLIC_MICROSITE_URL: baseUrl,
     LINK_SECRET: "test-link-secret-test-link-secret",
     // This test plays the reverse proxy: its X-Forwarded-For from loopback counts.

@@ -1,11 +1,19 @@
 import { createEnv } from "@t3-oss/env-nextjs";
 import { z } from "zod";
 
+// 32 bytes as 64 hex digits or base64 / base64url (`openssl rand -base64 32`).
+const auditKek = z
+  .string()
+  .regex(/^(?:[0-9a-fA-F]{64}|[A-Za-z0-9+/_-]{43}=?)$/, "AUDIT_KEK must be 32 bytes as hex or base64")
+  .optional();
+
 // The only place that reads process.env. Values needed at run time are optional here so that
 // `next build` works without them; the code that needs one fails clearly when it is missing.
 export const env = createEnv({
   server: {
     DATABASE_URL: z.string().min(1).optional(),
+    // Wraps the per-person audit keys; required in production (checked below).
+    AUDIT_KEK: auditKek,
     BETTER_AUTH_SECRET: z.string().min(32).optional(),
     PORTAL_URL: z.url().default("http://localhost:3000"),
     MICROSITE_URL: z.url().default("http://localhost:3001"),
@@ -30,6 +38,7 @@ export const env = createEnv({
     TRUSTED_PROXIES: process.env.TRUSTED_PROXIES,
     LINK_SECRET: process.env.LINK_SECRET,
     DATABASE_URL: process.env.DATABASE_URL,
+    AUDIT_KEK: process.env.AUDIT_KEK,
     BETTER_AUTH_SECRET: process.env.BETTER_AUTH_SECRET,
     PORTAL_URL: process.env.PORTAL_URL,
     MICROSITE_URL: process.env.MICROSITE_URL,
@@ -43,6 +52,16 @@ export const env = createEnv({
   },
   emptyStringAsUndefined: true,
 });
+
+/**
+ * A production server refuses to run without the audit key-encryption key: instrumentation.ts
+ * calls this when the server starts, and the database handle is never opened without it. Not at
+ * import: `next build` (and next.config) load this module with NODE_ENV=production too.
+ */
+export function assertProductionSecrets(): void {
+  if (env.NODE_ENV === "production" && !env.AUDIT_KEK)
+    throw new Error("AUDIT_KEK is required in production (32 bytes, e.g. `openssl rand -base64 32`)");
+}
 
 export function requireEnv<K extends keyof typeof env>(key: K): NonNullable<(typeof env)[K]> {
   const value = env[key];

@@ -3,6 +3,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { CamelCasePlugin, Kysely, PostgresDialect } from "kysely";
 import { PGliteDialect } from "kysely-pglite-dialect";
 import pg from "pg";
+import { AuditKeyPlugin } from "./audit/audit-kek.ts";
 import type { DB } from "./tables/generated.ts";
 
 export type Database = Kysely<DB>;
@@ -28,8 +29,24 @@ const parsers: Record<number, (value: string) => unknown> = {
   [NUMERIC_OID]: (value) => Number(value),
 };
 
-export function createKysely(dialect: PostgresDialect | PGliteDialect): Database {
-  return new Kysely<DB>({ dialect, plugins: [new CamelCasePlugin()] });
+export interface DatabaseOptions {
+  /**
+   * The key-encryption key for the per-person audit keys (AUDIT_KEK, 32 bytes). It travels with
+   * the handle (and its transactions) to the audit functions; without it, writing or reading
+   * personal audit values and signing checkpoints fail with a clear error.
+   */
+  auditKek?: Uint8Array;
+}
+
+export function createKysely(
+  dialect: PostgresDialect | PGliteDialect,
+  options: DatabaseOptions = {},
+): Database {
+  const plugins = [
+    new CamelCasePlugin(),
+    ...(options.auditKek ? [new AuditKeyPlugin(options.auditKek)] : []),
+  ];
+  return new Kysely<DB>({ dialect, plugins });
 }
 
 export function createPgPool(url: string, max = 10): pg.Pool {
@@ -50,14 +67,17 @@ export async function openPglite(dataDir?: string): Promise<PGlite> {
   return PGlite.create(dataDir, { parsers });
 }
 
-export async function createDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
+export async function createDatabase(
+  target: DatabaseTarget,
+  options: DatabaseOptions = {},
+): Promise<DatabaseHandle> {
   if (target.driver === "postgres") {
     const pool = createPgPool(target.url, target.poolMax);
-    const db = createKysely(new PostgresDialect({ pool }));
+    const db = createKysely(new PostgresDialect({ pool }), options);
     return { db, driver: "postgres", close: () => db.destroy() };
   }
   const pglite = await openPglite(target.dataDir);
-  const db = createKysely(new PGliteDialect(pglite));
+  const db = createKysely(new PGliteDialect(pglite), options);
   return {
     db,
     driver: "pglite",

@@ -6,6 +6,7 @@ export {
   createPgPool,
   type Database,
   type DatabaseHandle,
+  type DatabaseOptions,
   type DatabaseTarget,
   openPglite,
 } from "./create-database.ts";

@@ -1,4 +1,5 @@
 export { type CompanySettings, type EmailLanguage, Layout } from "./components/layout.tsx";
+export { type CheckpointSummary, createAuditCheckpoint } from "./flows/audit-checkpoint.ts";
 export {
   sendConsentReceipt,
   sendConsentRequest,
@@ -14,6 +15,7 @@ export {
   dispatchOutbox,
 } from "./outbox/dispatch.ts";
 export {
+  type AuditCheckpointProps,
   type ConsentReceiptProps,
   type ConsentRequestProps,
   type DoubleOptInProps,

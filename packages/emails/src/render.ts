@@ -1,6 +1,10 @@
 import { render, toPlainText } from "@react-email/render";
 import { createElement, type ReactElement } from "react";
 import type { EmailLanguage } from "./components/layout.tsx";
+import AuditCheckpointEmail, {
+  type AuditCheckpointProps,
+  auditCheckpointSubject,
+} from "./emails/audit-checkpoint.email.tsx";
 import ConsentReceiptEmail, {
   type ConsentReceiptProps,
   consentReceiptSubject,
@@ -19,13 +23,20 @@ import SettingsLinkEmail, {
 } from "./emails/settings-link.email.tsx";
 
 export type { CompanySettings, EmailLanguage } from "./components/layout.tsx";
-export type { ConsentReceiptProps, ConsentRequestProps, DoubleOptInProps, SettingsLinkProps };
+export type {
+  AuditCheckpointProps,
+  ConsentReceiptProps,
+  ConsentRequestProps,
+  DoubleOptInProps,
+  SettingsLinkProps,
+};
 
 export interface EmailPropsByTemplate {
   "consent-request": ConsentRequestProps;
   "double-opt-in": DoubleOptInProps;
   "consent-receipt": ConsentReceiptProps;
   "settings-link": SettingsLinkProps;
+  "audit-checkpoint": AuditCheckpointProps;
 }
 
 export type EmailTemplate = keyof EmailPropsByTemplate;
@@ -50,6 +61,7 @@ export const emailTemplates: { [T in EmailTemplate]: EmailDefinition<EmailPropsB
   "double-opt-in": { component: DoubleOptInEmail, subject: doubleOptInSubject },
   "consent-receipt": { component: ConsentReceiptEmail, subject: consentReceiptSubject },
   "settings-link": { component: SettingsLinkEmail, subject: settingsLinkSubject },
+  "audit-checkpoint": { component: AuditCheckpointEmail, subject: auditCheckpointSubject },
 };
 
 // Headings stay in their own case in the text version (html-to-text upper-cases them by default).

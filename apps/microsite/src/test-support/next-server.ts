@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { generateAuditKek } from "@purposeful/db";
 
 // Runs against `next build` output (turbo.json makes `test` depend on `build`).
 const appDir = fileURLToPath(new URL("../..", import.meta.url));
@@ -51,7 +52,14 @@ export async function startNextServer(extraEnv: ExtraEnv = {}): Promise<NextServ
     ["--import", peerAddress, nextBin, "start", "-p", String(port), "-H", "127.0.0.1"],
     {
       cwd: appDir,
-      env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", ...env },
+      // A production server refuses to start without AUDIT_KEK; tests that share a database pass theirs.
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        NEXT_TELEMETRY_DISABLED: "1",
+        AUDIT_KEK: generateAuditKek(),
+        ...env,
+      },
       stdio: ["ignore", "pipe", "pipe"],
     },
   );

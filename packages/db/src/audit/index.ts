@@ -1,5 +1,28 @@
 export { auditHash, canonicalJson, GENESIS_HASH } from "./audit-hash.ts";
-export { decryptValue, encryptValue, personKey, shredPersonKey } from "./person-keys.ts";
+export { AuditKeyPlugin, auditKekOf, generateAuditKek, parseAuditKek } from "./audit-kek.ts";
+export {
+  type AuditCheckpoint,
+  checkpointSignatureValid,
+  latestAuditCheckpoint,
+  markCheckpointMailed,
+  signCheckpoint,
+  writeAuditCheckpoint,
+} from "./checkpoint.ts";
+export {
+  decryptValue,
+  encryptValue,
+  type PersonKey,
+  personKey,
+  personKeys,
+  shredPersonKey,
+} from "./person-keys.ts";
 export { type AuditQuery, listAuditEvents } from "./read-audit.ts";
-export { type Actor, type AuditInput, recordAudit } from "./record-audit.ts";
-export { type AuditVerification, verifyAuditChain } from "./verify-audit.ts";
+export {
+  type Actor,
+  type AppendedEvent,
+  type AuditInput,
+  PERSONAL_ERASED,
+  recordAudit,
+  recordAuditBatch,
+} from "./record-audit.ts";
+export { type AuditProblem, type AuditVerification, verifyAuditChain } from "./verify-audit.ts";

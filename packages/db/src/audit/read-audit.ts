@@ -1,5 +1,5 @@
 import type { Database } from "../create-database.ts";
-import { decryptValue } from "./person-keys.ts";
+import { decryptValue, openStoredKey } from "./person-keys.ts";
 
 export interface AuditQuery {
   personId?: string;
@@ -13,7 +13,8 @@ export interface AuditQuery {
 
 /**
  * A page of audit events, newest first (keyset on id), with personal values decrypted where the
- * person's key still exists; after crypto-shredding they read as `shredded`.
+ * person's key still exists; after crypto-shredding they read as `shredded`. Events written after
+ * the shredding carry no personal values and `changes.personalErased`.
  */
 export async function listAuditEvents(db: Database, query: AuditQuery) {
   const limit = Math.min(Math.max(query.limit ?? 50, 1), 200);
@@ -37,6 +38,7 @@ export async function listAuditEvents(db: Database, query: AuditQuery) {
       "e.personalEnc",
       "e.evidenceDocumentId",
       "k.key",
+      "k.wrapped",
     ]);
   if (query.personId) q = q.where("e.personId", "=", query.personId);
   if (query.actorId) q = q.where("e.actorId", "=", query.actorId);
@@ -48,23 +50,25 @@ export async function listAuditEvents(db: Database, query: AuditQuery) {
     .orderBy("e.id", "desc")
     .limit(limit + 1)
     .execute();
-  const page = rows.slice(0, limit).map(({ key, personalEnc, ...event }) => ({
+  const page = rows.slice(0, limit).map(({ key, wrapped, personalEnc, ...event }) => ({
     ...event,
     personal:
-      personalEnc === null
+      personalEnc === null || event.personId === null
         ? null
-        : key === null
-          ? ("shredded" as const)
-          : decryptPersonal(Buffer.from(key), personalEnc),
+        : decryptPersonal(db, event.personId, { key, wrapped }, personalEnc),
   }));
   return { rows: page, nextBeforeId: rows.length > limit ? (page[page.length - 1]?.id ?? null) : null };
 }
 
 function decryptPersonal(
-  key: Buffer,
+  db: Database,
+  personId: string,
+  stored: { key: Uint8Array | null; wrapped: boolean | null },
   sealed: Uint8Array,
-): { before?: unknown; after?: unknown } | "unreadable" {
+): { before?: unknown; after?: unknown } | "shredded" | "unreadable" {
   try {
+    const key = openStoredKey(db, personId, stored);
+    if (key === null || key === "shredded") return "shredded";
     return decryptValue(key, sealed) as { before?: unknown; after?: unknown };
   } catch {
     return "unreadable";

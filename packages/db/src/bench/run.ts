@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import { PostgresDialect, sql } from "kysely";
 import { serverUrlFromEnv } from "../cli/cli-env.ts";
@@ -10,6 +11,8 @@ import {
   summarizeListLights,
 } from "../repositories/traffic-lights.ts";
 import { createServerDatabase, dropServerDatabase } from "../testing/server-database.ts";
+import { measureAuditAppend } from "./audit-append.ts";
+import { printTable, type Row } from "./bench-table.ts";
 import { createBenchList, loadBenchData } from "./load.ts";
 import { benchMaterialChange } from "./material-change.ts";
 import {
@@ -29,8 +32,11 @@ const { values: args } = parseArgs({
     persons: { type: "string", default: "1000000" },
     keep: { type: "boolean", default: false },
     repetitions: { type: "string", default: "20" },
+    // `--only audit`: just the audit append figure, on an empty database (seconds, not minutes).
+    only: { type: "string" },
   },
 });
+if (args.only !== undefined && args.only !== "audit") throw new Error("--only takes: audit");
 const personCount = Number.parseInt(args.persons, 10);
 const repetitions = Number.parseInt(args.repetitions, 10);
 if (!Number.isInteger(personCount) || personCount < 1000)
@@ -40,31 +46,6 @@ const PAGE_TARGET_MS = 50;
 const EDIT_TARGET_MS = 1000;
 const RATIO_TARGET = 1.5;
 const log = (line = "") => console.info(line);
-
-interface Row {
-  figure: string;
-  stats: Stats | null;
-  value?: string;
-  target: string;
-  pass: boolean | null;
-}
-
-function printTable(rows: Row[]): void {
-  const cells = rows.map((row) => [
-    row.figure,
-    row.value ?? (row.stats ? formatMs(row.stats.median) : "-"),
-    row.stats ? formatMs(row.stats.p95) : "-",
-    row.target,
-    row.pass === null ? "info" : row.pass ? "PASS" : "FAIL",
-  ]);
-  const header = ["figure", "median", "p95", "target", "result"];
-  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
-  const line = (c: string[]) =>
-    c.map((v, i) => (i === 1 || i === 2 ? v.padStart(widths[i]!) : v.padEnd(widths[i]!)));
-  log(line(header).join(" | "));
-  log(widths.map((w) => "-".repeat(w)).join("-|-"));
-  for (const c of cells) log(line(c).join(" | "));
-}
 
 async function countRows(db: Database): Promise<Record<string, number>> {
   const tables = [
@@ -107,8 +88,20 @@ const serverUrl = serverUrlFromEnv();
 const runStarted = performance.now();
 const url = await createServerDatabase(serverUrl, "bench");
 const pool = createPgPool(url, 4);
-const db = createKysely(new PostgresDialect({ pool }));
+// A throwaway key-encryption key: the bench's audit events are never read again.
+const db = createKysely(new PostgresDialect({ pool }), { auditKek: randomBytes(32) });
 const now = new Date();
+if (args.only === "audit") {
+  try {
+    await migrateToLatest(db);
+    log(`bench database ${new URL(url).pathname.slice(1)}; audit only`);
+    printTable(await measureAuditAppend(db, now));
+  } finally {
+    await db.destroy();
+    await dropServerDatabase(url);
+  }
+  process.exit(0);
+}
 try {
   log(`bench database ${new URL(url).pathname.slice(1)}; ${personCount} persons; now = ${now.toISOString()}`);
   await migrateToLatest(db);
@@ -268,6 +261,8 @@ try {
     target: "",
     pass: null,
   });
+  // 5. Audit append in one batch (the trail of a bulk job), on the loaded database.
+  rows.push(...(await measureAuditAppend(db, now)));
 
   log(
     `\n== results (${repetitions} repetitions after warm-up; page targets judged on server execution p95) ==`,

@@ -4,7 +4,7 @@ import { createDatabase } from "../create-database.ts";
 import { migrateToLatest } from "../migrate.ts";
 import { isSeeded, seedDemo } from "../seed/demo.ts";
 import { demoSeedDecisionForEnv } from "../seed/demo-policy.ts";
-import { targetFromEnv } from "./cli-env.ts";
+import { databaseOptionsFromEnv, targetFromEnv } from "./cli-env.ts";
 
 // `npm run db:seed [-- --force]`: the demo data. Refused against DATABASE_URL with
 // NODE_ENV=production unless --force, because demo staff accounts have a published password.
@@ -18,7 +18,7 @@ if (!decision.seed) {
   process.exit(1);
 }
 
-const handle = await createDatabase(targetFromEnv());
+const handle = await createDatabase(targetFromEnv(), databaseOptionsFromEnv());
 try {
   await migrateToLatest(handle.db);
   if (await isSeeded(handle.db)) {

@@ -5,8 +5,9 @@ export const demoCompany: CompanySettings = {
   name: "Muster Maschinenbau GmbH",
   address: "Hafenstraße 12, 20457 Hamburg, Deutschland",
   privacyContact: "datenschutz@muster-maschinenbau.example",
-  dpoName: "Dr. Petra Schulz",
-  dpoEmail: "dsb@muster-maschinenbau.example",
+  // The daily audit checkpoint is mailed here (captured in the outbox of a local install).
+  dpoName: "Dana Datenschutz",
+  dpoEmail: "dpo@demo.purposeful.test",
   privacyNoticeUrl: "https://www.muster-maschinenbau.example/datenschutz",
   legalNoticeUrl: "https://www.muster-maschinenbau.example/impressum",
   country: "DE",

@@ -1,10 +1,12 @@
 import { base, de, en, Faker } from "@faker-js/faker";
 import type { Insertable } from "kysely";
+import { recordAuditBatch } from "../audit/record-audit.ts";
 import type { Database } from "../create-database.ts";
 import { refreshAllTrafficLights } from "../repositories/traffic-lights.ts";
 import type { DB } from "../tables/generated.ts";
 import { demoPurposes, newsletterV2 } from "./demo-catalogue.ts";
 import { demoCompany } from "./demo-company.ts";
+import { type DemoPurposeInfo, demoHistory } from "./demo-history.ts";
 import { demoRecord } from "./demo-records.ts";
 import { createPurpose, createStaffUser, insertInChunks, type StaffRole, sha256Hex } from "./factories.ts";
 
@@ -189,8 +191,28 @@ export async function seedDemo(db: Database, options: DemoOptions): Promise<{ pe
 
       if (f.datatype.boolean(0.08)) continue; // no purpose at all: red, and a reason to erase
       const keys = f.helpers.arrayElements(Object.keys(purposeIds), { min: 1, max: 4 });
-      for (const key of keys) records.push(demoRecord(f, id, key, purposeIds[key]!, now));
+      const own = keys.map((key) => demoRecord(f, id, key, purposeIds[key]!, now));
+      records.push(...own);
+      // Nobody has a consent on file from before the person was entered.
+      const person = persons[persons.length - 1]!;
+      const first = Math.min(...own.map((r) => (r.createdAt as Date).getTime()));
+      if (first < (person.createdAt as Date).getTime()) person.createdAt = new Date(first);
     }
+
+    // Every record's story through the audit trail: who, when, which source, which evidence.
+    const purposeInfo = new Map<string, DemoPurposeInfo>(
+      demoPurposes.map((p): [string, DemoPurposeInfo] => [
+        purposeIds[p.key]!,
+        { key: p.key, versions: p.key === "newsletter" ? { 1: p.texts!, 2: newsletterV2 } : { 1: p.texts! } },
+      ]),
+    );
+    const history = demoHistory({
+      faker: new Faker({ locale: [base], seed: (options.seed ?? 20261129) + 2 }),
+      persons,
+      records,
+      purposes: purposeInfo,
+      staffIds,
+    });
 
     await insertInChunks(trx, "person", persons);
     await insertInChunks(trx, "personEmail", emails);
@@ -201,6 +223,8 @@ export async function seedDemo(db: Database, options: DemoOptions): Promise<{ pe
     await insertInChunks(trx, "document", documents, 100);
     await insertInChunks(trx, "relationship", relationships);
     await insertInChunks(trx, "processingRecord", records);
+    await insertInChunks(trx, "consentEvidence", history.evidence);
+    await recordAuditBatch(trx, history.events);
 
     const list = await trx
       .insertInto("marketingList")

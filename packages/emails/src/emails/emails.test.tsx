@@ -52,6 +52,13 @@ const expectations: {
     url: (p) => p.linkUrl,
     dates: { de: "28.12.2026", en: "28 December 2026" },
   },
+  "audit-checkpoint": {
+    subject: { de: "Prüfpunkt 42 des Prüfprotokolls", en: "Audit trail checkpoint 42" },
+    // The signed head, in full, so the DPO's copy can be compared with the database.
+    purposeNames: (p) => [String(p.lastEventId), p.lastHash, String(p.eventCount), p.signature],
+    url: (p) => p.auditUrl,
+    dates: { de: "29.11.2026 um 03:00 Uhr (MEZ)", en: "29 November 2026 at 03:00 (CET)" },
+  },
 };
 
 const controllerLabel = { de: "Verantwortlich:", en: "Controller:" };

@@ -36,6 +36,11 @@ export function asChanges(value: unknown): Changes {
   return value && typeof value === "object" && !Array.isArray(value) ? (value as Changes) : {};
 }
 
+/** Personal values gone: the key was shredded, or the event was written after the shredding without them. */
+export function personalErased(row: { personal: unknown; changes: unknown }): boolean {
+  return row.personal === "shredded" || asChanges(row.changes).personalErased === true;
+}
+
 /** "requested → granted" for record events, or null. */
 export function stateChange(t: Translate, changes: Changes): string | null {
   if (changes.to === undefined || changes.to === null) return null;
@@ -43,7 +48,16 @@ export function stateChange(t: Translate, changes: Changes): string | null {
   return `${from} → ${labelOf(t, "states", changes.to)}`;
 }
 
-const shownElsewhere = new Set(["purposeKey", "from", "to", "source", "evidence", "evidenceId"]);
+// `personalErased` is shown in the personal-values column as "erased".
+const shownElsewhere = new Set([
+  "purposeKey",
+  "from",
+  "to",
+  "source",
+  "evidence",
+  "evidenceId",
+  "personalErased",
+]);
 
 /**
  * The `changes` of an event as one readable line, e.g.

@@ -10,6 +10,7 @@ import {
   auditTimeZone,
   formatPersonal,
   labelOf,
+  personalErased,
   summarizeChanges,
 } from "./audit-format";
 
@@ -89,7 +90,7 @@ export function AuditTable({ rows }: { rows: AuditRow[] }) {
             </td>
             <td className={`${td} max-w-md`}>{summarizeChanges(t, row.changes) || "—"}</td>
             <td className={`${td} max-w-xs break-words`}>
-              {row.personal === "shredded" ? (
+              {personalErased(row) ? (
                 <span className="italic text-slate-600">{t("audit.shredded")}</span>
               ) : row.personal === "unreadable" ? (
                 <span className="italic text-red-800">{t("audit.unreadable")}</span>

@@ -32,6 +32,8 @@ export function AuditVerify() {
                 <span className="font-medium text-green-800">
                   <span aria-hidden="true">✓ </span>
                   {t("intact", { count: result.events })}
+                  {" · "}
+                  {t("checkpoints", { count: result.checkpoints })}
                 </span>
               ) : (
                 <span className="font-medium text-red-800">

@@ -95,6 +95,11 @@ export async function PersonHistory({ personId }: { personId: string }) {
                         : labelOf(t, "audit.history.actors", event.actorType),
                   })}
                 </span>
+                {event.erased && (
+                  <span className="italic text-slate-600" data-testid="history-erased">
+                    {t("audit.history.erased")}
+                  </span>
+                )}
                 {event.evidenceDocumentId && (
                   <Link
                     href={`/documents/${event.evidenceDocumentId}`}

@@ -1,4 +1,4 @@
-import { recordAudit } from "@purposeful/db";
+import { recordAudit, shredPersonKey } from "@purposeful/db";
 import { createPerson, createStaffUser } from "@purposeful/db/seed";
 import { createTestDatabase, type TestDatabase } from "@purposeful/db/testing";
 import type { StaffRole } from "@purposeful/domain";
@@ -95,7 +95,7 @@ describe("audit router", () => {
     const dpo = caller("dpo");
     expect(await dpo.audit.actions()).toEqual(["person.created", "record.expire", "record.grant"]);
     expect(await dpo.audit.actors()).toEqual([{ id: staffId, name: "Dana" }]);
-    expect(await dpo.audit.verify()).toEqual({ ok: true, events: 3 });
+    expect(await dpo.audit.verify()).toMatchObject({ ok: true, events: 3, checkpoints: 0 });
   });
 
   it("shows staff a person's history without the personal values", async () => {
@@ -108,6 +108,30 @@ describe("audit router", () => {
     expect(history.rows[0]).not.toHaveProperty("personal");
     await expect(caller("staff").audit.list({})).rejects.toSatisfy(
       (error) => error instanceof TRPCError && error.code === "FORBIDDEN",
+    );
+  });
+
+  it("#16 marks a shredded person's events as erased, also those written after the shredding", async () => {
+    const forgotten = await createPerson(t.db, { lastName: "Vergessen" });
+    const named = (at: string) => ({
+      actor: { type: "staff" as const, id: staffId },
+      action: "person.updated",
+      entityType: "person",
+      entityId: forgotten,
+      personId: forgotten,
+      changes: { fields: ["lastName"] },
+      personal: { after: { lastName: "Vergessen" } },
+      at: new Date(at),
+    });
+    await t.db.transaction().execute((trx) => recordAudit(trx, named("2026-11-30T08:00:00Z")));
+    await shredPersonKey(t.db, forgotten, new Date("2026-11-30T09:00:00Z"));
+    await t.db.transaction().execute((trx) => recordAudit(trx, named("2026-11-30T10:00:00Z")));
+    const history = await caller("staff").audit.personHistory({ personId: forgotten });
+    expect(history.rows.map((row) => row.erased)).toEqual([true, true]);
+    const trail = await caller("dpo").audit.list({ personId: forgotten });
+    expect(trail.rows.map((row) => row.personal)).toEqual([null, "shredded"]);
+    expect((await caller("staff").audit.personHistory({ personId })).rows.some((row) => row.erased)).toBe(
+      false,
     );
   });
 

@@ -1,4 +1,4 @@
-import { listAuditEvents, verifyAuditChain } from "@purposeful/db";
+import { listAuditEvents, PERSONAL_ERASED, verifyAuditChain } from "@purposeful/db";
 import { sql } from "kysely";
 import { procedureFor, router } from "../../trpc";
 import { listAuditInput, personHistoryInput } from "./audit.schema";
@@ -30,14 +30,18 @@ export const auditRouter = router({
 
   /**
    * One person's history for their page: who changed what, when, how, with which evidence.
-   * Personal values (old names, notes) stay out; the page shows the current ones.
+   * Personal values (old names, notes) stay out; the page shows the current ones. `erased` marks
+   * events whose personal values were crypto-shredded or, written after the shredding, left out.
    */
   personHistory: procedureFor("staff")
     .input(personHistoryInput)
     .query(async ({ ctx, input }) => {
       const page = await listAuditEvents(ctx.db, input);
       return {
-        rows: page.rows.map(({ personal: _personal, ...row }) => row),
+        rows: page.rows.map(({ personal, ...row }) => ({
+          ...row,
+          erased: personal === "shredded" || asErased(row.changes),
+        })),
         nextBeforeId: page.nextBeforeId,
       };
     }),
@@ -64,3 +68,11 @@ export const auditRouter = router({
     ctx.db.selectFrom("staffUser").select(["id", "name"]).orderBy("name").orderBy("id").execute(),
   ),
 });
+
+function asErased(changes: unknown): boolean {
+  return (
+    typeof changes === "object" &&
+    changes !== null &&
+    (changes as Record<string, unknown>)[PERSONAL_ERASED] === true
+  );
+}
