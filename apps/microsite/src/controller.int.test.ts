@@ -1,5 +1,6 @@
 import { createMicrositeLink, type Database, updateCompanySettings } from "@purposeful/db";
 import { createPerson, createPurpose, demoCompany } from "@purposeful/db/seed";
+import type { Language } from "@purposeful/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHttpDatabase, type HttpDatabase } from "./test-support/http-database";
 import { type NextServer, startNextServer } from "./test-support/next-server";
@@ -40,7 +41,7 @@ afterAll(async () => {
 const get = (path: string, cookie?: string) =>
   fetch(`${server.baseUrl}${path}`, { redirect: "manual", headers: cookie ? { cookie } : {} });
 
-async function settingsHtml(locale: "de" | "en"): Promise<string> {
+async function settingsHtml(locale: Language): Promise<string> {
   const opened = await get(`/${locale}/p/${tokens[locale]}`);
   const cookie = opened.headers.get("set-cookie")?.split(";")[0];
   if (!cookie) throw new Error("no session cookie");
@@ -51,7 +52,7 @@ async function settingsHtml(locale: "de" | "en"): Promise<string> {
 
 const escaped = (text: string) => text.replaceAll("&", "&amp;");
 
-function expectController(html: string, locale: "de" | "en"): void {
+function expectController(html: string, locale: Language): void {
   expect(html).toContain(locale === "de" ? "Verantwortlich:" : "Controller:");
   expect(html).toContain(escaped(demoCompany.name));
   expect(html).toContain(escaped(demoCompany.address));

@@ -7,7 +7,9 @@ export interface CalendarDate {
   day: number;
 }
 
-export const defaultTimeZone = "Europe/Berlin";
+/** The controller's time zone: deadlines, "valid through" days and every date shown are counted in it. */
+export const controllerTimeZone = "Europe/Berlin";
+export const defaultTimeZone = controllerTimeZone;
 
 const isoDatePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
 const formatters = new Map<string, Intl.DateTimeFormat>();

@@ -1,4 +1,5 @@
 import { type Database, recordAudit } from "@purposeful/db";
+import type { Language } from "@purposeful/domain";
 import { sendSettingsLink } from "@purposeful/emails";
 import { env, linkSecret } from "../env";
 
@@ -11,7 +12,7 @@ import { env, linkSecret } from "../env";
 export async function requestNewLink(
   trx: Database,
   email: string,
-  context: { language: "de" | "en"; now: Date },
+  context: { language: Language; now: Date },
 ): Promise<void> {
   await sendSettingsLink(trx, {
     email,

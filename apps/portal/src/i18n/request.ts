@@ -1,3 +1,4 @@
+import { controllerTimeZone } from "@purposeful/domain";
 import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
 import { getSessionStaffUser } from "../server/session";
@@ -18,7 +19,7 @@ export default getRequestConfig(async () => {
   const locale: Locale = user?.locale ?? cookieLocale ?? browser ?? "de";
   return {
     locale,
-    timeZone: "Europe/Berlin",
+    timeZone: controllerTimeZone,
     messages: (await import(`../../messages/${locale}.json`)).default,
   };
 });

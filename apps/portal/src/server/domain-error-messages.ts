@@ -1,6 +1,6 @@
-import type { DomainErrorReason } from "@purposeful/domain";
+import type { DomainErrorReason, Language } from "@purposeful/domain";
 
-type Localized = Record<"de" | "en", string>;
+type Localized = Record<Language, string>;
 
 /**
  * The one message per domain reason, in both languages. Keyed by the domain's type, so a new reason

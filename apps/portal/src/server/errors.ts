@@ -1,10 +1,15 @@
-import { type DomainErrorCode, type DomainErrorReason, isDomainError } from "@purposeful/domain";
+import {
+  type DomainErrorCode,
+  type DomainErrorReason,
+  isDomainError,
+  type Language,
+} from "@purposeful/domain";
 import { TRPCError } from "@trpc/server";
 import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
 import { ZodError } from "zod";
 import { domainReasonMessages } from "./domain-error-messages";
 
-type Locale = "de" | "en";
+type Locale = Language;
 type Localized = Record<Locale, string>;
 
 /** Messages of failures outside the domain (sign-in, staff admin, kiosk, form refinements). */

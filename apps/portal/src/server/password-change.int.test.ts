@@ -1,5 +1,6 @@
 import { createAdminWithOneTimePassword } from "@purposeful/db";
 import { createTestDatabase, type TestDatabase } from "@purposeful/db/testing";
+import type { Language } from "@purposeful/domain";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { errorMessage } from "./errors";
@@ -19,7 +20,7 @@ afterAll(async () => t?.close());
 type AnyProcedure = { _def: { meta?: Meta } };
 const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, AnyProcedure>);
 
-function context(mustChangePassword: boolean, locale: "de" | "en" = "en"): Context {
+function context(mustChangePassword: boolean, locale: Language = "en"): Context {
   const user = { id: admin.id, name: "Admin", email: admin.email, role: "admin" as const, locale };
   return { db: t.db, user: { ...user, mustChangePassword }, now: () => new Date("2026-12-01T09:00:00Z") };
 }

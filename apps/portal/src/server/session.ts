@@ -1,5 +1,5 @@
 import "server-only";
-import { isStaffRole, type StaffRole } from "@purposeful/domain";
+import { isStaffRole, type Language, type StaffRole } from "@purposeful/domain";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
@@ -10,7 +10,7 @@ export interface StaffUser {
   name: string;
   email: string;
   role: StaffRole;
-  locale: "de" | "en";
+  locale: Language;
   /** true until a one-time password (`npm run admin:create`) is replaced; absent means false */
   mustChangePassword?: boolean;
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Database } from "@purposeful/db";
-import type { StaffRole } from "@purposeful/domain";
+import type { Language, StaffRole } from "@purposeful/domain";
 import { hashPassword } from "better-auth/crypto";
 import superjson from "superjson";
 import { POST as authPost } from "../app/api/auth/[...all]/route";
@@ -23,7 +23,7 @@ export const testPassword = "correct horse battery staple";
 export async function createStaffUser(
   db: Database,
   role: StaffRole,
-  options: { locale?: "de" | "en"; password?: string } = {},
+  options: { locale?: Language; password?: string } = {},
 ): Promise<{ id: string; email: string }> {
   const id = randomUUID();
   const email = `${role}-${id.slice(0, 8)}@staff.test`;

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
+import type { TrafficLight } from "@purposeful/domain";
 import { PostgresDialect, sql } from "kysely";
 import { serverUrlFromEnv } from "../cli/cli-env.ts";
 import { createKysely, createPgPool, type Database } from "../create-database.ts";
@@ -66,10 +67,10 @@ async function countRows(db: Database): Promise<Record<string, number>> {
 
 async function storedLights(db: Database, listId?: string): Promise<LightCounts> {
   const query = listId
-    ? sql<{ light: "green" | "yellow" | "red"; n: number }>`
+    ? sql<{ light: TrafficLight; n: number }>`
         SELECT p.traffic_light AS light, count(*)::int AS n FROM marketing_list_member m
         JOIN person p ON p.id = m.person_id WHERE m.list_id = ${listId} GROUP BY 1`
-    : sql<{ light: "green" | "yellow" | "red"; n: number }>`
+    : sql<{ light: TrafficLight; n: number }>`
         SELECT traffic_light AS light, count(*)::int AS n FROM person GROUP BY 1`;
   const counts: LightCounts = { green: 0, yellow: 0, red: 0, total: 0 };
   for (const row of (await query.execute(db)).rows) {

@@ -1,3 +1,4 @@
+import type { TrafficLight } from "@purposeful/domain";
 import { CompiledQuery } from "kysely";
 import type { Database } from "../create-database.ts";
 import type { LightCounts } from "../repositories/traffic-lights.ts";
@@ -69,7 +70,7 @@ export interface BaselineSummary {
 export const baselineSummaries: BaselineSummary[] = Object.entries(shapes).map(([name, text]) => ({
   name,
   async run(db, listId, now) {
-    const result = await db.executeQuery<{ light: "green" | "yellow" | "red"; n: number }>(
+    const result = await db.executeQuery<{ light: TrafficLight; n: number }>(
       CompiledQuery.raw(text, [listId, now]),
     );
     const counts: LightCounts = { green: 0, yellow: 0, red: 0, total: 0 };

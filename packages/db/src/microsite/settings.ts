@@ -1,7 +1,13 @@
-import { assessRecord, type Channel, type RecordState, type RecordValidityReason } from "@purposeful/domain";
+import {
+  assessRecord,
+  type Channel,
+  type Language,
+  type RecordState,
+  type RecordValidityReason,
+} from "@purposeful/domain";
 import type { Database } from "../create-database.ts";
 
-export type MicrositeLanguage = "de" | "en";
+export type MicrositeLanguage = Language;
 
 export interface MicrositePurpose {
   purposeId: string;

@@ -1,3 +1,4 @@
+import type { Language } from "@purposeful/domain";
 import type { Database } from "../create-database.ts";
 
 export interface OutgoingEmail {
@@ -6,7 +7,7 @@ export interface OutgoingEmail {
   personId: string | null;
   to: string;
   template: string;
-  language: "de" | "en";
+  language: Language;
   /** The template's props, kept so the outbox page can show what was rendered and why. */
   props: Record<string, unknown>;
   subject: string;

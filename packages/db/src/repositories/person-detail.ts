@@ -1,7 +1,7 @@
-import type { Channel, RecordFacts } from "@purposeful/domain";
+import type { Channel, Language, RecordFacts } from "@purposeful/domain";
 import type { Database } from "../create-database.ts";
 
-export type Language = "de" | "en";
+export type { Language };
 
 /** Everything the person page shows, in one read; document contents stay in the database. */
 export async function getPersonDetail(db: Database, personId: string, language: Language) {

@@ -1,4 +1,4 @@
-import { DomainError } from "@purposeful/domain";
+import { DomainError, type Language } from "@purposeful/domain";
 import type { Database } from "../create-database.ts";
 
 // Input rules and the person lock shared by the edits in persons-edit.ts.
@@ -8,7 +8,7 @@ export interface MasterDataPatch {
   title?: string | null;
   firstName?: string;
   lastName?: string;
-  preferredLanguage?: "de" | "en";
+  preferredLanguage?: Language;
   birthday?: string | null;
   jobTitle?: string | null;
   organizationId?: string | null;

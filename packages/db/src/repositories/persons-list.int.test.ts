@@ -1,3 +1,4 @@
+import type { TrafficLight } from "@purposeful/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createOrganization, createPerson, createPurpose, createRecord } from "../seed/factories.ts";
 import { createTestDatabase, type TestDatabase } from "../testing/create-test-database.ts";
@@ -6,7 +7,7 @@ import { refreshDueTrafficLights, summarizeLights, summarizeListLights } from ".
 
 const now = new Date("2026-11-29T12:00:00Z");
 let t: TestDatabase;
-const lights = new Map<string, "green" | "yellow" | "red">();
+const lights = new Map<string, TrafficLight>();
 let newsletter: string;
 let contract: string;
 

@@ -1,5 +1,5 @@
 import type { RecordState } from "@purposeful/domain";
-import { DomainError } from "@purposeful/domain";
+import { DomainError, type TrafficLight } from "@purposeful/domain";
 import { type ExpressionBuilder, type SelectQueryBuilder, sql } from "kysely";
 import type { Database } from "../create-database.ts";
 import type { DB } from "../tables/generated.ts";
@@ -7,7 +7,7 @@ import type { DB } from "../tables/generated.ts";
 export const personSortFields = ["name", "createdAt"] as const;
 export type PersonSortField = (typeof personSortFields)[number];
 export type SortDirection = "asc" | "desc";
-export type TrafficLightValue = "green" | "yellow" | "red";
+export type TrafficLightValue = TrafficLight;
 
 export interface PersonListQuery {
   search?: string;

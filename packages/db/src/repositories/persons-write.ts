@@ -1,3 +1,4 @@
+import type { Language } from "@purposeful/domain";
 import { type Actor, recordAudit } from "../audit/record-audit.ts";
 import type { Database } from "../create-database.ts";
 
@@ -6,7 +7,7 @@ export interface NewPersonInput {
   title?: string | null;
   firstName: string;
   lastName: string;
-  preferredLanguage: "de" | "en";
+  preferredLanguage: Language;
   birthday?: string | null;
   organizationId?: string | null;
   email?: string | null;

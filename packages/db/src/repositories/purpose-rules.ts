@@ -1,9 +1,25 @@
-import { type Channel, DomainError, isChannel, isLegalBasis, type LegalBasis } from "@purposeful/domain";
+import {
+  type Channel,
+  isRetentionPeriod,
+  type Language,
+  type LegalBasis,
+  languages,
+  type PurposeText,
+  type PurposeTextsInput,
+  purposeKeyPattern,
+  validatePurposeFields,
+} from "@purposeful/domain";
 
-export type PurposeLanguage = "de" | "en";
-export const purposeLanguages = ["de", "en"] as const;
-export type PurposeText = { name: string; description: string };
-export type PurposeTextsInput = Record<PurposeLanguage, PurposeText>;
+// The rules live in packages/domain/src/purposes; these names stay for the repository's callers.
+export type PurposeLanguage = Language;
+export const purposeLanguages = languages;
+export {
+  isRetentionPeriod,
+  type PurposeText,
+  type PurposeTextsInput,
+  purposeKeyPattern,
+  validatePurposeFields,
+};
 
 export interface PurposeFields {
   texts: PurposeTextsInput;
@@ -31,28 +47,6 @@ export type PurposeEntryUpdate = Partial<Omit<PurposeFields, "texts">> & {
   texts?: Partial<PurposeTextsInput>;
   material?: boolean;
 };
-
-export const purposeKeyPattern = /^[a-z][a-z0-9_]*$/;
-const durationPattern = /^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?$/;
-
-/** An ISO-8601 duration with whole numbers and at least one non-zero part (P2Y, P6M, P1Y6M, P30D). */
-export function isRetentionPeriod(value: string): boolean {
-  return durationPattern.test(value) && /[1-9]/.test(value);
-}
-
-export function validatePurposeFields(fields: PurposeEntryUpdate & { key?: string }): void {
-  const fail = (what: string) => {
-    throw new DomainError("validation", "invalid_purpose", what);
-  };
-  if (fields.key !== undefined && !purposeKeyPattern.test(fields.key)) fail("key");
-  if (fields.defaultLegalBasis !== undefined && !isLegalBasis(fields.defaultLegalBasis)) fail("legal basis");
-  if (fields.channels?.some((channel) => !isChannel(channel))) fail("channel");
-  if (fields.retentionPeriod !== undefined && !isRetentionPeriod(fields.retentionPeriod)) fail("retention");
-  for (const language of purposeLanguages) {
-    const text = fields.texts?.[language];
-    if (text && (!text.name.trim() || !text.description.trim())) fail("text");
-  }
-}
 
 export const purposeColumns = [
   "p.id",

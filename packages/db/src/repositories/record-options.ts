@@ -1,4 +1,10 @@
-import { availableRecordEvents, DomainError, type LegalBasis, type RecordEvent } from "@purposeful/domain";
+import {
+  availableRecordEvents,
+  DomainError,
+  type Language,
+  type LegalBasis,
+  type RecordEvent,
+} from "@purposeful/domain";
 import type { Database } from "../create-database.ts";
 
 /**
@@ -6,7 +12,7 @@ import type { Database } from "../create-database.ts";
  * purpose's allowed bases) and the text versions with the day each went live, so an offline
  * consent can name the version the person agreed to.
  */
-export async function recordOptions(db: Database, personId: string, language: "de" | "en") {
+export async function recordOptions(db: Database, personId: string, language: Language) {
   const rows = await db
     .selectFrom("purpose as p")
     .leftJoin("processingRecord as r", (join) =>

@@ -1,4 +1,4 @@
-import { allChannels } from "@purposeful/domain";
+import { allChannels, type TrafficLight } from "@purposeful/domain";
 import { type RawBuilder, type SqlBool, sql } from "kysely";
 
 /**
@@ -25,7 +25,7 @@ export function validRecordSql(now: Date) {
  * yellow, as in `trafficLight`): every one valid → green, some → yellow, none or no purpose → red.
  */
 export function lightFromCountsSql(validCount: RawBuilder<number>, totalCount: RawBuilder<number>) {
-  return sql<"green" | "yellow" | "red">`CASE
+  return sql<TrafficLight>`CASE
     WHEN ${totalCount} > 0 AND ${validCount} = ${totalCount} THEN 'green'
     WHEN ${validCount} > 0 THEN 'yellow'
     ELSE 'red' END`;

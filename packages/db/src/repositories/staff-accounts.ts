@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import { DomainError, type StaffRole } from "@purposeful/domain";
+import { DomainError, type Language, type StaffRole } from "@purposeful/domain";
 import { hashPassword, verifyPassword } from "better-auth/crypto";
 import { recordAudit } from "../audit/record-audit.ts";
 import type { Database } from "../create-database.ts";
@@ -19,7 +19,7 @@ export function normalizeStaffEmail(email: string): string | null {
 export interface NewAdmin {
   email: string;
   name?: string;
-  locale?: "de" | "en";
+  locale?: Language;
   now: Date;
 }
 

@@ -1,3 +1,4 @@
+import type { Language } from "@purposeful/domain";
 import type { Database } from "../create-database.ts";
 
 export async function listStaffUsers(db: Database) {
@@ -9,7 +10,7 @@ export async function listStaffUsers(db: Database) {
     .execute();
 }
 
-export async function getStaffLocale(db: Database, userId: string): Promise<"de" | "en"> {
+export async function getStaffLocale(db: Database, userId: string): Promise<Language> {
   const row = await db.selectFrom("staffUser").select("locale").where("id", "=", userId).executeTakeFirst();
   return row?.locale ?? "de";
 }

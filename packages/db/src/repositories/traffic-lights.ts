@@ -1,3 +1,4 @@
+import type { TrafficLight } from "@purposeful/domain";
 import { sql } from "kysely";
 import type { Database } from "../create-database.ts";
 import { lightFromCountsSql, validRecordSql } from "./record-validity.ts";
@@ -82,7 +83,7 @@ export async function refreshAllTrafficLights(db: Database, now: Date, batchSize
  * one GROUP BY over the whole list: a per-member LATERAL measured 1.5x slower at 100k members.
  */
 export async function summarizeListLights(db: Database, listId: string, now: Date): Promise<LightCounts> {
-  const result = await sql<{ light: "green" | "yellow" | "red"; n: number }>`
+  const result = await sql<{ light: TrafficLight; n: number }>`
     SELECT l.light, count(*)::int AS n FROM (
       SELECT ${lightFromCountsSql(sql`count(r.id) FILTER (WHERE ${validRecordSql(now)})`, sql`count(r.id) FILTER (WHERE p.active)`)} AS light
       FROM marketing_list_member m
@@ -113,7 +114,7 @@ export async function summarizeLights(
 ): Promise<LightCounts> {
   const counts: LightCounts = { green: 0, yellow: 0, red: 0, total: 0 };
   if (personIds.length === 0) return counts;
-  const result = await sql<{ light: "green" | "yellow" | "red"; n: number }>`
+  const result = await sql<{ light: TrafficLight; n: number }>`
     SELECT l.light, count(*)::int AS n FROM (
       SELECT ${lightFromCountsSql(sql`count(r.id) FILTER (WHERE ${validRecordSql(now)})`, sql`count(r.id) FILTER (WHERE p.active)`)} AS light
       FROM (SELECT DISTINCT x.id FROM unnest(${sql.val(personIds)}::uuid[]) AS x(id)) m

@@ -1,4 +1,5 @@
 import { base, de, en, Faker } from "@faker-js/faker";
+import type { Language } from "@purposeful/domain";
 import type { Insertable } from "kysely";
 import { recordAuditBatch } from "../audit/record-audit.ts";
 import type { Database } from "../create-database.ts";
@@ -11,7 +12,7 @@ import { demoRecord } from "./demo-records.ts";
 import { createPurpose, createStaffUser, insertInChunks, type StaffRole, sha256Hex } from "./factories.ts";
 
 export const demoPassword = "purposeful-demo";
-export const demoStaff: Array<{ email: string; name: string; role: StaffRole; locale: "de" | "en" }> = [
+export const demoStaff: Array<{ email: string; name: string; role: StaffRole; locale: Language }> = [
   { email: "staff@demo.purposeful.test", name: "Sabine Vertrieb", role: "staff", locale: "de" },
   { email: "marketing@demo.purposeful.test", name: "Max Marketing", role: "marketing", locale: "de" },
   { email: "dpo@demo.purposeful.test", name: "Dana Datenschutz", role: "dpo", locale: "de" },

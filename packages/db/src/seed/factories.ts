@@ -1,12 +1,12 @@
 import { createHash } from "node:crypto";
-import type { Channel, LegalBasis, RecordSource, RecordState } from "@purposeful/domain";
+import type { Channel, Language, LegalBasis, RecordSource, RecordState, StaffRole } from "@purposeful/domain";
 import type { Insertable } from "kysely";
 import { stateTimestamp } from "../consent/apply-record-event.ts";
 import type { Database } from "../create-database.ts";
 import { refreshTrafficLights } from "../repositories/traffic-lights.ts";
 import type { DB } from "../tables/generated.ts";
 
-export type Language = "de" | "en";
+export type { Language };
 export type PurposeTexts = Record<Language, { name: string; description: string }>;
 
 export async function insertInChunks<T extends keyof DB & string>(
@@ -166,7 +166,7 @@ export function sha256Hex(content: Uint8Array): string {
   return createHash("sha256").update(content).digest("hex");
 }
 
-export type StaffRole = "staff" | "marketing" | "dpo" | "admin";
+export type { StaffRole };
 
 /** A staff user as better-auth stores one (user + credential account with the password hash). */
 export async function createStaffUser(

@@ -266,7 +266,7 @@ export interface OutboxMessage {
   html: string;
   id: Generated<string>;
   idempotencyKey: string;
-  language: "de" | "en";
+  language: import("@purposeful/domain").Language;
   lastError: string | null;
   nextAttemptAt: Generated<Timestamp>;
   personId: string | null;
@@ -285,7 +285,7 @@ export interface Person {
   createdAt: Generated<Timestamp>;
   createdBy: string | null;
   dmObjectedAt: Timestamp | null;
-  dmObjectionChannels: Generated<("email" | "phone" | "post" | "sms" | "profiling")[]>;
+  dmObjectionChannels: Generated<import("@purposeful/domain").Channel[]>;
   erasedAt: Timestamp | null;
   erasedLevel: Generated<number>;
   firstName: string;
@@ -293,15 +293,15 @@ export interface Person {
   jobTitle: string | null;
   lastName: string;
   lightRecheckAt: Timestamp | null;
-  mailBlocks: Generated<("email" | "phone" | "post" | "sms" | "profiling")[]>;
+  mailBlocks: Generated<import("@purposeful/domain").Channel[]>;
   organizationId: string | null;
-  preferredLanguage: Generated<"de" | "en">;
+  preferredLanguage: Generated<import("@purposeful/domain").Language>;
   restricted: Generated<boolean>;
   restrictedAt: Timestamp | null;
   retainUntil: string | null;
   salutation: string | null;
   title: string | null;
-  trafficLight: Generated<"green" | "yellow" | "red">;
+  trafficLight: Generated<import("@purposeful/domain").TrafficLight>;
   updatedAt: Generated<Timestamp>;
 }
 
@@ -389,7 +389,7 @@ export interface PurposeVersion {
   createdBy: string | null;
   description: string;
   id: Generated<string>;
-  language: "de" | "en";
+  language: import("@purposeful/domain").Language;
   material: Generated<boolean>;
   name: string;
   purposeId: string;
@@ -469,10 +469,10 @@ export interface StaffUser {
   emailVerified: Generated<boolean>;
   id: string;
   image: string | null;
-  locale: Generated<"de" | "en">;
+  locale: Generated<import("@purposeful/domain").Language>;
   mustChangePassword: Generated<boolean>;
   name: string;
-  role: Generated<"staff" | "marketing" | "dpo" | "admin">;
+  role: Generated<import("@purposeful/domain").StaffRole>;
   updatedAt: Generated<Timestamp>;
 }
 

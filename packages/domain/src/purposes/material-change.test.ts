@@ -69,7 +69,7 @@ describe("#5 allowed legal bases of a purpose", () => {
   it("#5 refuses a default basis that is not allowed and unknown bases", () => {
     expect(() => allowedLegalBasesOf("consent", ["contract"])).toThrow("default_basis_not_allowed");
     expect(() => allowedLegalBasesOf("consent", ["consent", "gut_feeling"])).toThrow(
-      "invalid purpose legal basis",
+      "invalid_purpose: legal basis",
     );
   });
 });

@@ -1,7 +1,8 @@
+import type { Language } from "@purposeful/domain";
 import { Body, Container, Head, Hr, Html, Link, Preview, Section, Text } from "@react-email/components";
 import type { ReactNode } from "react";
 
-export type EmailLanguage = "de" | "en";
+export type EmailLanguage = Language;
 
 /** The sender's identity from settings: every mail names the controller and its privacy contact. */
 export interface CompanySettings {

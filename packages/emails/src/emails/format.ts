@@ -1,6 +1,6 @@
+import { controllerTimeZone } from "@purposeful/domain";
 import type { EmailLanguage } from "../components/layout.tsx";
 
-const controllerTimeZone = "Europe/Berlin";
 const locales: Record<EmailLanguage, string> = { de: "de-DE", en: "en-GB" };
 
 /** "2026-12-28" → "28.12.2026" (de) or "28 December 2026" (en); the date is a calendar day, not an instant. */

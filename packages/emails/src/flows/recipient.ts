@@ -1,5 +1,10 @@
 import { type Database, getCompanySettings } from "@purposeful/db";
-import { assessConsentRequestMail, assessTransactionalMail, DomainError } from "@purposeful/domain";
+import {
+  assessConsentRequestMail,
+  assessTransactionalMail,
+  DomainError,
+  type Language,
+} from "@purposeful/domain";
 
 /** A consent request is advertising (OLG Celle 13 U 15/14); receipts and confirmations are not. */
 export type MailKind = "consent_request" | "transactional";
@@ -9,7 +14,7 @@ export interface Recipient {
   email: string;
   /** The `person_email` row the mail goes to; its personal links record it (revoked with it). */
   emailId: string;
-  language: "de" | "en";
+  language: Language;
   salutationName: string;
 }
 
@@ -76,7 +81,7 @@ export async function companyForMail(db: Database) {
 }
 
 /** Current purpose texts in one language, in the given order. */
-export async function purposeTexts(db: Database, purposeIds: readonly string[], language: "de" | "en") {
+export async function purposeTexts(db: Database, purposeIds: readonly string[], language: Language) {
   if (purposeIds.length === 0) return [];
   const rows = await db
     .selectFrom("purpose as p")

@@ -1,3 +1,4 @@
+import { controllerTimeZone } from "@purposeful/domain";
 /** Formatting shared by the audit page (client) and the person's history (server). */
 
 export interface Translate {
@@ -5,7 +6,7 @@ export interface Translate {
   has(key: string): boolean;
 }
 
-export const auditTimeZone = "Europe/Berlin";
+export const auditTimeZone = controllerTimeZone;
 
 const plainKey = /^[a-z][a-z_]*(\.[a-z][a-z_]*)*$/;
 

@@ -1,6 +1,6 @@
 "use client";
 
-import { needsParentalConsent } from "@purposeful/domain";
+import { type Language, needsParentalConsent } from "@purposeful/domain";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
@@ -79,7 +79,7 @@ export function CreatePersonForm() {
         title: text("title"),
         firstName: firstName.trim(),
         lastName: lastName.trim(),
-        preferredLanguage: (form.get("preferredLanguage") as "de" | "en") ?? "de",
+        preferredLanguage: (form.get("preferredLanguage") as Language) ?? "de",
         birthday: birthday || undefined,
         organizationId: organization?.id,
         email: email.trim() || undefined,

@@ -1,5 +1,6 @@
 "use client";
 
+import type { Language } from "@purposeful/domain";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
@@ -13,7 +14,7 @@ export interface EditableMasterData {
   title: string | null;
   firstName: string;
   lastName: string;
-  preferredLanguage: "de" | "en";
+  preferredLanguage: Language;
   birthday: string | null;
   jobTitle: string | null;
   organizationId: string | null;

@@ -1,6 +1,6 @@
 "use client";
 
-import { channels, legalBases, legalBasisArticle } from "@purposeful/domain";
+import { channels, type Language, legalBases, legalBasisArticle } from "@purposeful/domain";
 import { useTranslations } from "next-intl";
 import { type ReactNode, useState } from "react";
 
@@ -10,7 +10,7 @@ const hintClass = "mt-1 block text-xs text-slate-600";
 
 export interface PurposeFormValues {
   key: string;
-  texts: Record<"de" | "en", { name: string; description: string }>;
+  texts: Record<Language, { name: string; description: string }>;
   defaultLegalBasis: (typeof legalBases)[number];
   channels: (typeof channels)[number][];
   doubleOptIn: boolean;
@@ -45,7 +45,7 @@ const splitList = (value: FormDataEntryValue | null) =>
 
 /** Reads the fields below back from the submitted form. */
 export function readPurposeForm(form: FormData): Omit<PurposeFormValues, "key"> {
-  const text = (language: "de" | "en") => ({
+  const text = (language: Language) => ({
     name: String(form.get(`${language}.name`) ?? ""),
     description: String(form.get(`${language}.description`) ?? ""),
   });

@@ -1,5 +1,6 @@
 "use client";
 
+import type { Language } from "@purposeful/domain";
 import { useFormatter, useTranslations } from "next-intl";
 
 export interface PurposeVersionItem {
@@ -7,7 +8,7 @@ export interface PurposeVersionItem {
   material: boolean;
   createdAt: Date;
   createdByName: string | null;
-  texts: Partial<Record<"de" | "en", { name: string; description: string }>>;
+  texts: Partial<Record<Language, { name: string; description: string }>>;
 }
 
 /** Every version of a purpose's texts, newest first, in full: which text someone agreed to stays visible. */

@@ -1,11 +1,12 @@
 "use client";
 
+import type { Language } from "@purposeful/domain";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useTRPC } from "../../trpc/react";
 
-export function LanguageSwitcher({ current }: { current: "de" | "en" }) {
+export function LanguageSwitcher({ current }: { current: Language }) {
   const t = useTranslations();
   const trpc = useTRPC();
   const router = useRouter();

@@ -1,5 +1,6 @@
 "use client";
 
+import { controllerTimeZone, type Language } from "@purposeful/domain";
 import { type UseQueryResult, useMutation, useQuery } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
 import { type AbstractIntlMessages, NextIntlClientProvider, useTranslations } from "next-intl";
@@ -10,7 +11,6 @@ import { useTRPC } from "../../trpc/react";
 import type { CreatedPerson } from "../persons/create-person-form";
 import { SignatureCanvas } from "./signature-canvas";
 
-type Language = "de" | "en";
 export type VisitorMessages = Record<Language, AbstractIntlMessages>;
 
 const languageNames: Record<Language, string> = { de: "Deutsch", en: "English" };
@@ -37,7 +37,7 @@ export function ConsentStep({
   const [chosen, setChosen] = useState<Language | null>(null);
   const language = chosen ?? purposes.data?.preferredLanguage ?? fallbackLanguage;
   return (
-    <NextIntlClientProvider locale={language} messages={messages[language]} timeZone="Europe/Berlin">
+    <NextIntlClientProvider locale={language} messages={messages[language]} timeZone={controllerTimeZone}>
       <ConsentForm
         person={person}
         language={language}

@@ -1,5 +1,6 @@
 "use client";
 
+import type { Language } from "@purposeful/domain";
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
@@ -19,7 +20,7 @@ export function KioskCreatePerson({
   onCreated,
   onCancel,
 }: {
-  defaultLanguage: "de" | "en";
+  defaultLanguage: Language;
   defaultEmail: string;
   onCreated: (person: CreatedPerson) => void;
   onCancel: () => void;

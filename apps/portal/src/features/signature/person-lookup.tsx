@@ -1,5 +1,6 @@
 "use client";
 
+import type { Language } from "@purposeful/domain";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
@@ -16,7 +17,7 @@ export function PersonLookup({
   staffLocale,
   onChoose,
 }: {
-  staffLocale: "de" | "en";
+  staffLocale: Language;
   onChoose: (person: CreatedPerson) => void;
 }) {
   const t = useTranslations("signature");

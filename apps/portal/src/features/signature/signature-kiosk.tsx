@@ -1,5 +1,6 @@
 "use client";
 
+import type { Language } from "@purposeful/domain";
 import { useState } from "react";
 import type { CreatedPerson } from "../persons/create-person-form";
 import { ConsentStep, type VisitorMessages } from "./consent-step";
@@ -13,7 +14,7 @@ export function SignatureKiosk({
   staffLocale,
   visitorMessages,
 }: {
-  staffLocale: "de" | "en";
+  staffLocale: Language;
   visitorMessages: VisitorMessages;
 }) {
   const [person, setPerson] = useState<CreatedPerson | null>(null);

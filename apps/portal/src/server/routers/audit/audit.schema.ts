@@ -1,6 +1,7 @@
+import { controllerTimeZone } from "@purposeful/domain";
 import { z } from "zod";
 
-const TIME_ZONE = "Europe/Berlin";
+const TIME_ZONE = controllerTimeZone;
 
 /** Milliseconds the wall clock in Berlin is ahead of UTC at `instant`. */
 function berlinOffset(instant: number): number {

@@ -1,5 +1,6 @@
 import { createPerson } from "@purposeful/db/seed";
 import { createTestDatabase, type TestDatabase } from "@purposeful/db/testing";
+import type { Language } from "@purposeful/domain";
 import superjson from "superjson";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as trpcGet } from "../../../app/api/trpc/[trpc]/route";
@@ -35,7 +36,7 @@ async function kioskFlags(userId: string): Promise<boolean[]> {
   return rows.map((row) => row.kiosk);
 }
 
-async function kioskSession(locale: "de" | "en" = "en") {
+async function kioskSession(locale: Language = "en") {
   const user = await createStaffUser(t.db, "admin", { locale });
   const cookie = await signIn(user.email);
   expect((await mutate(cookie, "kiosk.enter")).status).toBe(200);

@@ -1,6 +1,7 @@
 import { bulkJobHandlers, runBulkJobs } from "@purposeful/db";
 import { createPerson, createRecord, createStaffUser } from "@purposeful/db/seed";
 import { createTestDatabase, type TestDatabase } from "@purposeful/db/testing";
+import type { Language } from "@purposeful/domain";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { errorMessage } from "../../errors";
@@ -12,7 +13,7 @@ const at = new Date("2026-11-30T12:00:00Z");
 let t: TestDatabase;
 let staffId: string;
 
-function caller(locale: "de" | "en" = "en") {
+function caller(locale: Language = "en") {
   return createCaller({
     db: t.db,
     user: { id: staffId, name: "Dana", email: "dana@test.example", role: "dpo", locale },
@@ -48,7 +49,7 @@ const fields = (key: string) => ({
 });
 
 /** The code and the message the error formatter sends to a user of `locale`. */
-async function messageOf(promise: Promise<unknown>, locale: "de" | "en" = "en"): Promise<string> {
+async function messageOf(promise: Promise<unknown>, locale: Language = "en"): Promise<string> {
   try {
     await promise;
     return "no error";

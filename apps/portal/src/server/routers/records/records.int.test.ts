@@ -1,6 +1,7 @@
 import { createMicrositeLink, unsubscribe } from "@purposeful/db";
 import { createPerson, createPurpose } from "@purposeful/db/seed";
 import { createTestDatabase, type TestDatabase } from "@purposeful/db/testing";
+import type { Language } from "@purposeful/domain";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { errorMessage, toTRPCError } from "../../errors";
@@ -31,7 +32,7 @@ const caller = () =>
   } satisfies Context);
 
 /** What the user reads: the mapped message in their language. */
-async function messageOf(promise: Promise<unknown>, locale: "de" | "en" = "en"): Promise<string> {
+async function messageOf(promise: Promise<unknown>, locale: Language = "en"): Promise<string> {
   try {
     await promise;
   } catch (error) {

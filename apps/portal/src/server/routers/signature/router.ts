@@ -1,5 +1,5 @@
 import { applyRecordEvent, storeDocument } from "@purposeful/db";
-import { calendarDateAt, DomainError, formatCalendarDate } from "@purposeful/domain";
+import { calendarDateAt, DomainError, formatCalendarDate, type Language } from "@purposeful/domain";
 import { sendDoubleOptInConfirmation } from "@purposeful/emails";
 import { env, linkSecret } from "../../../env";
 import { UserFacingError } from "../../errors";
@@ -7,7 +7,6 @@ import { procedureFor, router } from "../../trpc";
 import { personIdInput } from "../persons/persons.schema";
 import { maxSignatureBytes, signaturePngPrefix, submitSignatureInput } from "./signature.schema";
 
-type Language = "de" | "en";
 type Texts = Partial<Record<Language, { name: string; description: string }>>;
 
 const pngMagic = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];

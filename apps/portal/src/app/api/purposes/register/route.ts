@@ -1,5 +1,5 @@
 import { exportRegister, type RegisterRow } from "@purposeful/db";
-import { legalBasisArticle } from "@purposeful/domain";
+import { controllerTimeZone, legalBasisArticle } from "@purposeful/domain";
 import { createTranslator } from "next-intl";
 import Papa from "papaparse";
 import { staffRoute } from "../../../../server/route-guard";
@@ -8,7 +8,7 @@ type Translate = (key: string) => string;
 
 function berlinDate(now: Date): string {
   // en-CA formats as YYYY-MM-DD; the date is the controller's, not UTC's.
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Berlin" }).format(now);
+  return new Intl.DateTimeFormat("en-CA", { timeZone: controllerTimeZone }).format(now);
 }
 
 function toCsv(rows: RegisterRow[], t: Translate): string {
