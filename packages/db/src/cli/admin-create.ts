@@ -3,7 +3,7 @@ import { isDomainError } from "@purposeful/domain";
 import { createDatabase } from "../create-database.ts";
 import { migrateToLatest } from "../migrate.ts";
 import { createAdminWithOneTimePassword } from "../repositories/staff-accounts.ts";
-import { targetFromEnv } from "./cli-env.ts";
+import { databaseOptionsFromEnv, targetFromEnv } from "./cli-env.ts";
 
 // `npm run admin:create -- --email you@example.com [--name "…"] [--locale de|en]`: the first admin
 // of a production install (or another one, e.g. when every admin lost access). Prints a random
@@ -22,7 +22,7 @@ if (!args.email || (args.locale !== "de" && args.locale !== "en")) {
   process.exit(2);
 }
 
-const handle = await createDatabase(targetFromEnv());
+const handle = await createDatabase(targetFromEnv(), databaseOptionsFromEnv());
 try {
   await migrateToLatest(handle.db);
   const admin = await createAdminWithOneTimePassword(handle.db, {
@@ -38,7 +38,13 @@ One-time password (shown only now): ${admin.password}
 Sign in to the portal with it; you will be asked to choose your own password at once.`);
 } catch (error) {
   if (!isDomainError(error)) throw error;
-  console.error(`admin:create refused: ${error.message}`);
+  const why =
+    error.reason === "staff_email_taken"
+      ? `a staff account with ${args.email} exists already`
+      : error.reason === "invalid_email"
+        ? `${args.email} is not an e-mail address`
+        : error.message;
+  console.error(`admin:create refused: ${why}`);
   process.exitCode = 1;
 } finally {
   await handle.close();

@@ -92,7 +92,7 @@ describe("npm run admin:create (#15)", () => {
     const before = await Promise.all([countRows("staffUser"), countRows("staffAccount")]);
     await expect(
       createAdminWithOneTimePassword(t.db, { email: "Taken@Muster.example", now }),
-    ).rejects.toMatchObject({ code: "conflict", message: expect.stringContaining("exists already") });
+    ).rejects.toMatchObject({ code: "conflict", reason: "staff_email_taken" });
     expect(await Promise.all([countRows("staffUser"), countRows("staffAccount")])).toEqual(before);
   });
 
