@@ -9,8 +9,9 @@ import { join, resolve } from "node:path";
 import { createServerDatabase, dropServerDatabase } from "@purposeful/db/testing";
 
 const root = resolve(import.meta.dirname, "..");
-const portalPort = 3100;
-const micrositePort = 3101;
+// Ports can be moved (E2E_PORTAL_PORT, E2E_MICROSITE_PORT, E2E_PGLITE_PORT) when two runs share a machine.
+const portalPort = Number(process.env.E2E_PORTAL_PORT ?? 3100);
+const micrositePort = Number(process.env.E2E_MICROSITE_PORT ?? 3101);
 const dataDir = mkdtempSync(join(tmpdir(), "purposeful-e2e-"));
 const serverUrl = process.env.DATABASE_URL;
 const databaseUrl = serverUrl ? await createServerDatabase(serverUrl, "e2e") : undefined;
@@ -23,7 +24,7 @@ const env = {
   // Known to the suite, so it can call the scheduled routes as a scheduler would.
   CRON_SECRET: process.env.CRON_SECRET ?? randomBytes(24).toString("base64url"),
   PURPOSEFUL_DATA_DIR: dataDir,
-  PGLITE_PORT: "54399",
+  PGLITE_PORT: process.env.E2E_PGLITE_PORT ?? "54399",
   PORTAL_PORT: String(portalPort),
   MICROSITE_PORT: String(micrositePort),
   PORTAL_URL: `http://localhost:${portalPort}`,

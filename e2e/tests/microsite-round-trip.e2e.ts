@@ -1,5 +1,5 @@
 import { type Browser, expect, type Page, test } from "@playwright/test";
-import { demoUsers, signIn } from "./fixtures";
+import { createPerson, demoUsers, signIn, uniqueName } from "./fixtures";
 
 // The consent round trip: staff request consent in the portal, the mail lands in the Outbox
 // (captured, not sent, without a Resend key), the person opens the link in a fresh browser (no
@@ -29,12 +29,9 @@ test("request → microsite choices → double opt-in confirmation → withdraw 
   browser,
 }) => {
   await signIn(page, demoUsers.dpo.email);
-  await page.getByRole("button", { name: /^Rot/ }).click();
-  await expect(page.locator('table[aria-busy="false"]')).toBeVisible();
-  await page.getByTestId("person-row").first().getByRole("link").click();
-  await page.waitForURL(/\/persons\/[0-9a-f-]{36}$/);
+  const lastName = uniqueName("Rundreise");
+  const personUrl = await createPerson(page, { lastName, email: `${lastName.toLowerCase()}@example.test` });
   await expect(page.getByTestId("light-explanation")).toBeVisible();
-  const personUrl = page.url();
   await expect(page.locator("main [data-light]").first()).toHaveAttribute("data-light", "red");
 
   const panel = page.getByTestId("request-consent");
@@ -114,10 +111,8 @@ test("request → microsite choices → double opt-in confirmation → withdraw 
 
 test("the microsite works without JavaScript, in the other language too", async ({ page, browser }) => {
   await signIn(page, demoUsers.dpo.email);
-  await page.getByRole("button", { name: /^Rot/ }).click();
-  await expect(page.locator('table[aria-busy="false"]')).toBeVisible();
-  await page.getByTestId("person-row").nth(1).getByRole("link").click();
-  await page.waitForURL(/\/persons\/[0-9a-f-]{36}$/);
+  const lastName = uniqueName("Ohneskript");
+  await createPerson(page, { lastName, email: `${lastName.toLowerCase()}@example.test` });
   const panel = page.getByTestId("request-consent");
   await panel.getByRole("button", { name: "Anfrage senden" }).click();
   await expect(panel.getByText(/liegt im Postausgang/)).toBeVisible();
