@@ -184,3 +184,28 @@ describe("consentRequests (#9)", () => {
     expect(mails).toEqual([]);
   });
 });
+
+describe("the person page's age check (#6)", () => {
+  it("#6 shows a minor below the company's age of consent, an adult, and an unknown birthday", async () => {
+    const minor = await createPerson(t.db, { birthday: "2012-01-01" });
+    const adult = await createPerson(t.db, { birthday: "1980-01-01" });
+    const unknown = await createPerson(t.db);
+    expect((await caller().persons.get({ personId: minor })).ageCheck).toEqual({
+      status: "minor",
+      ageOfConsent: 16,
+    });
+    expect((await caller().persons.get({ personId: adult })).ageCheck).toEqual({
+      status: "adult",
+      ageOfConsent: 16,
+    });
+    expect((await caller().persons.get({ personId: unknown })).ageCheck).toEqual({ status: "unknown" });
+    // Staff recording a consent for the minor get the reason in their language, and nothing is written.
+    expect(
+      await messageOf(
+        caller().records.change({ personId: minor, purposeId: offers, event: "grant", source: "phone" }),
+        "de",
+      ),
+    ).toContain("unter dem Einwilligungsalter");
+    expect(await records(minor)).toEqual([]);
+  });
+});
