@@ -42,11 +42,17 @@ export function personalErased(row: { personal: unknown; changes: unknown }): bo
   return row.personal === "shredded" || asChanges(row.changes).personalErased === true;
 }
 
-/** "requested → granted" for record events, or null. */
+/** A state, or a set of channels (the objection to direct marketing), in words. */
+function stateLabel(t: Translate, value: unknown): string {
+  if (Array.isArray(value))
+    return value.length === 0 ? "—" : value.map((channel) => labelOf(t, "channels", channel)).join(", ");
+  return value === null || value === undefined ? "—" : labelOf(t, "states", value);
+}
+
+/** "requested → granted" for record events (or "— → E-Mail" for objection channels), or null. */
 export function stateChange(t: Translate, changes: Changes): string | null {
   if (changes.to === undefined || changes.to === null) return null;
-  const from = changes.from === null || changes.from === undefined ? "—" : labelOf(t, "states", changes.from);
-  return `${from} → ${labelOf(t, "states", changes.to)}`;
+  return `${stateLabel(t, changes.from)} → ${stateLabel(t, changes.to)}`;
 }
 
 // `personalErased` is shown in the personal-values column as "erased".
