@@ -5,6 +5,7 @@ export * from "./consent/admissibility.ts";
 export * from "./consent/direct-marketing.ts";
 export * from "./consent/minors.ts";
 export * from "./consent/processing-record.ts";
+export * from "./consent/record-transitions.ts";
 export * from "./consent/traffic-light.ts";
 export * from "./erasure/levels.ts";
 export * from "./erasure/plan.ts";

@@ -1,18 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { DomainError } from "../errors.ts";
 import type { LegalBasis } from "../legal-basis.ts";
+import { assessRecord, type RecordFacts, type RecordState } from "./processing-record.ts";
 import {
   allowedRecordEvents,
   assertBasisAllowed,
   assertConfirmationByDataSubject,
-  assessRecord,
   availableRecordEvents,
   nextRecord,
   nextRecordState,
   type RecordEvent,
-  type RecordFacts,
-  type RecordState,
-} from "./processing-record.ts";
+} from "./record-transitions.ts";
 
 const now = new Date("2026-06-15T12:00:00Z");
 const consent = (overrides: Partial<RecordFacts> = {}): RecordFacts => ({

@@ -1,7 +1,6 @@
 import { openDocument } from "@purposeful/db";
-import { DomainError, isDomainError } from "@purposeful/domain";
+import { DomainError } from "@purposeful/domain";
 import { z } from "zod";
-import { UserFacingError } from "../../errors";
 import { procedureFor, router } from "../../trpc";
 
 export const documentIdInput = z.object({ documentId: z.uuid() });

@@ -10,8 +10,6 @@ import {
   setPrimaryEmail,
   updatePersonMasterData,
 } from "@purposeful/db";
-import { isDomainError } from "@purposeful/domain";
-import { UserFacingError } from "../../errors";
 import { type Context, procedureFor } from "../../trpc";
 import {
   addAddressInput,
