@@ -18,6 +18,7 @@ export * from "./repositories/person-detail.ts";
 export * from "./repositories/persons-edit.ts";
 export * from "./repositories/persons-list.ts";
 export * from "./repositories/persons-write.ts";
+export * from "./repositories/purpose-texts.ts";
 export * from "./repositories/purposes.ts";
 export * from "./repositories/record-options.ts";
 export * from "./repositories/record-validity.ts";

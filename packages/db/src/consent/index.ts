@@ -10,3 +10,10 @@ export {
   storeDocument,
 } from "./documents.ts";
 export { awaitDoubleOptIn } from "./double-opt-in.ts";
+export {
+  recordSignedConsents,
+  type SignatureRefusal,
+  type SignedConsents,
+  type SignedGrant,
+  signaturePurposes,
+} from "./signature.ts";
