@@ -8,8 +8,10 @@ export {
   type NewDocument,
   openDocument,
   storeDocument,
+  storePersonDocument,
 } from "./documents.ts";
 export { awaitDoubleOptIn } from "./double-opt-in.ts";
+export { consentRequestOptions } from "./request-options.ts";
 export {
   recordSignedConsents,
   type SignatureRefusal,
@@ -17,3 +19,4 @@ export {
   type SignedGrant,
   signaturePurposes,
 } from "./signature.ts";
+export { applyStaffRecordEvent, type StaffRecordEvent } from "./staff-record-event.ts";

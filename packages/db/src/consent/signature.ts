@@ -58,10 +58,13 @@ export async function recordSignedConsents(
   trx: Database,
   input: SignedConsents,
 ): Promise<
-  | { ok: true; documentId: string; granted: SignedGrant[] }
-  | { ok: false; reason: SignatureRefusal }
+  { ok: true; documentId: string; granted: SignedGrant[] } | { ok: false; reason: SignatureRefusal }
 > {
-  const person = await trx.selectFrom("person").select("id").where("id", "=", input.personId).executeTakeFirst();
+  const person = await trx
+    .selectFrom("person")
+    .select("id")
+    .where("id", "=", input.personId)
+    .executeTakeFirst();
   if (!person) return { ok: false, reason: "person_not_found" };
   // Locks the purposes so their texts cannot change until the consents are written.
   const purposes = await purposesWithCurrentText(trx, {

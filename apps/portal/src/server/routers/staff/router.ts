@@ -27,7 +27,12 @@ export const staffRouter = router({
       const result = await ctx.db
         .transaction()
         .execute((trx) =>
-          createStaffAccount(trx, { ...user, passwordHash, actor: { type: "staff", id: ctx.user.id }, at: ctx.now() }),
+          createStaffAccount(trx, {
+            ...user,
+            passwordHash,
+            actor: { type: "staff", id: ctx.user.id },
+            at: ctx.now(),
+          }),
         );
       if (!result.ok) throw new UserFacingError("CONFLICT", "email_taken");
       return { id: result.id };
@@ -39,7 +44,9 @@ export const staffRouter = router({
     .mutation(async ({ ctx, input }) => {
       const result = await ctx.db
         .transaction()
-        .execute((trx) => setStaffRole(trx, { ...input, actor: { type: "staff", id: ctx.user.id }, at: ctx.now() }));
+        .execute((trx) =>
+          setStaffRole(trx, { ...input, actor: { type: "staff", id: ctx.user.id }, at: ctx.now() }),
+        );
       if (!result.ok) refuse(result.reason);
       return { id: result.id, role: result.role };
     }),
@@ -52,7 +59,9 @@ export const staffRouter = router({
         throw new UserFacingError("PRECONDITION_FAILED", "self_deactivation");
       const result = await ctx.db
         .transaction()
-        .execute((trx) => setStaffActive(trx, { ...input, actor: { type: "staff", id: ctx.user.id }, at: ctx.now() }));
+        .execute((trx) =>
+          setStaffActive(trx, { ...input, actor: { type: "staff", id: ctx.user.id }, at: ctx.now() }),
+        );
       if (!result.ok) refuse(result.reason);
       return { id: result.id, active: result.active };
     }),
