@@ -42,15 +42,13 @@ export const outboxRouter = router({
   retry: procedureFor("dpo")
     .input(outboxMessageInput)
     .mutation(async ({ ctx, input }) => {
-      const result = await ctx.db
-        .transaction()
-        .execute((trx) =>
-          retryDeadOutboxMessage(trx, {
-            id: input.id,
-            actor: { type: "staff", id: ctx.user.id },
-            at: ctx.now(),
-          }),
-        );
+      const result = await ctx.db.transaction().execute((trx) =>
+        retryDeadOutboxMessage(trx, {
+          id: input.id,
+          actor: { type: "staff", id: ctx.user.id },
+          at: ctx.now(),
+        }),
+      );
       if (!result.ok)
         throw new TRPCError({ code: result.reason === "not_found" ? "NOT_FOUND" : "PRECONDITION_FAILED" });
       return { id: result.id, status: "pending" as const };

@@ -24,16 +24,14 @@ export const staffRouter = router({
     .mutation(async ({ ctx, input }) => {
       const { password, ...user } = input;
       const passwordHash = await hashPassword(password);
-      const result = await ctx.db
-        .transaction()
-        .execute((trx) =>
-          createStaffAccount(trx, {
-            ...user,
-            passwordHash,
-            actor: { type: "staff", id: ctx.user.id },
-            at: ctx.now(),
-          }),
-        );
+      const result = await ctx.db.transaction().execute((trx) =>
+        createStaffAccount(trx, {
+          ...user,
+          passwordHash,
+          actor: { type: "staff", id: ctx.user.id },
+          at: ctx.now(),
+        }),
+      );
       if (!result.ok) throw new UserFacingError("CONFLICT", "email_taken");
       return { id: result.id };
     }),
