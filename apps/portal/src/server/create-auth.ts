@@ -1,4 +1,4 @@
-import type { Database } from "@purposeful/db";
+import { type Database, isActiveStaffUser } from "@purposeful/db";
 import { APIError, betterAuth } from "better-auth";
 import { createAuthMiddleware, getSessionFromCtx } from "better-auth/api";
 import { nextCookies } from "better-auth/next-js";
@@ -61,12 +61,8 @@ export function createAuth(db: Database) {
       session: {
         create: {
           before: async (session) => {
-            const user = await db
-              .selectFrom("staffUser")
-              .select("banned")
-              .where("id", "=", session.userId)
-              .executeTakeFirst();
-            if (!user || user.banned) throw new APIError("FORBIDDEN", { message: "ACCOUNT_DEACTIVATED" });
+            if (!(await isActiveStaffUser(db, session.userId)))
+              throw new APIError("FORBIDDEN", { message: "ACCOUNT_DEACTIVATED" });
           },
         },
       },

@@ -16,7 +16,13 @@ export {
   personKeys,
   shredPersonKey,
 } from "./person-keys.ts";
-export { type AuditQuery, listAuditEvents } from "./read-audit.ts";
+export {
+  type AuditQuery,
+  listAuditActions,
+  listAuditActors,
+  listAuditEvents,
+  listAuditTrail,
+} from "./read-audit.ts";
 export {
   type Actor,
   type AppendedEvent,

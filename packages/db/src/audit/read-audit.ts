@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import type { Database } from "../create-database.ts";
 import { decryptValue, openStoredKey } from "./person-keys.ts";
 
@@ -73,4 +74,45 @@ function decryptPersonal(
   } catch {
     return "unreadable";
   }
+}
+
+/** A page of `listAuditEvents` with each event's person named ("Last, First"; null when deleted). */
+export async function listAuditTrail(db: Database, query: AuditQuery) {
+  const page = await listAuditEvents(db, query);
+  const personIds = [...new Set(page.rows.flatMap((row) => (row.personId ? [row.personId] : [])))];
+  const persons =
+    personIds.length === 0
+      ? []
+      : await db
+          .selectFrom("person")
+          .select(["id", "firstName", "lastName"])
+          .where("id", "in", personIds)
+          .execute();
+  const names = new Map(persons.map((p) => [p.id, `${p.lastName}, ${p.firstName}`]));
+  return {
+    rows: page.rows.map((row) => ({
+      ...row,
+      personName: row.personId ? (names.get(row.personId) ?? null) : null,
+    })),
+    nextBeforeId: page.nextBeforeId,
+  };
+}
+
+/** The distinct actions, for the filter; a loose index scan over `audit_event_action_idx`. */
+export async function listAuditActions(db: Database): Promise<string[]> {
+  const result = await sql<{ action: string }>`
+    WITH RECURSIVE a AS (
+      SELECT min(action) AS action FROM audit_event
+      UNION ALL
+      SELECT (SELECT min(e.action) FROM audit_event e WHERE e.action > a.action) FROM a
+      WHERE a.action IS NOT NULL
+    )
+    SELECT action FROM a WHERE action IS NOT NULL
+  `.execute(db);
+  return result.rows.map((row) => row.action);
+}
+
+/** Staff users (also deactivated ones: their events stay attributed to them), for the filter. */
+export async function listAuditActors(db: Database) {
+  return db.selectFrom("staffUser").select(["id", "name"]).orderBy("name").orderBy("id").execute();
 }

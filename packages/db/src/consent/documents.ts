@@ -59,6 +59,18 @@ export async function storeDocument(trx: Database, input: NewDocument): Promise<
   return row.id;
 }
 
+/** `storeDocument` in a transaction of its own; null (nothing written) when the person does not exist. */
+export async function storePersonDocument(db: Database, input: NewDocument): Promise<string | null> {
+  return db.transaction().execute(async (trx) => {
+    const person = await trx
+      .selectFrom("person")
+      .select("id")
+      .where("id", "=", input.personId)
+      .executeTakeFirst();
+    return person ? storeDocument(trx, input) : null;
+  });
+}
+
 export async function getDocument(db: Database, documentId: string) {
   return db.selectFrom("document").selectAll().where("id", "=", documentId).executeTakeFirst();
 }

@@ -8,5 +8,15 @@ export {
   type NewDocument,
   openDocument,
   storeDocument,
+  storePersonDocument,
 } from "./documents.ts";
 export { awaitDoubleOptIn } from "./double-opt-in.ts";
+export { consentRequestOptions } from "./request-options.ts";
+export {
+  recordSignedConsents,
+  type SignatureRefusal,
+  type SignedConsents,
+  type SignedGrant,
+  signaturePurposes,
+} from "./signature.ts";
+export { applyStaffRecordEvent, type StaffRecordEvent } from "./staff-record-event.ts";

@@ -2,6 +2,7 @@ import { allChannels, type Channel, DomainError, type RecordState } from "@purpo
 import { applyRecordEvent, type RecordEvidence } from "../consent/apply-record-event.ts";
 import { changeDirectMarketingObjection } from "../consent/direct-marketing-objection.ts";
 import type { Database } from "../create-database.ts";
+import { currentTextIn, purposesWithCurrentText } from "../repositories/purpose-texts.ts";
 import { truncateIp } from "./ip.ts";
 import { getMicrositeSettings, type MicrositeLanguage, type MicrositePurpose } from "./settings.ts";
 
@@ -141,17 +142,11 @@ export async function purposeNames(
   language: MicrositeLanguage,
 ): Promise<Map<string, string>> {
   if (purposeIds.length === 0) return new Map();
-  const rows = await db
-    .selectFrom("purposeVersion as v")
-    .innerJoin("purpose as p", (join) =>
-      join.onRef("p.id", "=", "v.purposeId").onRef("p.currentVersion", "=", "v.version"),
-    )
-    .select(["v.purposeId", "v.language", "v.name"])
-    .where("v.purposeId", "in", purposeIds)
-    .execute();
+  const purposes = await purposesWithCurrentText(db, { ids: purposeIds });
   const names = new Map<string, string>();
-  for (const row of rows) {
-    if (!names.has(row.purposeId) || row.language === language) names.set(row.purposeId, row.name);
+  for (const purpose of purposes) {
+    const text = currentTextIn(purpose, language, { fallback: true });
+    if (text) names.set(purpose.id, text.name);
   }
   return names;
 }

@@ -6,6 +6,7 @@ import {
   type RecordValidityReason,
 } from "@purposeful/domain";
 import type { Database } from "../create-database.ts";
+import { currentTextIn, purposesWithCurrentText } from "../repositories/purpose-texts.ts";
 
 export type MicrositeLanguage = Language;
 
@@ -100,22 +101,12 @@ export async function getMicrositeSettings(
     .execute();
   if (rows.length === 0) return { ...personOf(person), purposes: [] };
 
-  const texts = await db
-    .selectFrom("purposeVersion as v")
-    .innerJoin("purpose as p", (join) =>
-      join.onRef("p.id", "=", "v.purposeId").onRef("p.currentVersion", "=", "v.version"),
-    )
-    .select(["v.purposeId", "v.language", "v.name", "v.description"])
-    .where(
-      "v.purposeId",
-      "in",
-      rows.map((row) => row.purposeId),
-    )
-    .execute();
+  const withTexts = await purposesWithCurrentText(db, { ids: rows.map((row) => row.purposeId) });
+  const textsOf = new Map(withTexts.map((purpose) => [purpose.id, purpose]));
 
   const purposes = rows.flatMap((row): MicrositePurpose[] => {
-    const forPurpose = texts.filter((text) => text.purposeId === row.purposeId);
-    const text = forPurpose.find((t) => t.language === language) ?? forPurpose[0];
+    const withText = textsOf.get(row.purposeId);
+    const text = withText ? currentTextIn(withText, language, { fallback: true }) : null;
     if (!text) return []; // a purpose without any text cannot be consented to (Art. 7(2))
     const assessment = row.state
       ? assessRecord(

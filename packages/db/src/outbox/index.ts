@@ -16,3 +16,4 @@ export {
   unpinBatch,
 } from "./dispatch-queue.ts";
 export { enqueueEmail, type OutgoingEmail } from "./enqueue-email.ts";
+export { getOutboxMessage, listOutboxMessages, retryDeadOutboxMessage } from "./outbox-view.ts";

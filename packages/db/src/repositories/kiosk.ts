@@ -1,3 +1,4 @@
+import { recordAudit } from "../audit/record-audit.ts";
 import type { Database } from "../create-database.ts";
 
 /** Puts a staff session into kiosk scope (the signature tablet) or back into full staff scope. */
@@ -87,4 +88,22 @@ export async function findPersonByExactEmail(db: Database, email: string) {
 /** The form e-mail addresses are compared in: trimmed, lower case, Unicode NFC. */
 export function normalizeEmail(email: string): string {
   return email.trim().normalize("NFC").toLowerCase();
+}
+
+export type KioskAction = "kiosk.entered" | "kiosk.left" | "kiosk.leave_refused";
+
+/** Audits entering or leaving kiosk scope (or a refused exit) as the staff user, in a transaction of its own. */
+export async function auditKioskEvent(
+  db: Database,
+  input: { staffUserId: string; action: KioskAction; at: Date },
+): Promise<void> {
+  await db.transaction().execute((trx) =>
+    recordAudit(trx, {
+      actor: { type: "staff", id: input.staffUserId },
+      action: input.action,
+      entityType: "staff_user",
+      entityId: input.staffUserId,
+      at: input.at,
+    }),
+  );
 }

@@ -1,5 +1,6 @@
 import type { Channel, Language, RecordFacts } from "@purposeful/domain";
 import type { Database } from "../create-database.ts";
+import { purposesWithCurrentText } from "./purpose-texts.ts";
 
 export type { Language };
 
@@ -88,17 +89,10 @@ export async function getPersonDetail(db: Database, personId: string, language: 
       db
         .selectFrom("processingRecord as r")
         .innerJoin("purpose as p", "p.id", "r.purposeId")
-        .leftJoin("purposeVersion as v", (join) =>
-          join
-            .onRef("v.purposeId", "=", "p.id")
-            .onRef("v.version", "=", "p.currentVersion")
-            .on("v.language", "=", language),
-        )
         .select([
           "r.id",
           "r.purposeId",
           "p.key as purposeKey",
-          "v.name as purposeName",
           "p.channels",
           "p.directMarketing",
           "r.doubleOptInRequired as doubleOptIn",
@@ -127,10 +121,28 @@ export async function getPersonDetail(db: Database, personId: string, language: 
         ])
         .where("r.personId", "=", personId)
         .orderBy("p.key")
-        .execute(),
+        .execute()
+        .then((rows) => withPurposeNames(db, rows, language)),
     ]);
 
   return { person, emails, phones, addresses, bankAccounts, activities, documents, relationships, records };
+}
+
+/** Each record with its purpose's name from the current text version in `language` (null where missing). */
+async function withPurposeNames<T extends { id: string; purposeId: string; purposeKey: string }>(
+  db: Database,
+  records: T[],
+  language: Language,
+) {
+  const purposes = await purposesWithCurrentText(db, { ids: [...new Set(records.map((r) => r.purposeId))] });
+  const names = new Map(purposes.map((purpose) => [purpose.id, purpose.texts[language]?.name ?? null]));
+  return records.map(({ id, purposeId, purposeKey, ...rest }) => ({
+    id,
+    purposeId,
+    purposeKey,
+    purposeName: names.get(purposeId) ?? null,
+    ...rest,
+  }));
 }
 
 export type PersonDetail = NonNullable<Awaited<ReturnType<typeof getPersonDetail>>>;

@@ -16,9 +16,9 @@ import {
   type NewPurposeEntry,
   type PurposeEntryUpdate,
   type PurposeTextsInput,
-  purposeColumns,
   validatePurposeFields as validate,
 } from "./purpose-rules.ts";
+import { purposesWithCurrentText } from "./purpose-texts.ts";
 
 /** Browsers submit textarea line breaks as CRLF; stored texts use LF, so an unchanged text compares equal. */
 function cleanText(value: string): string {
@@ -132,12 +132,7 @@ export async function updatePurposeEntry(
   lightsJobId: string | null;
 }> {
   validate(input);
-  const current = await trx
-    .selectFrom("purpose as p")
-    .select(purposeColumns)
-    .where("p.id", "=", id)
-    .forUpdate()
-    .executeTakeFirst();
+  const [current] = await purposesWithCurrentText(trx, { ids: [id], lock: true });
   if (!current) throw new DomainError("not_found", "purpose_not_found");
 
   const fields: Record<string, { before: unknown; after: unknown }> = {};
@@ -165,15 +160,7 @@ export async function updatePurposeEntry(
     (rowUpdate as Record<string, unknown>)[field] = after;
   }
 
-  const oldRows = await trx
-    .selectFrom("purposeVersion")
-    .select(["language", "name", "description"])
-    .where("purposeId", "=", id)
-    .where("version", "=", current.currentVersion)
-    .execute();
-  const oldTexts = Object.fromEntries(
-    oldRows.map((row) => [row.language, { name: row.name, description: row.description }]),
-  ) as Partial<PurposeTextsInput>;
+  const oldTexts = current.texts;
   const newTexts = {} as PurposeTextsInput;
   for (const language of languages) {
     const before = oldTexts[language] ?? { name: "", description: "" };

@@ -1,23 +1,31 @@
 import { legalBasisArticle } from "@purposeful/domain";
 import type { Database } from "../create-database.ts";
 import { type PurposeLanguage, type PurposeTextsInput, purposeColumns } from "./purpose-rules.ts";
+import { purposesWithCurrentText } from "./purpose-texts.ts";
 
 export * from "./purpose-rules.ts";
 export { createPurposeEntry, updatePurposeEntry } from "./purposes-write.ts";
 
-/** The catalogue, named in `language` from each purpose's current version. */
+/** The catalogue, named in `language` from each purpose's current version (null where missing). */
 export async function listPurposes(db: Database, language: PurposeLanguage) {
-  return db
-    .selectFrom("purpose as p")
-    .leftJoin("purposeVersion as v", (join) =>
-      join
-        .onRef("v.purposeId", "=", "p.id")
-        .onRef("v.version", "=", "p.currentVersion")
-        .on("v.language", "=", language),
-    )
-    .select([...purposeColumns, "v.name", "v.description"])
-    .orderBy("p.key")
-    .execute();
+  const purposes = await purposesWithCurrentText(db);
+  return purposes.map(({ texts, ...purpose }) => ({
+    ...purpose,
+    name: texts[language]?.name ?? null,
+    description: texts[language]?.description ?? null,
+  }));
+}
+
+/** Purposes for filters and pickers, named in `language` (null where that text is missing). */
+export async function purposeOptions(db: Database, language: PurposeLanguage) {
+  const purposes = await purposesWithCurrentText(db);
+  return purposes.map((purpose) => ({
+    id: purpose.id,
+    key: purpose.key,
+    name: purpose.texts[language]?.name ?? null,
+    active: purpose.active,
+    defaultLegalBasis: purpose.defaultLegalBasis,
+  }));
 }
 
 export interface PurposeVersionView {

@@ -6,6 +6,7 @@ import {
   type RecordEvent,
 } from "@purposeful/domain";
 import type { Database } from "../create-database.ts";
+import { purposesWithCurrentText } from "./purpose-texts.ts";
 
 /**
  * Purposes of a person with what staff may record on each now (events with their basis, over the
@@ -13,32 +14,21 @@ import type { Database } from "../create-database.ts";
  * consent can name the version the person agreed to.
  */
 export async function recordOptions(db: Database, personId: string, language: Language) {
-  const rows = await db
-    .selectFrom("purpose as p")
-    .leftJoin("processingRecord as r", (join) =>
-      join.onRef("r.purposeId", "=", "p.id").on("r.personId", "=", personId),
-    )
-    .leftJoin("purposeVersion as v", (join) =>
-      join
-        .onRef("v.purposeId", "=", "p.id")
-        .onRef("v.version", "=", "p.currentVersion")
-        .on("v.language", "=", language),
-    )
-    .select([
-      "p.id",
-      "p.key",
-      "v.name",
-      "p.defaultLegalBasis",
-      "p.allowedLegalBases",
-      "p.doubleOptIn",
-      "p.directMarketing",
-      "p.active",
-      "p.currentVersion",
-      "r.state",
-      "r.legalBasis",
-    ])
-    .orderBy("p.key")
-    .execute();
+  const [purposes, records] = await Promise.all([
+    purposesWithCurrentText(db),
+    db
+      .selectFrom("processingRecord")
+      .select(["purposeId", "state", "legalBasis"])
+      .where("personId", "=", personId)
+      .execute(),
+  ]);
+  const recordOf = new Map(records.map((record) => [record.purposeId, record]));
+  const rows = purposes.map((purpose) => ({
+    ...purpose,
+    name: purpose.texts[language]?.name ?? null,
+    state: recordOf.get(purpose.id)?.state ?? null,
+    legalBasis: recordOf.get(purpose.id)?.legalBasis ?? null,
+  }));
   const versions = await db
     .selectFrom("purposeVersion")
     .select(["purposeId", "version", (eb) => eb.fn.min("createdAt").as("liveFrom")])

@@ -1,4 +1,4 @@
-import { type Database, getCompanySettings } from "@purposeful/db";
+import { currentTextIn, type Database, getCompanySettings, purposesWithCurrentText } from "@purposeful/db";
 import {
   assessConsentRequestMail,
   assessTransactionalMail,
@@ -80,20 +80,15 @@ export async function companyForMail(db: Database) {
   };
 }
 
-/** Current purpose texts in one language, in the given order. */
+/** Current purpose texts in one language, in the given order; a purpose without that text is left out. */
 export async function purposeTexts(db: Database, purposeIds: readonly string[], language: Language) {
-  if (purposeIds.length === 0) return [];
-  const rows = await db
-    .selectFrom("purpose as p")
-    .innerJoin("purposeVersion as v", (join) =>
-      join
-        .onRef("v.purposeId", "=", "p.id")
-        .onRef("v.version", "=", "p.currentVersion")
-        .on("v.language", "=", language),
-    )
-    .select(["p.id", "p.key", "p.defaultLegalBasis", "p.active", "v.version", "v.name", "v.description"])
-    .where("p.id", "in", [...purposeIds])
-    .execute();
-  const byId = new Map(rows.map((row) => [row.id, row]));
-  return purposeIds.map((id) => byId.get(id)).filter((row) => row !== undefined);
+  const purposes = await purposesWithCurrentText(db, { ids: purposeIds });
+  const byId = new Map(purposes.map((purpose) => [purpose.id, purpose]));
+  return purposeIds.flatMap((id) => {
+    const purpose = byId.get(id);
+    const text = purpose && currentTextIn(purpose, language);
+    if (!purpose || !text) return [];
+    const { key, defaultLegalBasis, active, currentVersion: version } = purpose;
+    return [{ id, key, defaultLegalBasis, active, version, name: text.name, description: text.description }];
+  });
 }

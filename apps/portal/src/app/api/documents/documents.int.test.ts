@@ -197,4 +197,17 @@ describe("#14 evidence documents behind roles", () => {
     const response = await POST(upload(users.uploader.cookie, 10 * 1024 * 1024 + 1));
     expect(response.status).toBe(413);
   });
+
+  it("#18 an upload for an unknown person gets 404 in the user's language and stores nothing", async () => {
+    const before = await t.db.selectFrom("document").select("id").execute();
+    const form = new FormData();
+    form.set("file", new File([new Uint8Array(64).fill(65)], "letter.pdf", { type: "application/pdf" }));
+    form.set("personId", "00000000-0000-4000-8000-000000000000");
+    const response = await POST(
+      new Request(url, { method: "POST", headers: { Cookie: users.colleague.cookie }, body: form }),
+    );
+    expect(response.status).toBe(404);
+    expect(await response.json()).toEqual({ error: "Person nicht gefunden." });
+    expect(await t.db.selectFrom("document").select("id").execute()).toHaveLength(before.length);
+  });
 });

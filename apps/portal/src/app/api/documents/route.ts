@@ -1,4 +1,4 @@
-import { MAX_DOCUMENT_BYTES, storeDocument } from "@purposeful/db";
+import { MAX_DOCUMENT_BYTES, storePersonDocument } from "@purposeful/db";
 import { z } from "zod";
 import { looksLikeEml, parseEml } from "../../../server/evidence/parse-eml";
 import { readCappedBody } from "../../../server/evidence/read-capped-body";
@@ -56,24 +56,17 @@ export const POST = staffRoute("staff", async (request, { db, user }) => {
     }
   }
 
-  const exists = await db
-    .selectFrom("person")
-    .select("id")
-    .where("id", "=", parsed.data.personId)
-    .executeTakeFirst();
-  if (!exists) return Response.json({ error: t.person }, { status: 404 });
-  const id = await db.transaction().execute((trx) =>
-    storeDocument(trx, {
-      personId: parsed.data.personId,
-      kind: isEml ? "email" : "evidence",
-      fileName: file.name,
-      contentType: isEml ? "message/rfc822" : file.type || "application/octet-stream",
-      content,
-      metadata,
-      actor: { type: "staff", id: user.id },
-      at: new Date(),
-    }),
-  );
+  const id = await storePersonDocument(db, {
+    personId: parsed.data.personId,
+    kind: isEml ? "email" : "evidence",
+    fileName: file.name,
+    contentType: isEml ? "message/rfc822" : file.type || "application/octet-stream",
+    content,
+    metadata,
+    actor: { type: "staff", id: user.id },
+    at: new Date(),
+  });
+  if (!id) return Response.json({ error: t.person }, { status: 404 });
   return Response.json(
     { id, kind: isEml ? "email" : "evidence", fileName: file.name, metadata },
     { status: 201 },

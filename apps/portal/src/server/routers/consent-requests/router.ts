@@ -1,11 +1,5 @@
-import { defaultLinkTtlDays, getPersonDetail, recordAudit, revokeLinks, toRecordFacts } from "@purposeful/db";
-import {
-  assessConsentRequestMail,
-  assessRecord,
-  calendarDateAt,
-  formatCalendarDate,
-  isRefusal,
-} from "@purposeful/domain";
+import { consentRequestOptions, defaultLinkTtlDays, recordAudit, revokeLinks } from "@purposeful/db";
+import { calendarDateAt, formatCalendarDate } from "@purposeful/domain";
 import {
   companyForMail,
   loadRecipient,
@@ -30,61 +24,13 @@ export const consentRequestsRouter = router({
   options: procedureFor("staff")
     .input(z.object({ personId: z.uuid() }))
     .query(async ({ ctx, input }) => {
-      const detail = await getPersonDetail(ctx.db, input.personId, ctx.user.locale);
-      if (!detail) throw new TRPCError({ code: "NOT_FOUND" });
-      const purposes = await ctx.db
-        .selectFrom("purpose as p")
-        .leftJoin("purposeVersion as v", (join) =>
-          join
-            .onRef("v.purposeId", "=", "p.id")
-            .onRef("v.version", "=", "p.currentVersion")
-            .on("v.language", "=", ctx.user.locale),
-        )
-        .select(["p.id", "p.key", "v.name"])
-        .where("p.active", "=", true)
-        .where("p.defaultLegalBasis", "=", "consent")
-        .orderBy("p.key")
-        .execute();
-      const now = ctx.now();
-      const openRequests = await ctx.db
-        .selectFrom("outboxMessage")
-        .select(["id", "createdAt", "status"])
-        .where("personId", "=", input.personId)
-        .where("template", "=", "consent-request")
-        .orderBy("createdAt", "desc")
-        .limit(5)
-        .execute();
-      const objected = detail.person.dmObjectionChannels;
-      const mail = assessConsentRequestMail({
-        erased: detail.person.erasedLevel > 0,
-        restricted: detail.person.restricted,
-        mailBlocks: detail.person.mailBlocks,
-        objectedChannels: objected,
+      const options = await consentRequestOptions(ctx.db, {
+        personId: input.personId,
+        language: ctx.user.locale,
+        now: ctx.now(),
       });
-      return {
-        hasEmail: detail.emails.length > 0,
-        mail,
-        purposes: purposes.map((purpose) => {
-          const record = detail.records.find((r) => r.purposeId === purpose.id);
-          const valid = record ? assessRecord(toRecordFacts(record, objected), now).valid : false;
-          const refusal =
-            record && isRefusal(record.state)
-              ? {
-                  state: record.state,
-                  at: record.withdrawnAt ?? record.declinedAt ?? record.objectedAt ?? record.updatedAt,
-                  source: record.source,
-                }
-              : null;
-          return {
-            ...purpose,
-            state: record?.state ?? null,
-            valid,
-            refusal,
-            preselected: !valid && !refusal,
-          };
-        }),
-        openRequests,
-      };
+      if (!options) throw new TRPCError({ code: "NOT_FOUND" });
+      return options;
     }),
 
   /** The mail exactly as the person will get it (with a placeholder instead of their personal link). */

@@ -1,7 +1,8 @@
 import {
+  auditKioskEvent,
   createPersonRecord,
   findPersonByExactEmail,
-  recordAudit,
+  type KioskAction,
   resetAttempts,
   setSessionKiosk,
   staffPasswordHash,
@@ -21,16 +22,8 @@ function currentSession(ctx: Pick<Context, "session">) {
   return ctx.session;
 }
 
-async function auditKiosk(ctx: Context & { user: { id: string } }, action: string) {
-  await ctx.db.transaction().execute((trx) =>
-    recordAudit(trx, {
-      actor: { type: "staff", id: ctx.user.id },
-      action,
-      entityType: "staff_user",
-      entityId: ctx.user.id,
-      at: ctx.now(),
-    }),
-  );
+function auditKiosk(ctx: Context & { user: { id: string } }, action: KioskAction) {
+  return auditKioskEvent(ctx.db, { staffUserId: ctx.user.id, action, at: ctx.now() });
 }
 
 export const kioskRouter = router({

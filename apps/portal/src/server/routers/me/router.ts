@@ -1,4 +1,4 @@
-import { changeStaffPassword } from "@purposeful/db";
+import { changeStaffPassword, setStaffLocale } from "@purposeful/db";
 import { z } from "zod";
 import { UserFacingError } from "../../errors";
 import { procedureFor, router } from "../../trpc";
@@ -13,11 +13,7 @@ export const meRouter = router({
   setLocale: procedureFor("staff")
     .input(z.object({ locale: z.enum(["de", "en"]) }))
     .mutation(async ({ ctx, input }) => {
-      await ctx.db
-        .updateTable("staffUser")
-        .set({ locale: input.locale, updatedAt: ctx.now() })
-        .where("id", "=", ctx.user.id)
-        .execute();
+      await setStaffLocale(ctx.db, { userId: ctx.user.id, locale: input.locale, at: ctx.now() });
       return { locale: input.locale };
     }),
 

@@ -5,6 +5,7 @@ import {
   getCompanySettings,
   getPersonDetail,
   listPersons,
+  searchOrganizations,
   summarizeLights,
   toRecordFacts,
 } from "@purposeful/db";
@@ -98,17 +99,7 @@ export const personsRouter = router({
   /** Organizations whose name starts with the search, for a picker. */
   organizations: procedureFor("staff")
     .input(organizationSearchInput)
-    .query(({ ctx, input }) => {
-      const pattern = `${input.search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      return ctx.db
-        .selectFrom("organization")
-        .select(["id", "name"])
-        .where((eb) => eb(eb.fn("lower", ["name"]), "like", pattern))
-        .orderBy((eb) => eb.fn("lower", ["name"]))
-        .orderBy("id")
-        .limit(20)
-        .execute();
-    }),
+    .query(({ ctx, input }) => searchOrganizations(ctx.db, input.search)),
 
   ...personEditProcedures,
 });

@@ -4,6 +4,7 @@ import {
   latestBulkJob,
   listPurposes,
   purposeLightsJob,
+  purposeOptions,
   updatePurposeEntry,
 } from "@purposeful/db";
 import { legalBasisArticle } from "@purposeful/domain";
@@ -19,19 +20,7 @@ function explain(error: unknown): never {
 
 export const purposesRouter = router({
   /** Purposes for filters and pickers, named in the staff user's language. */
-  options: procedureFor("staff").query(({ ctx }) =>
-    ctx.db
-      .selectFrom("purpose as p")
-      .leftJoin("purposeVersion as v", (join) =>
-        join
-          .onRef("v.purposeId", "=", "p.id")
-          .onRef("v.version", "=", "p.currentVersion")
-          .on("v.language", "=", ctx.user.locale),
-      )
-      .select(["p.id", "p.key", "v.name", "p.active", "p.defaultLegalBasis"])
-      .orderBy("p.key")
-      .execute(),
-  ),
+  options: procedureFor("staff").query(({ ctx }) => purposeOptions(ctx.db, ctx.user.locale)),
 
   /** The catalogue in the staff user's language. */
   list: procedureFor("staff").query(async ({ ctx }) => {
