@@ -63,7 +63,7 @@ export async function getPersonDetail(db: Database, personId: string, language: 
         .execute(),
       db
         .selectFrom("document")
-        .select(["id", "kind", "fileName", "contentType", "sizeBytes", "createdAt"])
+        .select(["id", "kind", "fileName", "contentType", "sizeBytes", "createdAt", "createdBy"])
         .where("personId", "=", personId)
         .orderBy("createdAt", "desc")
         .execute(),

@@ -14,9 +14,15 @@ export async function PersonDocuments({ view }: { view: PersonView }) {
           {view.documents.map((document) => (
             <tr key={document.id}>
               <td className={`${tdClass} break-all font-medium`}>
-                <Link href={`/documents/${document.id}`} className="text-blue-800 hover:underline">
-                  {document.fileName}
-                </Link>
+                {document.mayOpen ? (
+                  <Link href={`/documents/${document.id}`} className="text-blue-800 hover:underline">
+                    {document.fileName}
+                  </Link>
+                ) : (
+                  <span title={t("person.documentRestricted")}>
+                    {document.fileName} <span className="text-xs text-slate-500">🔒</span>
+                  </span>
+                )}
               </td>
               <td className={tdClass}>{t(`person.documentKinds.${document.kind}`)}</td>
               <td className={`${tdClass} whitespace-nowrap`}>

@@ -9,7 +9,7 @@ import {
   summarizeLights,
   toRecordFacts,
 } from "@purposeful/db";
-import { checkAgeOfConsent, legalBasisArticle, trafficLight } from "@purposeful/domain";
+import { checkAgeOfConsent, legalBasisArticle, mayOpenDocument, trafficLight } from "@purposeful/domain";
 import { TRPCError } from "@trpc/server";
 import { UserFacingError } from "../../errors";
 import { procedureFor, router } from "../../trpc";
@@ -61,6 +61,11 @@ export const personsRouter = router({
           legalBasisArticle: legalBasisArticle[record.legalBasis],
           valid: assessmentByPurpose.get(record.purposeId)?.valid ?? false,
           reason: assessmentByPurpose.get(record.purposeId)?.reason ?? "purpose_inactive",
+        })),
+        // Evidence opens for dpo, admin and its uploader only; the page links what the viewer may open.
+        documents: detail.documents.map(({ createdBy, ...document }) => ({
+          ...document,
+          mayOpen: mayOpenDocument(ctx.user, { createdBy }),
         })),
         light: { light: light.light, reason: light.reason },
         storedLight: detail.person.trafficLight,

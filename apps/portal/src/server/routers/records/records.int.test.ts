@@ -1,4 +1,4 @@
-import { createMicrositeLink, unsubscribe } from "@purposeful/db";
+import { createMicrositeLink, storeDocument, unsubscribe } from "@purposeful/db";
 import { createPerson, createPurpose } from "@purposeful/db/seed";
 import { createTestDatabase, type TestDatabase } from "@purposeful/db/testing";
 import type { Language } from "@purposeful/domain";
@@ -207,5 +207,31 @@ describe("the person page's age check (#6)", () => {
       ),
     ).toContain("unter dem Einwilligungsalter");
     expect(await records(minor)).toEqual([]);
+  });
+});
+
+describe("evidence links on the person page (#14)", () => {
+  it("#14 links a document only for dpo, admin and its uploader", async () => {
+    const personId = await createPerson(t.db);
+    await t.db.transaction().execute((trx) =>
+      storeDocument(trx, {
+        personId,
+        kind: "evidence",
+        fileName: "consent.pdf",
+        contentType: "application/pdf",
+        content: new TextEncoder().encode("%PDF-1.4 consent"),
+        actor: { type: "staff", id: "someone-else" },
+        at: now,
+      }),
+    );
+    const as = (role: "staff" | "dpo", id: string) =>
+      createCaller({
+        db: t.db,
+        user: { id, name: "U", email: `${id}@test.example`, role, locale: "de" },
+        now: () => now,
+      } satisfies Context);
+    expect((await as("staff", "user-staff").persons.get({ personId })).documents[0]?.mayOpen).toBe(false);
+    expect((await as("staff", "someone-else").persons.get({ personId })).documents[0]?.mayOpen).toBe(true);
+    expect((await as("dpo", "user-dpo").persons.get({ personId })).documents[0]?.mayOpen).toBe(true);
   });
 });
