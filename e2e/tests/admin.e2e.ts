@@ -26,9 +26,21 @@ test("an admin creates a staff user, changes the role, and deactivates them", as
   await row.getByRole("combobox").selectOption("dpo");
   await expect(row.getByRole("combobox")).toHaveValue("dpo");
 
+  // The admin knows the initial password, so the colleague must replace it at the first sign-in.
   const other = await browser.newContext();
   const colleague = await other.newPage();
-  await signIn(colleague, email, password);
+  const ownPassword = "my-own-secret-passphrase";
+  await colleague.goto("/sign-in");
+  await colleague.getByLabel(/E-Mail-Adresse|E-mail address/).fill(email);
+  await colleague.getByLabel(/Passwort|Password/).fill(password);
+  await colleague.getByRole("button", { name: /Anmelden|Sign in/ }).click();
+  await expect(colleague).toHaveURL(/\/change-password$/);
+  await colleague.getByLabel(/Bisheriges Passwort|Current password/).fill(password);
+  await colleague.getByLabel(/^(Neues Passwort \(mindestens 12 Zeichen\)|New password)/).fill(ownPassword);
+  await colleague.getByLabel(/Neues Passwort wiederholen|Repeat the new password/).fill(ownPassword);
+  await colleague.getByRole("button", { name: /Passwort ändern|Change password/ }).click();
+  await expect(colleague).toHaveURL(/\/sign-in\?changed=1$/);
+  await signIn(colleague, email, ownPassword);
   await expect(colleague.getByTestId("current-user")).toContainText("Datenschutzbeauftragte(r)");
 
   await row.getByRole("button", { name: /Deactivate|Deaktivieren/ }).click();
@@ -37,7 +49,7 @@ test("an admin creates a staff user, changes the role, and deactivates them", as
   await colleague.reload();
   await expect(colleague).toHaveURL(/\/sign-in$/);
   await colleague.getByLabel(/E-Mail-Adresse|E-mail address/).fill(email);
-  await colleague.getByLabel(/Passwort|Password/).fill(password);
+  await colleague.getByLabel(/Passwort|Password/).fill(ownPassword);
   await colleague.getByRole("button", { name: /Anmelden|Sign in/ }).click();
   await expect(colleague.getByRole("alert").filter({ hasText: /wrong|falsch/ })).toBeVisible();
   await other.close();

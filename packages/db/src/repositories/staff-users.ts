@@ -70,6 +70,8 @@ export async function createStaffAccount(
       role: input.role,
       locale: input.locale,
       emailVerified: true,
+      // The admin chose (and knows) the initial password: the colleague replaces it at first sign-in.
+      mustChangePassword: true,
       createdAt: input.at,
       updatedAt: input.at,
     })

@@ -138,3 +138,21 @@ describe("staff router (procedures call packages/db)", () => {
     });
   });
 });
+
+describe("initial passwords (#15)", () => {
+  it("#15 a colleague created by an admin must replace the initial password at the first sign-in", async () => {
+    const created = await caller().create({
+      name: "Cleo",
+      email: "cleo@staff.test",
+      role: "staff",
+      password: "an initial password",
+    });
+    const row = await t.db
+      .selectFrom("staffUser")
+      .select("mustChangePassword")
+      .where("email", "=", "cleo@staff.test")
+      .executeTakeFirstOrThrow();
+    expect(created).toBeTruthy();
+    expect(row.mustChangePassword).toBe(true);
+  });
+});
