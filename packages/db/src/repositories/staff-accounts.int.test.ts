@@ -83,7 +83,11 @@ describe("npm run admin:create (#15)", () => {
       .where("entityId", "=", admin.id)
       .execute();
     expect(audit).toEqual([
-      { action: "staff.created", actorType: "system", changes: { role: "admin", oneTimePassword: true } },
+      {
+        action: "staff.created",
+        actorType: "system",
+        changes: { role: "admin", locale: "de", oneTimePassword: true },
+      },
     ]);
   });
 

@@ -1,8 +1,9 @@
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { DomainError, type Language, type StaffRole } from "@purposeful/domain";
 import { hashPassword, verifyPassword } from "better-auth/crypto";
 import { recordAudit } from "../audit/record-audit.ts";
 import type { Database } from "../create-database.ts";
+import { createStaffAccount } from "./staff-users.ts";
 
 /** better-auth's own minimum for staff passwords (apps/portal/src/server/auth.ts). */
 export const minStaffPasswordLength = 12;
@@ -39,48 +40,18 @@ export async function createAdminWithOneTimePassword(
   const passwordHash = await hashPassword(password);
   const role: StaffRole = "admin";
   return db.transaction().execute(async (trx) => {
-    const taken = await trx
-      .selectFrom("staffUser")
-      .select("id")
-      .where("email", "=", email)
-      .executeTakeFirst();
-    if (taken) throw new DomainError("conflict", "staff_email_taken");
-    const id = randomUUID();
-    await trx
-      .insertInto("staffUser")
-      .values({
-        id,
-        email,
-        name: input.name?.trim() || "Administrator",
-        role,
-        locale: input.locale ?? "de",
-        emailVerified: true,
-        mustChangePassword: true,
-        createdAt: input.now,
-        updatedAt: input.now,
-      })
-      .execute();
-    await trx
-      .insertInto("staffAccount")
-      .values({
-        id: randomUUID(),
-        userId: id,
-        accountId: id,
-        providerId: "credential",
-        password: passwordHash,
-        createdAt: input.now,
-        updatedAt: input.now,
-      })
-      .execute();
-    await recordAudit(trx, {
+    const created = await createStaffAccount(trx, {
+      name: input.name?.trim() || "Administrator",
+      email,
+      role,
+      locale: input.locale ?? "de",
+      passwordHash,
+      oneTimePassword: true,
       actor: { type: "system", id: "admin:create" },
-      action: "staff.created",
-      entityType: "staff_user",
-      entityId: id,
-      changes: { role, oneTimePassword: true },
       at: input.now,
     });
-    return { id, email, password };
+    if (!created.ok) throw new DomainError("conflict", "staff_email_taken");
+    return { id: created.id, email, password };
   });
 }
 

@@ -42,6 +42,8 @@ export interface NewStaffAccount {
   locale: Language;
   /** better-auth's hash of the initial password (hashed before the transaction: it is slow). */
   passwordHash: string;
+  /** a random password printed once (`admin:create`), recorded as such in the audit trail */
+  oneTimePassword?: boolean;
   actor: Actor;
   at: Date;
 }
@@ -93,7 +95,11 @@ export async function createStaffAccount(
     action: "staff.created",
     entityType: "staff_user",
     entityId: id,
-    changes: { role: input.role, locale: input.locale },
+    changes: {
+      role: input.role,
+      locale: input.locale,
+      ...(input.oneTimePassword ? { oneTimePassword: true } : {}),
+    },
     at: input.at,
   });
   return { ok: true, id };
