@@ -8,6 +8,7 @@ import { createTestDatabase, type TestDatabase } from "../testing/create-test-da
 import { applyRecordEvent } from "./apply-record-event.ts";
 import { changeDirectMarketingObjection } from "./direct-marketing-objection.ts";
 import { storeDocument } from "./documents.ts";
+import { recordSignedConsents } from "./signature.ts";
 
 const at = new Date("2026-11-29T12:00:00Z");
 const staff = { type: "staff" as const, id: "staff-1" };
@@ -365,6 +366,40 @@ describe("unsubscribe and withdraw everything (#4)", () => {
         now: at,
       }),
     );
+    const person = await t.db
+      .selectFrom("person")
+      .select("dmObjectionChannels")
+      .where("id", "=", personId)
+      .executeTakeFirstOrThrow();
+    expect(person.dmObjectionChannels).toEqual(["post"]);
+    expect((await actions(personId)).map((a) => a.action)).toContain("person.dm_objection_lifted");
+  });
+});
+
+describe("signing at the kiosk (#3)", () => {
+  it("signing for a direct-marketing purpose lifts the objection on its channels, audited", async () => {
+    const personId = await createPerson(t.db);
+    await tx((trx) =>
+      changeDirectMarketingObjection(trx, {
+        personId,
+        add: ["email", "post"],
+        source: "letter",
+        actor: staff,
+        at,
+      }),
+    );
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);
+    const result = await tx((trx) =>
+      recordSignedConsents(trx, {
+        personId,
+        purposes: [{ purposeId: newsletter, version: 1 }],
+        language: "de",
+        content: png,
+        staffUserId: "staff-1",
+        at,
+      }),
+    );
+    expect(result.ok).toBe(true);
     const person = await t.db
       .selectFrom("person")
       .select("dmObjectionChannels")

@@ -4,6 +4,7 @@ import type { Database } from "../create-database.ts";
 import type { PurposeLanguage } from "../repositories/purpose-rules.ts";
 import { currentTextIn, purposesWithCurrentText } from "../repositories/purpose-texts.ts";
 import { applyRecordEvent } from "./apply-record-event.ts";
+import { changeDirectMarketingObjection } from "./direct-marketing-objection.ts";
 import { storeDocument } from "./documents.ts";
 
 /**
@@ -108,6 +109,18 @@ export async function recordSignedConsents(
 
   const granted: SignedGrant[] = [];
   for (const { purposeId, ...text } of shown) {
+    // Signing for a direct-marketing purpose is the person's own, later choice: it lifts an earlier
+    // objection to direct marketing on that purpose's channels (Art. 21(2)), audited as such.
+    const purpose = byId.get(purposeId);
+    if (purpose?.directMarketing)
+      await changeDirectMarketingObjection(trx, {
+        personId: input.personId,
+        lift: purpose.channels,
+        source: "signature",
+        note: `signed for ${text.purposeKey}`,
+        actor,
+        at: input.at,
+      });
     const result = await applyRecordEvent(trx, {
       personId: input.personId,
       purposeId,
