@@ -19,9 +19,18 @@ const input = (overrides: Partial<AdmissibilityInput> = {}): AdmissibilityInput 
     directMarketing: true,
     purposeChannels: ["email", "post"],
     objectedChannels: [],
+    proof: {
+      source: "microsite",
+      documented: true,
+      minorWithoutParentalConsent: false,
+      toldOfRightToObject: false,
+    },
   },
+  partyType: "consumer",
+  customerFromSale: false,
   purposeChannels: ["email", "post"],
   directMarketing: true,
+  ownSimilarGoods: false,
   channel: "email",
   mailBlocks: [],
   objectedChannels: [],
@@ -108,5 +117,126 @@ describe("assessTransactionalMail (#9)", () => {
     expect(assessTransactionalMail({ ...person, objectedChannels: ["email"] }).admissible).toBe(true);
     expect(assessTransactionalMail({ ...person, erased: true }).reason).toBe("erased");
     expect(assessTransactionalMail({ ...person, restricted: true }).reason).toBe("restricted");
+  });
+});
+
+describe("the channel's own law (issue 8 #2)", () => {
+  const consent = input().record!;
+  const withRecord = (
+    record: Partial<NonNullable<AdmissibilityInput["record"]>>,
+    overrides: Partial<AdmissibilityInput> = {},
+  ) =>
+    input({ ...overrides, record: { ...consent, ...record, proof: { ...consent.proof, ...record.proof } } });
+  const legitimate = {
+    legalBasis: "legitimate_interests" as const,
+    state: "active" as const,
+    purposeVersion: null,
+  };
+  const phonePurpose = { purposeChannels: ["phone"] as const, channel: "phone" as const };
+
+  it("Art. 7(1), UWG §7a: a consent without evidence cannot be demonstrated", () => {
+    expect(assessAdmissibility(withRecord({ proof: { documented: false } as never }), now).reason).toBe(
+      "consent_unproven",
+    );
+  });
+
+  it("Art. 8(1): a minor's consent without parental consent does not count", () => {
+    expect(
+      assessAdmissibility(withRecord({ proof: { minorWithoutParentalConsent: true } as never }), now).reason,
+    ).toBe("minor_without_parental_consent");
+  });
+
+  it("UWG §7(3): e-mail without consent only when all four conditions hold", () => {
+    const all = { customerFromSale: true, ownSimilarGoods: true };
+    const told = { proof: { toldOfRightToObject: true } as never };
+    expect(assessAdmissibility(withRecord({ ...legitimate, ...told }, all), now)).toEqual({
+      admissible: true,
+      reason: "admissible",
+    });
+    expect(
+      assessAdmissibility(withRecord({ ...legitimate, ...told }, { ...all, customerFromSale: false }), now)
+        .reason,
+    ).toBe("uwg_7_3_not_met");
+    expect(
+      assessAdmissibility(withRecord({ ...legitimate, ...told }, { ...all, ownSimilarGoods: false }), now)
+        .reason,
+    ).toBe("uwg_7_3_not_met");
+    expect(assessAdmissibility(withRecord({ ...legitimate }, all), now).reason).toBe("uwg_7_3_not_met");
+    // (3) no objection: the objection closes the channel before the exception is looked at.
+    expect(
+      assessAdmissibility(
+        withRecord({ ...legitimate, ...told }, { ...all, objectedChannels: ["email"] }),
+        now,
+      ).reason,
+    ).toBe("direct_marketing_objection");
+    expect(
+      assessAdmissibility(
+        withRecord({ ...legitimate, ...told }, { ...all, channel: "sms", purposeChannels: ["sms"] }),
+        now,
+      ).admissible,
+    ).toBe(true);
+  });
+
+  it("UWG §7(2) no. 1: a consumer's phone consent must be express; an e-mail double opt-in does not prove it", () => {
+    expect(
+      assessAdmissibility(withRecord({ proof: { source: "microsite" } as never }, phonePurpose), now).reason,
+    ).toBe("phone_consent_not_express");
+    expect(
+      assessAdmissibility(withRecord({ proof: { source: "email" } as never }, phonePurpose), now).reason,
+    ).toBe("phone_consent_not_express");
+    expect(
+      assessAdmissibility(withRecord({ proof: { source: "phone" } as never }, phonePurpose), now).admissible,
+    ).toBe(true);
+    expect(
+      assessAdmissibility(withRecord({ proof: { source: "signature" } as never }, phonePurpose), now)
+        .admissible,
+    ).toBe(true);
+    expect(
+      assessAdmissibility(
+        withRecord({ ...legitimate, proof: { source: "phone" } as never }, phonePurpose),
+        now,
+      ).reason,
+    ).toBe("phone_consent_not_express");
+  });
+
+  it("UWG §7(2) no. 1: a business contact may be called on presumed consent from documented facts", () => {
+    const business = { ...phonePurpose, partyType: "business" as const };
+    expect(assessAdmissibility(withRecord({ ...legitimate }, business), now).admissible).toBe(true);
+    expect(
+      assessAdmissibility(withRecord({ ...legitimate, proof: { documented: false } as never }, business), now)
+        .reason,
+    ).toBe("presumed_consent_undocumented");
+  });
+
+  it("Recital 47: post on legitimate interests, until the person objects", () => {
+    const post = { channel: "post" as const };
+    expect(assessAdmissibility(withRecord({ ...legitimate }, post), now).admissible).toBe(true);
+    expect(
+      assessAdmissibility(withRecord({ ...legitimate }, { ...post, objectedChannels: ["post"] }), now).reason,
+    ).toBe("direct_marketing_objection");
+  });
+
+  it("mail that is not advertising (contract, legal duty, breach) is not held to UWG §7", () => {
+    const contract = { legalBasis: "contract" as const, state: "active" as const, purposeVersion: null };
+    expect(
+      assessAdmissibility(
+        withRecord({ ...contract }, { directMarketing: false, objectedChannels: ["email", "phone", "post"] }),
+        now,
+      ).admissible,
+    ).toBe(true);
+    expect(
+      assessAdmissibility(withRecord({ ...contract }, { directMarketing: false, ...phonePurpose }), now)
+        .admissible,
+    ).toBe(true);
+  });
+
+  it("a retired purpose or an ended validity closes every channel", () => {
+    expect(assessAdmissibility(withRecord({ purposeActive: false }, { channel: "post" }), now).reason).toBe(
+      "purpose_inactive",
+    );
+    expect(
+      assessAdmissibility(withRecord({ validUntil: new Date(now.getTime() - 1) }, { channel: "post" }), now)
+        .reason,
+    ).toBe("consent_expired");
   });
 });

@@ -1,4 +1,5 @@
 import type { Channel } from "../channels.ts";
+import { type ChannelLawReason, type ConsentProof, channelLaw, type PartyType } from "./channel-law.ts";
 import { objectionCoversChannel } from "./direct-marketing.ts";
 import { assessRecord, type RecordFacts, type RecordValidityReason } from "./processing-record.ts";
 
@@ -9,7 +10,8 @@ export type AdmissibilityReason =
   | "mail_block"
   | "restricted"
   | "erased"
-  | RecordValidityReason;
+  | RecordValidityReason
+  | ChannelLawReason;
 
 /** Facts about the person that hold for every purpose. */
 export interface PersonContactFacts {
@@ -21,10 +23,17 @@ export interface PersonContactFacts {
 }
 
 export interface AdmissibilityInput extends PersonContactFacts {
-  record: RecordFacts | null;
+  /** UWG §7(2): consumers and business contacts are treated differently on the phone */
+  partyType: PartyType;
+  /** UWG §7(3) no. 1: the address was obtained from the person in connection with a sale */
+  customerFromSale: boolean;
+  /** the record, with how its consent (or documented basis) can be proven */
+  record: (RecordFacts & { proof: ConsentProof }) | null;
   purposeChannels: readonly Channel[];
   /** the purpose is direct marketing (Art. 21(2)) */
   directMarketing: boolean;
+  /** UWG §7(3) no. 2: the purpose advertises the controller's own similar goods or services */
+  ownSimilarGoods: boolean;
   channel: Channel;
 }
 
@@ -62,8 +71,11 @@ function personBlock(
 }
 
 /**
- * May this person be contacted for this purpose on this channel? Person-wide blocks come first
- * (they hold for every purpose), then the purpose's channels, then the record itself.
+ * May this person be contacted for this purpose on this channel? The one rule that decides it.
+ * Person-wide blocks come first (they hold for every purpose), then the purpose's channels, then the
+ * record's validity (retired purpose, withdrawal, validity ended, outdated text, unconfirmed double
+ * opt-in …), then the channel's own law (`channelLaw`: UWG §7 for e-mail, SMS and phone, Recital 47
+ * for post, Art. 7(1) and 8(1) GDPR for the proof of consent).
  */
 export function assessAdmissibility(input: AdmissibilityInput, now: Date): AdmissibilityResult {
   const blocked = personBlock(input, input.channel, input.directMarketing);
@@ -74,7 +86,16 @@ export function assessAdmissibility(input: AdmissibilityInput, now: Date): Admis
   if (input.record === null) return no("no_record");
   const { reason } = assessRecord(input.record, now);
   if (reason !== "valid") return no(reason);
-  return { admissible: true, reason: "admissible" };
+  const law = channelLaw({
+    channel: input.channel,
+    partyType: input.partyType,
+    customerFromSale: input.customerFromSale,
+    directMarketing: input.directMarketing,
+    ownSimilarGoods: input.ownSimilarGoods,
+    legalBasis: input.record.legalBasis,
+    proof: input.record.proof,
+  });
+  return law ? no(law) : { admissible: true, reason: "admissible" };
 }
 
 /**
