@@ -95,6 +95,18 @@ export interface BulkJob {
   updatedAt: Generated<Timestamp>;
 }
 
+export interface CampaignCheck {
+  actorId: string | null;
+  admissible: number;
+  byReason: Generated<Json>;
+  channel: import("@purposeful/domain").Channel;
+  checkedAt: Timestamp;
+  id: Generated<string>;
+  listId: string;
+  purposeIds: string[];
+  total: number;
+}
+
 export interface CaseLink {
   activityId: string | null;
   createdAt: Generated<Timestamp>;
@@ -295,6 +307,7 @@ export interface Person {
   lightRecheckAt: Timestamp | null;
   mailBlocks: Generated<import("@purposeful/domain").Channel[]>;
   organizationId: string | null;
+  partyType: Generated<import("@purposeful/domain").PartyType>;
   preferredLanguage: Generated<import("@purposeful/domain").Language>;
   restricted: Generated<boolean>;
   restrictedAt: Timestamp | null;
@@ -361,6 +374,7 @@ export interface ProcessingRecord {
   requestedAt: Timestamp | null;
   source: import("@purposeful/domain").RecordSource;
   state: import("@purposeful/domain").RecordState;
+  toldRightToObject: Generated<boolean>;
   updatedAt: Generated<Timestamp>;
   validUntil: Timestamp | null;
   withdrawnAt: Timestamp | null;
@@ -379,6 +393,7 @@ export interface Purpose {
   id: Generated<string>;
   key: string;
   minValidVersion: Generated<number>;
+  ownSimilarGoods: Generated<boolean>;
   recipients: Generated<string[]>;
   retentionPeriod: string;
   updatedAt: Generated<Timestamp>;
@@ -498,6 +513,7 @@ export interface DB {
   auditEvent: AuditEvent;
   bankAccount: BankAccount;
   bulkJob: BulkJob;
+  campaignCheck: CampaignCheck;
   caseLink: CaseLink;
   caseStep: CaseStep;
   consentEvidence: ConsentEvidence;
