@@ -16,6 +16,7 @@ export { migrateToLatest } from "./migrate.ts";
 export * from "./outbox/index.ts";
 export * from "./repositories/kiosk.ts";
 export * from "./repositories/organizations.ts";
+export * from "./repositories/person-admissibility.ts";
 export * from "./repositories/person-detail.ts";
 export * from "./repositories/persons-edit.ts";
 export * from "./repositories/persons-list.ts";

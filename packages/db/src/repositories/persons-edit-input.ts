@@ -1,4 +1,4 @@
-import { DomainError, type Language } from "@purposeful/domain";
+import { DomainError, type Language, type PartyType, partyTypes } from "@purposeful/domain";
 import type { Database } from "../create-database.ts";
 
 // Input rules and the person lock shared by the edits in persons-edit.ts.
@@ -12,6 +12,8 @@ export interface MasterDataPatch {
   birthday?: string | null;
   jobTitle?: string | null;
   organizationId?: string | null;
+  /** UWG §7(2): consumer or business contact */
+  partyType?: PartyType;
 }
 
 export interface NewEmail {
@@ -45,6 +47,7 @@ export const masterFields = [
   "birthday",
   "jobTitle",
   "organizationId",
+  "partyType",
 ] as const satisfies readonly Field[];
 
 export const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -99,6 +102,10 @@ export async function normalizePatch(trx: Database, patch: MasterDataPatch): Pro
   if (patch.preferredLanguage !== undefined) {
     if (patch.preferredLanguage !== "de" && patch.preferredLanguage !== "en") invalid("preferredLanguage");
     out.preferredLanguage = patch.preferredLanguage;
+  }
+  if (patch.partyType !== undefined) {
+    if (!partyTypes.includes(patch.partyType)) invalid("partyType");
+    out.partyType = patch.partyType;
   }
   if (patch.birthday !== undefined) {
     const birthday = optional(patch.birthday, 10, "birthday");

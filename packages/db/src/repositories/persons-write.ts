@@ -1,4 +1,4 @@
-import type { Language } from "@purposeful/domain";
+import type { Language, PartyType } from "@purposeful/domain";
 import { type Actor, recordAudit } from "../audit/record-audit.ts";
 import type { Database } from "../create-database.ts";
 
@@ -12,6 +12,8 @@ export interface NewPersonInput {
   organizationId?: string | null;
   email?: string | null;
   phone?: string | null;
+  /** UWG §7(2); defaults to business when an organization is linked, else consumer */
+  partyType?: PartyType;
 }
 
 export interface DuplicateCandidate {
@@ -64,6 +66,8 @@ export async function createPersonRecord(
   actor: Actor,
   at: Date,
 ): Promise<string> {
+  // UWG §7(2): a contact at an organization is a business contact unless staff chose otherwise.
+  const partyType = input.partyType ?? (input.organizationId ? "business" : "consumer");
   const person = await trx
     .insertInto("person")
     .values({
@@ -74,6 +78,7 @@ export async function createPersonRecord(
       preferredLanguage: input.preferredLanguage,
       birthday: input.birthday ?? null,
       organizationId: input.organizationId ?? null,
+      partyType,
       createdBy: actor.id,
       createdAt: at,
       updatedAt: at,
@@ -96,8 +101,8 @@ export async function createPersonRecord(
     entityType: "person",
     entityId: person.id,
     personId: person.id,
-    changes: { fields: Object.keys(input).filter((key) => input[key as keyof NewPersonInput]) },
-    personal: { after: input },
+    changes: { fields: Object.keys(input).filter((key) => input[key as keyof NewPersonInput]), partyType },
+    personal: { after: { ...input, partyType } },
     at,
   });
   return person.id;

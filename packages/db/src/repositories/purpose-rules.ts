@@ -33,6 +33,8 @@ export interface PurposeFields {
   active: boolean;
   /** Direct marketing (Art. 21(2), (3)): an objection to it closes the purpose. Default false. */
   directMarketing?: boolean;
+  /** UWG §7(3) no. 2: advertises the controller's own similar goods to customers. Default false. */
+  ownSimilarGoods?: boolean;
   /** The bases records may have; must contain the default basis. Default: the default basis alone. */
   allowedLegalBases?: LegalBasis[];
 }
@@ -59,6 +61,7 @@ export const purposeColumns = [
   "p.recipients",
   "p.active",
   "p.directMarketing",
+  "p.ownSimilarGoods",
   "p.allowedLegalBases",
   "p.currentVersion",
   "p.minValidVersion",

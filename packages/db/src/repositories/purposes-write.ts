@@ -79,6 +79,7 @@ export async function createPurposeEntry(
     recipients: cleanList(input.recipients),
     active: input.active,
     directMarketing: input.directMarketing ?? false,
+    ownSimilarGoods: input.ownSimilarGoods ?? false,
     allowedLegalBases: allowedLegalBasesOf(input.defaultLegalBasis, input.allowedLegalBases),
   };
   const purpose = await trx
@@ -147,6 +148,7 @@ export async function updatePurposeEntry(
     recipients: input.recipients && cleanList(input.recipients),
     active: input.active,
     directMarketing: input.directMarketing,
+    ownSimilarGoods: input.ownSimilarGoods,
     // Always stored non-empty: the given list, else the current one, else the default basis alone.
     allowedLegalBases: allowedLegalBasesOf(
       defaultLegalBasis,
@@ -221,7 +223,7 @@ function definedOnly<T extends object>(value: T): Partial<T> {
 }
 
 function scopeOf(purpose: PurposeScope): PurposeScope {
-  const { channels, recipients, dataCategories, defaultLegalBasis, directMarketing } = purpose;
+  const { channels, recipients, dataCategories, defaultLegalBasis, directMarketing, ownSimilarGoods } = purpose;
   // Rows written before the list existed allow only their default basis.
   const allowed = purpose.allowedLegalBases.length > 0 ? purpose.allowedLegalBases : [defaultLegalBasis];
   return {
@@ -231,5 +233,6 @@ function scopeOf(purpose: PurposeScope): PurposeScope {
     defaultLegalBasis,
     allowedLegalBases: allowed,
     directMarketing,
+    ownSimilarGoods,
   };
 }

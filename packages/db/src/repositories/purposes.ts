@@ -95,6 +95,7 @@ export async function exportRegister(db: Database, language: PurposeLanguage) {
     legalBasisArticle: legalBasisArticle[row.defaultLegalBasis],
     allowedLegalBases: row.allowedLegalBases.length > 0 ? row.allowedLegalBases : [row.defaultLegalBasis],
     directMarketing: row.directMarketing,
+    ownSimilarGoods: row.ownSimilarGoods,
     dataCategories: row.dataCategories,
     recipients: row.recipients,
     retentionPeriod: row.retentionPeriod,

@@ -169,6 +169,7 @@ export const demoPurposes: NewPurpose[] = [
     defaultLegalBasis: "legitimate_interests",
     allowedLegalBases: ["legitimate_interests"],
     directMarketing: true,
+    ownSimilarGoods: true,
     channels: ["email"],
     retentionPeriod: "P2Y",
     dataCategories: ["name", "e-mail address", "order history"],

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { Channel, Language, LegalBasis, RecordSource, RecordState, StaffRole } from "@purposeful/domain";
+import type { Channel, Language, LegalBasis, PartyType, RecordSource, RecordState, StaffRole } from "@purposeful/domain";
 import type { Insertable } from "kysely";
 import { stateTimestamp } from "../consent/apply-record-event.ts";
 import type { Database } from "../create-database.ts";
@@ -31,6 +31,8 @@ export interface NewPerson {
   preferredLanguage?: Language;
   birthday?: string | null;
   organizationId?: string | null;
+  /** Default: business when an organization is linked, else consumer (UWG §7(2)). */
+  partyType?: PartyType;
   emails?: string[];
   createdAt?: Date;
 }
@@ -49,6 +51,7 @@ export async function createPerson(db: Database, input: NewPerson = {}): Promise
       preferredLanguage: input.preferredLanguage ?? "de",
       birthday: input.birthday ?? null,
       organizationId: input.organizationId ?? null,
+      partyType: input.partyType ?? (input.organizationId ? "business" : "consumer"),
       ...(input.createdAt ? { createdAt: input.createdAt } : {}),
     })
     .returning("id")
@@ -79,6 +82,8 @@ export interface NewPurpose {
   texts?: PurposeTexts;
   active?: boolean;
   directMarketing?: boolean;
+  /** UWG §7(3) no. 2. Default false. */
+  ownSimilarGoods?: boolean;
   /** Default: the default basis alone. */
   allowedLegalBases?: LegalBasis[];
 }
@@ -93,6 +98,7 @@ export async function createPurpose(db: Database, input: NewPurpose): Promise<st
       defaultLegalBasis,
       allowedLegalBases: input.allowedLegalBases ?? [defaultLegalBasis],
       directMarketing: input.directMarketing ?? false,
+      ownSimilarGoods: input.ownSimilarGoods ?? false,
       channels: input.channels ?? ["email"],
       doubleOptIn: input.doubleOptIn ?? false,
       retentionPeriod: input.retentionPeriod ?? "P3Y",

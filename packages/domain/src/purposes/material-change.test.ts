@@ -9,6 +9,7 @@ const scope: PurposeScope = {
   defaultLegalBasis: "consent",
   allowedLegalBases: ["consent"],
   directMarketing: false,
+  ownSimilarGoods: false,
 };
 const decide = (after: Partial<PurposeScope>, textsChanged = false, markedMaterial = false) =>
   decideMaterialChange({ before: scope, after: { ...scope, ...after }, textsChanged, markedMaterial });
@@ -54,6 +55,16 @@ describe("#7 widening a purpose is a material change by force", () => {
       "marked_by_editor",
     ]);
     expect(() => decide({ channels: [] }, false, true)).toThrow("material_without_text_change");
+  });
+});
+
+describe("#2 own similar goods (UWG §7(3) no. 2) in the purpose's scope", () => {
+  it("#2 turning own-similar-goods on widens the purpose: material by force; turning it off does not", () => {
+    expect(decide({ ownSimilarGoods: true })).toEqual({ material: true, reasons: ["own_similar_goods_enabled"] });
+    const customers = { ...scope, ownSimilarGoods: true };
+    expect(
+      decideMaterialChange({ before: customers, after: scope, textsChanged: false, markedMaterial: false }),
+    ).toEqual({ material: false, reasons: [] });
   });
 });
 

@@ -10,6 +10,8 @@ export interface PurposeScope {
   defaultLegalBasis: LegalBasis;
   allowedLegalBases: readonly LegalBasis[];
   directMarketing: boolean;
+  /** UWG §7(3) no. 2: the purpose advertises the controller's own similar goods to existing customers */
+  ownSimilarGoods: boolean;
 }
 
 /** Why a change is material; `marked_by_editor` is the only reason an editor can choose. */
@@ -20,6 +22,7 @@ export const materialReasons = [
   "legal_basis_changed",
   "allowed_bases_changed",
   "direct_marketing_enabled",
+  "own_similar_goods_enabled",
   "marked_by_editor",
 ] as const;
 export type MaterialReason = (typeof materialReasons)[number];
@@ -66,6 +69,9 @@ export function decideMaterialChange(change: PurposeChange): MaterialDecision {
   if (!sameSet(before.allowedLegalBases, after.allowedLegalBases)) reasons.push("allowed_bases_changed");
   // Art. 21(2), (3) GDPR: direct marketing carries its own right to object and must be stated.
   if (!before.directMarketing && after.directMarketing) reasons.push("direct_marketing_enabled");
+  // UWG §7(3) no. 2, 4: advertising to existing customers without their consent is a new use of
+  // their address the person must be told of (with the right to object) — it widens the purpose.
+  if (!before.ownSimilarGoods && after.ownSimilarGoods) reasons.push("own_similar_goods_enabled");
   if (change.markedMaterial) {
     if (!change.textsChanged && reasons.length === 0)
       throw new DomainError("validation", "material_without_text_change");

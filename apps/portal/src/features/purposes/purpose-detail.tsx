@@ -28,6 +28,7 @@ function PurposeSummary({ purpose }: { purpose: PurposeView }) {
       list(purpose.allowedLegalBases.map((basis) => t(`legalBases.${basis}`))),
     ],
     [t("purposeScope.directMarketing"), t(purpose.directMarketing ? "purposes.yes" : "purposes.no")],
+    [t("purposeScope.ownSimilarGoods"), t(purpose.ownSimilarGoods ? "purposes.yes" : "purposes.no")],
     [t("purposes.channels"), list(purpose.channels.map((channel) => t(`channels.${channel}`)))],
     [t("purposes.doubleOptIn"), t(purpose.doubleOptIn ? "purposes.yes" : "purposes.no")],
     [t("purposes.retention"), purpose.retentionPeriod],
@@ -84,6 +85,7 @@ export function PurposeDetail({ initial, canEdit }: { initial: PurposeView; canE
             recipients: purpose.recipients,
             active: purpose.active,
             directMarketing: purpose.directMarketing,
+            ownSimilarGoods: purpose.ownSimilarGoods,
             allowedLegalBases:
               purpose.allowedLegalBases.length > 0 ? purpose.allowedLegalBases : [purpose.defaultLegalBasis],
           }}

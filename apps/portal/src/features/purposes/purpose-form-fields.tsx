@@ -19,6 +19,7 @@ export interface PurposeFormValues {
   recipients: string[];
   active: boolean;
   directMarketing: boolean;
+  ownSimilarGoods: boolean;
   allowedLegalBases: (typeof legalBases)[number][];
 }
 
@@ -34,6 +35,7 @@ export const emptyPurpose: PurposeFormValues = {
   recipients: [],
   active: true,
   directMarketing: false,
+  ownSimilarGoods: false,
   allowedLegalBases: ["consent"],
 };
 
@@ -59,6 +61,7 @@ export function readPurposeForm(form: FormData): Omit<PurposeFormValues, "key"> 
     recipients: splitList(form.get("recipients")),
     active: form.get("active") === "on",
     directMarketing: form.get("directMarketing") === "on",
+    ownSimilarGoods: form.get("ownSimilarGoods") === "on",
     allowedLegalBases: form.getAll("allowedLegalBases").map(String) as PurposeFormValues["allowedLegalBases"],
   };
 }
@@ -259,6 +262,12 @@ export function PurposeFields({ values }: { values: PurposeFormValues }) {
         label={t("purposeScope.directMarketing")}
         hint={t("purposeScope.directMarketingHint")}
         checked={values.directMarketing}
+      />
+      <Check
+        name="ownSimilarGoods"
+        label={t("purposeScope.ownSimilarGoods")}
+        hint={t("purposeScope.ownSimilarGoodsHint")}
+        checked={values.ownSimilarGoods}
       />
       <Check
         name="active"

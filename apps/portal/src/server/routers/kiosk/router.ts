@@ -67,7 +67,9 @@ export const kioskRouter = router({
     ctx.db.transaction().execute(async (trx) => {
       if (input.email && (await findPersonByExactEmail(trx, input.email)))
         throw new UserFacingError("CONFLICT", "kiosk_email_known");
-      const id = await createPersonRecord(trx, input, { type: "staff", id: ctx.user.id }, ctx.now());
+      // A visitor at the counter is a consumer (UWG §7(2)); staff can change it on the person page.
+      const person = { ...input, partyType: "consumer" as const };
+      const id = await createPersonRecord(trx, person, { type: "staff", id: ctx.user.id }, ctx.now());
       return { id, firstName: input.firstName, lastName: input.lastName };
     }),
   ),

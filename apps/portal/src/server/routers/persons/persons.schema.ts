@@ -1,5 +1,5 @@
 import { personSortFields } from "@purposeful/db";
-import { recordStates } from "@purposeful/domain";
+import { partyTypes, recordStates } from "@purposeful/domain";
 import { z } from "zod";
 
 export const lightSchema = z.enum(["green", "yellow", "red"]);
@@ -46,6 +46,8 @@ export const createPersonInput = z.object({
   organizationId: z.uuid().optional(),
   email: optionalText(254).pipe(z.email().optional()),
   phone: optionalText(50),
+  /** UWG §7(2); absent: business when an organization is chosen, else consumer */
+  partyType: z.enum(partyTypes).optional(),
   /** Create even though probable duplicates exist (the user saw them). */
   confirmDuplicate: z.boolean(),
 });
@@ -71,6 +73,7 @@ export const updateMasterDataInput = personIdInput.extend({
   birthday: clearableText(10).pipe(z.iso.date().nullish()),
   jobTitle: clearableText(100),
   organizationId: z.uuid().nullish(),
+  partyType: z.enum(partyTypes).optional(),
 });
 
 export const addEmailInput = personIdInput.extend({

@@ -5,6 +5,7 @@ import {
   getCompanySettings,
   getPersonDetail,
   listPersons,
+  personAdmissibility,
   searchOrganizations,
   summarizeLights,
   toRecordFacts,
@@ -76,6 +77,18 @@ export const personsRouter = router({
           (await getCompanySettings(ctx.db)).ageOfConsent,
         ),
       };
+    }),
+
+  /**
+   * The domain's verdict per purpose of the person's records × channel of that purpose (may we
+   * contact them, and why not), at this instant.
+   */
+  admissibility: procedureFor("staff")
+    .input(personIdInput)
+    .query(async ({ ctx, input }) => {
+      const verdicts = await personAdmissibility(ctx.db, input.personId, ctx.now());
+      if (!verdicts) throw new TRPCError({ code: "NOT_FOUND" });
+      return verdicts;
     }),
 
   /** Probable duplicates before a person is created: the same e-mail, or the same name in the same organization. */

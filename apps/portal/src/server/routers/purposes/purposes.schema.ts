@@ -31,6 +31,8 @@ export const purposeFieldsInput = z.object({
   active: z.boolean(),
   /** Art. 21(2), (3): an objection to direct marketing closes this purpose. */
   directMarketing: z.boolean(),
+  /** UWG §7(3) no. 2: advertises the controller's own similar goods to existing customers. */
+  ownSimilarGoods: z.boolean().default(false),
   /** Left out: the default basis alone. */
   allowedLegalBases: allowedLegalBases.optional(),
 });

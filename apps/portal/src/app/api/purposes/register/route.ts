@@ -21,6 +21,7 @@ function toCsv(rows: RegisterRow[], t: Translate): string {
     "article",
     "allowedBases",
     "directMarketing",
+    "ownSimilarGoods",
     "dataCategories",
     "recipients",
     "retention",
@@ -29,7 +30,7 @@ function toCsv(rows: RegisterRow[], t: Translate): string {
     "active",
     "version",
   ].map((field) =>
-    field === "allowedBases" || field === "directMarketing"
+    field === "allowedBases" || field === "directMarketing" || field === "ownSimilarGoods"
       ? t(`purposeScope.register.${field}`)
       : t(`purposes.register.${field}`),
   );
@@ -43,6 +44,7 @@ function toCsv(rows: RegisterRow[], t: Translate): string {
       .map((basis) => `${t(`legalBases.${basis}`)} (${legalBasisArticle[basis]})`)
       .join("; "),
     yesNo(row.directMarketing),
+    yesNo(row.ownSimilarGoods),
     row.dataCategories.join("; "),
     row.recipients.join("; "),
     row.retentionPeriod,
