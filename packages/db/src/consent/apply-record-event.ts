@@ -39,6 +39,8 @@ export interface ApplyRecordEventInput {
   validUntil?: Date | null;
   note?: string | null;
   evidence?: RecordEvidence | null;
+  /** UWG §7(3) no. 4: the person was told of the right to object when the address was collected */
+  toldRightToObject?: boolean;
   actor: Actor;
   at: Date;
 }
@@ -158,6 +160,7 @@ export async function applyRecordEvent(trx: Database, input: ApplyRecordEventInp
     doubleOptInRequired,
     validUntil,
     note: input.note ?? existing?.note ?? null,
+    toldRightToObject: input.toldRightToObject ?? existing?.toldRightToObject ?? false,
     recordedBy: input.actor.type === "staff" ? input.actor.id : null,
     updatedAt: input.at,
     ...(column ? { [column]: column === "grantedAt" ? givenAt : input.at } : {}),
@@ -214,6 +217,7 @@ export async function applyRecordEvent(trx: Database, input: ApplyRecordEventInp
       validUntil: validUntil?.toISOString() ?? null,
       evidence: input.evidence?.kind ?? null,
       evidenceId,
+      ...(input.toldRightToObject !== undefined ? { toldRightToObject: input.toldRightToObject } : {}),
     },
     personal:
       input.note || input.evidence?.parentalConsentHolder

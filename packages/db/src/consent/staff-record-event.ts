@@ -30,6 +30,8 @@ export interface StaffRecordEvent {
   evidenceDescription?: string | null;
   /** Art. 8(1) GDPR: the holder of parental responsibility named by the attached evidence. */
   parentalConsentHolder?: string;
+  /** UWG §7(3) no. 4: the person was told of the right to object when the address was collected */
+  toldRightToObject?: boolean;
   staffUserId: string;
   at: Date;
 }
@@ -95,6 +97,7 @@ export async function applyStaffRecordEvent(
           parentalConsentHolder: input.parentalConsentHolder ?? null,
         }
       : null,
+    toldRightToObject: input.toldRightToObject,
     actor: { type: "staff", id: input.staffUserId },
     at: input.at,
   });

@@ -114,7 +114,12 @@ async function readRecords(db: Database, personId: string): Promise<RecordRow[]>
       "r.updatedAt",
       "r.toldRightToObject",
       eb
-        .exists(eb.selectFrom("consentEvidence as ce").select("ce.id").whereRef("ce.processingRecordId", "=", "r.id"))
+        .exists(
+          eb
+            .selectFrom("consentEvidence as ce")
+            .select("ce.id")
+            .whereRef("ce.processingRecordId", "=", "r.id"),
+        )
         .as("hasEvidence"),
       eb
         .exists(

@@ -16,7 +16,8 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 const partyTypeOf = async (id: string) =>
-  (await t.db.selectFrom("person").select("partyType").where("id", "=", id).executeTakeFirstOrThrow()).partyType;
+  (await t.db.selectFrom("person").select("partyType").where("id", "=", id).executeTakeFirstOrThrow())
+    .partyType;
 
 describe("#2 persons are consumers or business contacts (UWG §7(2))", () => {
   it("#2 creation defaults to business when an organization is linked, else consumer; a choice overrides it", async () => {
@@ -25,7 +26,12 @@ describe("#2 persons are consumers or business contacts (UWG §7(2))", () => {
       t.db
         .transaction()
         .execute((trx) =>
-          createPersonRecord(trx, { firstName: "P", lastName: "T", preferredLanguage: "de", ...input }, actor, at),
+          createPersonRecord(
+            trx,
+            { firstName: "P", lastName: "T", preferredLanguage: "de", ...input },
+            actor,
+            at,
+          ),
         );
     expect(await partyTypeOf(await create({}))).toBe("consumer");
     expect(await partyTypeOf(await create({ organizationId: org }))).toBe("business");

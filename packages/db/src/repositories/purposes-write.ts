@@ -223,7 +223,8 @@ function definedOnly<T extends object>(value: T): Partial<T> {
 }
 
 function scopeOf(purpose: PurposeScope): PurposeScope {
-  const { channels, recipients, dataCategories, defaultLegalBasis, directMarketing, ownSimilarGoods } = purpose;
+  const { channels, recipients, dataCategories, defaultLegalBasis, directMarketing, ownSimilarGoods } =
+    purpose;
   // Rows written before the list existed allow only their default basis.
   const allowed = purpose.allowedLegalBases.length > 0 ? purpose.allowedLegalBases : [defaultLegalBasis];
   return {

@@ -1,5 +1,13 @@
 import { createHash } from "node:crypto";
-import type { Channel, Language, LegalBasis, PartyType, RecordSource, RecordState, StaffRole } from "@purposeful/domain";
+import type {
+  Channel,
+  Language,
+  LegalBasis,
+  PartyType,
+  RecordSource,
+  RecordState,
+  StaffRole,
+} from "@purposeful/domain";
 import type { Insertable } from "kysely";
 import { stateTimestamp } from "../consent/apply-record-event.ts";
 import type { Database } from "../create-database.ts";

@@ -60,7 +60,10 @@ describe("#7 widening a purpose is a material change by force", () => {
 
 describe("#2 own similar goods (UWG §7(3) no. 2) in the purpose's scope", () => {
   it("#2 turning own-similar-goods on widens the purpose: material by force; turning it off does not", () => {
-    expect(decide({ ownSimilarGoods: true })).toEqual({ material: true, reasons: ["own_similar_goods_enabled"] });
+    expect(decide({ ownSimilarGoods: true })).toEqual({
+      material: true,
+      reasons: ["own_similar_goods_enabled"],
+    });
     const customers = { ...scope, ownSimilarGoods: true };
     expect(
       decideMaterialChange({ before: customers, after: scope, textsChanged: false, markedMaterial: false }),

@@ -64,6 +64,8 @@ export function RecordConsentPanel({ personId, minor = false }: { personId: stri
       note: (form.get("note") as string) || undefined,
       evidenceDocumentId: evidence?.id,
       evidenceDescription: description.trim() || undefined,
+      // UWG §7(3) no. 4: only a tick is sent; leaving it empty keeps what the record says.
+      toldRightToObject: form.get("toldRightToObject") === "on" ? true : undefined,
     });
     setDone(
       `${t("consent.saved", { purpose: purpose.name ?? purpose.key, state: t(`states.${result.state}`) })}${result.needsConfirmation ? ` ${t("consent.needsConfirmation")}` : ""}`,
@@ -195,6 +197,13 @@ export function RecordConsentPanel({ personId, minor = false }: { personId: stri
         <label>
           <span className="mb-1 block text-sm font-medium">{t("consent.validUntil")}</span>
           <input type="date" name="validUntil" className={input} />
+        </label>
+        <label className="flex items-start gap-2 md:col-span-2">
+          <input type="checkbox" name="toldRightToObject" className="mt-1 h-4 w-4" />
+          <span>
+            <span className="block text-sm font-medium">{t("contactLaw.toldRightToObject")}</span>
+            <span className="block text-xs text-slate-600">{t("contactLaw.toldRightToObjectHint")}</span>
+          </span>
         </label>
         <fieldset className="space-y-3 md:col-span-2">
           <legend className="text-sm font-semibold">{t("consent.evidence")}</legend>

@@ -1,12 +1,13 @@
 "use client";
 
-import { type Language, needsParentalConsent } from "@purposeful/domain";
+import { type Language, needsParentalConsent, type PartyType } from "@purposeful/domain";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { type ComponentProps, type FormEvent, useEffect, useMemo, useState } from "react";
 import { useTRPC } from "../../trpc/react";
+import { PartyTypeSelect } from "./party-type-select";
 
 export interface CreatedPerson {
   id: string;
@@ -43,6 +44,9 @@ export function CreatePersonForm() {
   const [birthday, setBirthday] = useState("");
   const [organization, setOrganization] = useState<{ id: string; name: string } | null>(null);
   const [confirmDuplicate, setConfirmDuplicate] = useState(false);
+  // UWG §7(2): a contact at an organization is a business contact unless the user chooses otherwise.
+  const [partyChoice, setPartyChoice] = useState<PartyType | null>(null);
+  const partyType: PartyType = partyChoice ?? (organization ? "business" : "consumer");
   const create = useMutation(trpc.persons.create.mutationOptions());
 
   // Debounced as a string: a fresh object per render would restart the timer forever.
@@ -84,6 +88,7 @@ export function CreatePersonForm() {
         organizationId: organization?.id,
         email: email.trim() || undefined,
         phone: text("phone"),
+        partyType,
         confirmDuplicate: found.length > 0 && confirmDuplicate,
       })
       // The error is shown below the form.
@@ -120,6 +125,7 @@ export function CreatePersonForm() {
       <Field label={t("createPerson.phone")} name="phone" type="tel" maxLength={50} />
       <Field label={t("createPerson.birthday")} type="date" value={birthday} onChange={setBirthday} />
       <OrganizationPicker value={organization} onChange={setOrganization} />
+      <PartyTypeSelect value={partyType} onChange={setPartyChoice} />
       {minor && (
         <p role="note" className="md:col-span-2 rounded bg-amber-50 px-3 py-2 text-sm text-amber-900">
           ⚠ {t("createPerson.minor")}

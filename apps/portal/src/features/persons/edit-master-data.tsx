@@ -1,12 +1,13 @@
 "use client";
 
-import type { Language } from "@purposeful/domain";
+import type { Language, PartyType } from "@purposeful/domain";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { type ComponentProps, type FormEvent, useState } from "react";
 import { useTRPC } from "../../trpc/react";
 import { OrganizationPicker } from "./create-person-form";
+import { PartyTypeSelect } from "./party-type-select";
 
 export interface EditableMasterData {
   id: string;
@@ -19,6 +20,7 @@ export interface EditableMasterData {
   jobTitle: string | null;
   organizationId: string | null;
   organizationName: string | null;
+  partyType: PartyType;
 }
 
 const inputClass = "w-full rounded border border-slate-300 bg-white px-3 py-2";
@@ -51,6 +53,7 @@ export function EditMasterData({ person }: { person: EditableMasterData }) {
         birthday: text("birthday"),
         jobTitle: text("jobTitle"),
         organizationId: organization?.id ?? null,
+        partyType: text("partyType") === "business" ? "business" : "consumer",
       })
       // The error is shown below the form.
       .catch(() => null);
@@ -119,6 +122,7 @@ export function EditMasterData({ person }: { person: EditableMasterData }) {
         defaultValue={person.jobTitle}
       />
       <OrganizationPicker value={organization} onChange={setOrganization} />
+      <PartyTypeSelect defaultValue={person.partyType} />
       <div className="flex flex-wrap items-center gap-4 md:col-span-2">
         <button
           type="submit"

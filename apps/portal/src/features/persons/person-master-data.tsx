@@ -39,6 +39,9 @@ export async function PersonMasterData({ view }: { view: PersonView }) {
         <Field label={t("person.language")}>{t(`languages.${person.preferredLanguage}`)}</Field>
         <Field label={t("person.organization")}>{person.organizationName ?? "—"}</Field>
         <Field label={t("person.jobTitle")}>{person.jobTitle ?? "—"}</Field>
+        <Field label={t("contactLaw.partyType")}>
+          <span data-testid="party-type">{t(`contactLaw.partyTypeOptions.${person.partyType}`)}</span>
+        </Field>
         <Field label={t("person.restricted")}>{person.restricted ? t("person.yes") : t("person.no")}</Field>
         <Field label={t("person.dmObjection")}>
           {person.dmObjectionChannels.length === 0
@@ -67,6 +70,7 @@ export async function PersonMasterData({ view }: { view: PersonView }) {
           jobTitle: person.jobTitle,
           organizationId: person.organizationId,
           organizationName: person.organizationName,
+          partyType: person.partyType,
         }}
       />
     </PersonSection>

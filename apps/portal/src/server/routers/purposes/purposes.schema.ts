@@ -32,7 +32,7 @@ export const purposeFieldsInput = z.object({
   /** Art. 21(2), (3): an objection to direct marketing closes this purpose. */
   directMarketing: z.boolean(),
   /** UWG §7(3) no. 2: advertises the controller's own similar goods to existing customers. */
-  ownSimilarGoods: z.boolean().default(false),
+  ownSimilarGoods: z.boolean(),
   /** Left out: the default basis alone. */
   allowedLegalBases: allowedLegalBases.optional(),
 });
@@ -41,6 +41,7 @@ export const createPurposeInput = purposeFieldsInput
   .extend({
     key: z.string().trim().min(1).max(64).regex(purposeKeyPattern),
     directMarketing: z.boolean().default(false),
+    ownSimilarGoods: z.boolean().default(false),
   })
   .superRefine(defaultBasisAllowed);
 

@@ -19,6 +19,8 @@ export const applyRecordEventInput = z.object({
   evidenceDescription: z.string().trim().max(2000).nullish(),
   /** Art. 8(1) GDPR: the holder of parental responsibility named by the attached evidence */
   parentalConsentHolder: z.string().trim().min(2).max(200).optional(),
+  /** UWG §7(3) no. 4: the person was told of the right to object when the address was collected */
+  toldRightToObject: z.boolean().optional(),
 });
 
 /** Objection to direct marketing: channels added or lifted, how it reached us, what was said. */

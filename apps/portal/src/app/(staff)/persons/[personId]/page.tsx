@@ -4,6 +4,10 @@ import { ObjectionPanel } from "../../../../features/consent/objection-panel";
 import { RecordConsentPanel } from "../../../../features/consent/record-consent-panel";
 import { RequestConsentPanel } from "../../../../features/consent/request-consent-panel";
 import { PersonActivities } from "../../../../features/persons/person-activities";
+import {
+  type AdmissibilityView,
+  PersonAdmissibility,
+} from "../../../../features/persons/person-admissibility";
 import { PersonBankAccounts } from "../../../../features/persons/person-bank-accounts";
 import { PersonCommunication } from "../../../../features/persons/person-communication";
 import { PersonDocuments } from "../../../../features/persons/person-documents";
@@ -16,10 +20,10 @@ import { PersonRelationships } from "../../../../features/persons/person-relatio
 import type { PersonView } from "../../../../features/persons/person-section";
 import { getServerCaller } from "../../../../server/caller";
 
-async function loadPerson(personId: string): Promise<PersonView> {
+async function loadPerson(personId: string): Promise<[PersonView, AdmissibilityView]> {
   const { caller } = await getServerCaller();
   try {
-    return await caller.persons.get({ personId });
+    return await Promise.all([caller.persons.get({ personId }), caller.persons.admissibility({ personId })]);
   } catch (error) {
     // An unknown id and a malformed one look the same to the user: there is no such person.
     if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST"))
@@ -30,7 +34,7 @@ async function loadPerson(personId: string): Promise<PersonView> {
 
 export default async function PersonPage({ params }: { params: Promise<{ personId: string }> }) {
   const { personId } = await params;
-  const person = await loadPerson(personId);
+  const [person, verdicts] = await loadPerson(personId);
   return (
     <div className="space-y-6">
       <PersonHeader view={person} />
@@ -40,6 +44,7 @@ export default async function PersonPage({ params }: { params: Promise<{ personI
         <PersonCommunication view={person} />
       </div>
       <PersonPurposes view={person} />
+      <PersonAdmissibility view={person} verdicts={verdicts} />
       <RecordConsentPanel personId={person.person.id} minor={person.ageCheck.status === "minor"} />
       <ObjectionPanel personId={person.person.id} objected={person.person.dmObjectionChannels} />
       <RequestConsentPanel personId={person.person.id} />
