@@ -322,6 +322,7 @@ describe("purposes catalogue", () => {
       legalBasisArticle: "Art. 6(1)(b)",
       allowedLegalBases: ["contract"],
       directMarketing: false,
+      ownSimilarGoods: false,
       dataCategories: ["contact data", "usage data"],
       recipients: ["Tax advisor", "Bank"],
       retentionPeriod: "P10Y",
@@ -378,5 +379,13 @@ describe("purposes catalogue", () => {
 
   it("leaves an intact audit chain", async () => {
     expect(await verifyAuditChain(t.db)).toMatchObject({ ok: true });
+  });
+
+  it("#2 own similar goods (UWG §7(3) no. 2): turning it on is material by force, and the register shows it", async () => {
+    const { id } = await create(entry("similar_goods_offers", { directMarketing: true }));
+    const result = await update(id, { ownSimilarGoods: true });
+    expect(result).toMatchObject({ changed: true, material: true, reasons: ["own_similar_goods_enabled"] });
+    const row = (await exportRegister(t.db, "en")).find((r) => r.key === "similar_goods_offers");
+    expect(row?.ownSimilarGoods).toBe(true);
   });
 });
