@@ -76,9 +76,9 @@ async function lookUp(trx: Database, listId: string, candidates: Candidate[], se
   const result = await sql<{
     n: number;
     suppressed: boolean;
-    person_id: string | null;
-    first_name: string | null;
-    last_name: string | null;
+    personId: string | null;
+    firstName: string | null;
+    lastName: string | null;
     member: boolean;
   }>`
     SELECT e.n, s.id IS NOT NULL AS suppressed, p.id AS person_id, p.first_name, p.last_name,
@@ -120,20 +120,20 @@ async function buildReport(trx: Database, input: ListImportInput, secret: string
     if (hit.suppressed) {
       report.refusedCount++;
       if (report.refused.length < reportRowLimit) report.refused.push({ row: candidate.row });
-    } else if (!hit.person_id) {
+    } else if (!hit.personId) {
       report.unmatchedCount++;
       if (report.unmatched.length < reportRowLimit) report.unmatched.push(candidate);
     } else {
       matchedRows.add(candidate.row);
-      if (hit.member) members.add(hit.person_id);
-      if (persons.has(hit.person_id)) continue;
-      persons.add(hit.person_id);
+      if (hit.member) members.add(hit.personId);
+      if (persons.has(hit.personId)) continue;
+      persons.add(hit.personId);
       if (report.matched.length < reportRowLimit)
         report.matched.push({
           row: candidate.row,
-          personId: hit.person_id,
-          firstName: hit.first_name ?? "",
-          lastName: hit.last_name ?? "",
+          personId: hit.personId,
+          firstName: hit.firstName ?? "",
+          lastName: hit.lastName ?? "",
           email: candidate.email,
         });
     }
@@ -170,7 +170,7 @@ export function applyListImport(
   return db.transaction().execute(async (trx) => {
     await lockList(trx, input.listId);
     const { report, candidates } = await buildReport(trx, input, secret);
-    const inserted = await sql<{ person_id: string }>`
+    const inserted = await sql<{ personId: string }>`
       INSERT INTO marketing_list_member (list_id, person_id, added_at)
       SELECT DISTINCT ${input.listId}::uuid, pe.person_id, ${at}::timestamptz
         FROM unnest(${sql.val(candidates.map((c) => c.email))}::text[],

@@ -121,7 +121,7 @@ export function createListFromFilter(
 async function insertMembers(trx: Database, listId: string, personIds: string[], at: Date) {
   if (personIds.length === 0) return 0;
   if (personIds.length > maxIds) throw new DomainError("validation", "too_many_ids");
-  const result = await sql<{ person_id: string }>`
+  const result = await sql<{ personId: string }>`
     INSERT INTO marketing_list_member (list_id, person_id, added_at)
     SELECT ${listId}::uuid, p.id, ${at}::timestamptz
       FROM person p WHERE p.id = ANY(${sql.val(personIds)}::uuid[])
