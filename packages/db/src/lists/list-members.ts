@@ -1,4 +1,4 @@
-import { DomainError } from "@purposeful/domain";
+import { DomainError, type TrafficLight } from "@purposeful/domain";
 import { sql } from "kysely";
 import type { Database } from "../create-database.ts";
 import { escapeLike } from "../repositories/persons-list.ts";
@@ -9,7 +9,7 @@ export interface ListMemberRow {
   firstName: string;
   lastName: string;
   primaryEmail: string | null;
-  trafficLight: "green" | "yellow" | "red";
+  trafficLight: TrafficLight;
   addedAt: Date;
 }
 
