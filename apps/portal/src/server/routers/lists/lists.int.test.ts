@@ -12,6 +12,7 @@ const at = new Date("2026-12-01T12:00:00Z");
 let t: TestDatabase;
 let staffId: string;
 let anna: string;
+let bert: string;
 
 function caller(role: StaffRole = "marketing", locale: Language = "en") {
   return createCaller({
@@ -39,7 +40,7 @@ beforeAll(async () => {
     passwordHash: "x",
   });
   anna = await createPerson(t.db, { firstName: "Anna", lastName: "Listig", emails: ["anna@list.example"] });
-  await createPerson(t.db, { firstName: "Bert", lastName: "Listig", emails: ["bert@list.example"] });
+  bert = await createPerson(t.db, { firstName: "Bert", lastName: "Listig", emails: ["bert@list.example"] });
 }, 60_000);
 afterAll(async () => t?.close());
 
@@ -53,6 +54,18 @@ describe("lists router", () => {
     expect(lists.rows.find((row) => row.id === id)?.memberCount).toBe(2);
     await caller().removeMembers({ listId: id, personIds: [anna] });
     expect((await caller().get({ listId: id })).memberCount).toBe(1);
+  });
+
+  it("#1 makes a list of the ticked persons and adds more of them to it", async () => {
+    const { id, added } = await caller().createFromPersons({ name: "Ticked", personIds: [anna] });
+    expect(added).toBe(1);
+    expect(await caller().addMembers({ listId: id, personIds: [anna, bert] })).toEqual({ added: 1 });
+    await caller().rename({ listId: id, name: "Ticked twice" });
+    expect((await caller().get({ listId: id })).name).toBe("Ticked twice");
+    await caller().delete({ listId: id });
+    expect(await failure(caller().get({ listId: id }))).toBe(
+      "NOT_FOUND: This list does not exist (any more).",
+    );
   });
 
   it("#1 reads a file's columns, previews and applies an import", async () => {
