@@ -79,6 +79,7 @@ const appEnv = {
   BETTER_AUTH_SECRET: env.BETTER_AUTH_SECRET ?? localSecret("auth"),
   CRON_SECRET: env.CRON_SECRET ?? localSecret("cron"),
   LINK_SECRET: env.LINK_SECRET ?? localSecret("link"),
+  SUPPRESSION_SECRET: env.SUPPRESSION_SECRET ?? localSecret("suppression"),
   AUDIT_KEK: auditKek,
 };
 const nextBin = createRequire(join(root, "apps/portal/package.json")).resolve("next/dist/bin/next");

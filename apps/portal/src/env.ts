@@ -22,6 +22,8 @@ export const env = createEnv({
     TRUSTED_PROXIES: z.string().optional(),
     // Derives personal links' tokens at send time; the same value in both apps (see .env.example).
     LINK_SECRET: z.string().min(32).optional(),
+    // Keys the HMAC of addresses on the suppression list (list imports compare against it).
+    SUPPRESSION_SECRET: z.string().min(32).optional(),
     // Without an API key, mails are captured in the outbox (visible on the outbox page), not sent.
     RESEND_API_KEY: z.string().min(1).optional(),
     RESEND_BASE_URL: z.url().optional(),
@@ -37,6 +39,7 @@ export const env = createEnv({
   runtimeEnv: {
     TRUSTED_PROXIES: process.env.TRUSTED_PROXIES,
     LINK_SECRET: process.env.LINK_SECRET,
+    SUPPRESSION_SECRET: process.env.SUPPRESSION_SECRET,
     DATABASE_URL: process.env.DATABASE_URL,
     AUDIT_KEK: process.env.AUDIT_KEK,
     BETTER_AUTH_SECRET: process.env.BETTER_AUTH_SECRET,
@@ -77,4 +80,14 @@ export function linkSecret(): string {
   if (env.LINK_SECRET) return env.LINK_SECRET;
   if (env.NODE_ENV === "production") throw new Error("LINK_SECRET is not set");
   return "dev-only-link-secret-dev-only-link-secret";
+}
+
+/**
+ * SUPPRESSION_SECRET keys the HMAC-SHA-256 under which suppressed addresses are stored, so the
+ * list holds no readable address. Production refuses to run without it.
+ */
+export function suppressionSecret(): string {
+  if (env.SUPPRESSION_SECRET) return env.SUPPRESSION_SECRET;
+  if (env.NODE_ENV === "production") throw new Error("SUPPRESSION_SECRET is not set");
+  return "dev-only-suppression-secret-dev-only-suppression";
 }

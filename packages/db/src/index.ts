@@ -11,6 +11,7 @@ export {
   openPglite,
 } from "./create-database.ts";
 export * from "./jobs/index.ts";
+export * from "./lists/index.ts";
 export * from "./microsite/index.ts";
 export { migrateToLatest } from "./migrate.ts";
 export * from "./outbox/index.ts";

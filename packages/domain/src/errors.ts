@@ -23,6 +23,15 @@ export const domainErrorReasons = [
   "document_not_found",
   "retention_duty_not_found",
   "evidence_not_found",
+  // marketing lists and their CSV import
+  "list_not_found",
+  "list_name_invalid",
+  "too_many_ids",
+  "csv_empty",
+  "csv_too_large",
+  "csv_wrong_delimiter",
+  "csv_no_email_column",
+  "csv_mapping_invalid",
   // invalid input
   "invalid_date",
   "invalid_time_zone",

@@ -37,6 +37,35 @@ export const domainReasonMessages: Record<DomainErrorReason, Localized> = {
     de: "Der Nachweis gehört nicht zu dieser Person oder existiert nicht.",
     en: "The evidence does not belong to this person or does not exist.",
   },
+  list_not_found: { de: "Diese Liste gibt es nicht (mehr).", en: "This list does not exist (any more)." },
+  list_name_invalid: {
+    de: "Der Name der Liste muss 1 bis 200 Zeichen lang sein.",
+    en: "The list name must be 1 to 200 characters long.",
+  },
+  csv_mapping_invalid: {
+    de: "Die Zuordnung nennt eine Spalte, die es in der Datei nicht gibt. Es wurde nichts übernommen.",
+    en: "The mapping names a column the file does not have. Nothing was imported.",
+  },
+  too_many_ids: {
+    de: "Bitte wählen Sie höchstens 10.000 Personen auf einmal.",
+    en: "Please select at most 10,000 persons at once.",
+  },
+  csv_empty: {
+    de: "Die Datei ist leer oder enthält nur eine Kopfzeile. Es wurde nichts übernommen.",
+    en: "The file is empty or has only a header row. Nothing was imported.",
+  },
+  csv_too_large: {
+    de: "Die Datei ist größer als 5 MB. Bitte teilen Sie sie auf. Es wurde nichts übernommen.",
+    en: "The file is larger than 5 MB. Please split it. Nothing was imported.",
+  },
+  csv_wrong_delimiter: {
+    de: "Die Spalten sind nicht durch Komma oder Semikolon getrennt. Bitte speichern Sie die Datei als CSV mit Komma oder Semikolon. Es wurde nichts übernommen.",
+    en: "The columns are not separated by comma or semicolon. Please save the file as CSV with comma or semicolon. Nothing was imported.",
+  },
+  csv_no_email_column: {
+    de: "Die Datei hat keine Spalte für die E-Mail-Adresse. Bitte ordnen Sie eine Spalte der E-Mail-Adresse zu. Es wurde nichts übernommen.",
+    en: "The file has no column for the e-mail address. Please map a column to the e-mail address. Nothing was imported.",
+  },
   invalid_date: { de: "Das Datum ist ungültig.", en: "The date is not valid." },
   invalid_time_zone: { de: "Die Zeitzone ist unbekannt.", en: "The time zone is unknown." },
   invalid_holiday_calendar: {

@@ -2,6 +2,7 @@ import { auditRouter } from "./routers/audit/router";
 import { consentRequestsRouter } from "./routers/consent-requests/router";
 import { documentsRouter } from "./routers/documents/router";
 import { kioskRouter } from "./routers/kiosk/router";
+import { listsRouter } from "./routers/lists/router";
 import { meRouter } from "./routers/me/router";
 import { outboxRouter } from "./routers/outbox/router";
 import { personsRouter } from "./routers/persons/router";
@@ -17,6 +18,7 @@ export const appRouter = router({
   audit: auditRouter,
   documents: documentsRouter,
   kiosk: kioskRouter,
+  lists: listsRouter,
   me: meRouter,
   outbox: outboxRouter,
   persons: personsRouter,

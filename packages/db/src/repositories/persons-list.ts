@@ -54,7 +54,7 @@ function decodeCursor(raw: string, field: PersonSortField): Cursor["k"] {
   return parsed.k;
 }
 
-function escapeLike(value: string): string {
+export function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (char) => `\\${char}`);
 }
 
@@ -74,7 +74,8 @@ function matchesWord(eb: ExpressionBuilder<DB & { person: DB["person"] }, "perso
   );
 }
 
-function applyFilters(
+/** The list's filter (search, light, purpose, purpose state); marketing lists reuse it set-based. */
+export function applyFilters(
   query: SelectQueryBuilder<DB, "person", object>,
   input: PersonListQuery,
 ): SelectQueryBuilder<DB, "person", object> {

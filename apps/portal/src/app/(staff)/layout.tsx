@@ -1,3 +1,4 @@
+import { roleAtLeast } from "@purposeful/domain";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
@@ -27,6 +28,11 @@ export default async function StaffLayout({ children }: { children: ReactNode })
             <Link href="/purposes" className="hover:underline">
               {t("nav.purposes")}
             </Link>
+            {roleAtLeast(user.role, "marketing") && (
+              <Link href="/lists" className="hover:underline">
+                {t("nav.lists")}
+              </Link>
+            )}
             <Link href="/signature" className="hover:underline">
               {t("nav.signature")}
             </Link>

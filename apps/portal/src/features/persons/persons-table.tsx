@@ -6,13 +6,15 @@ import { flexRender, getCoreRowModel, useReactTable } from "@tanstack/react-tabl
 import { useFormatter, useTranslations } from "next-intl";
 import { useCallback, useMemo, useState } from "react";
 import { useTRPC } from "../../trpc/react";
+import { PersonsListActions } from "../lists/persons-list-actions";
 import { type PersonSelection, personColumns } from "./person-columns";
 import { type PersonFilters, PersonsFilters } from "./persons-filters";
 import { PersonsSelectionBar } from "./persons-selection-bar";
 
 const PAGE_SIZE = 50;
 
-export function PersonsTable() {
+/** `lists`: whether the user may build marketing lists from the filter or selection (marketing+). */
+export function PersonsTable({ lists = false }: { lists?: boolean }) {
   const t = useTranslations();
   const format = useFormatter();
   const trpc = useTRPC();
@@ -117,6 +119,7 @@ export function PersonsTable() {
         purposes={purposes.data ?? []}
       />
       <PersonsSelectionBar selected={selected} onClear={() => setSelected(new Set())} />
+      {lists && <PersonsListActions filter={query} selected={selected} />}
       {page.error && (
         <p role="alert" className="mb-4 rounded bg-red-50 px-3 py-2 text-red-800">
           {page.error.message}

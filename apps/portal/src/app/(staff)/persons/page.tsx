@@ -1,9 +1,12 @@
+import { roleAtLeast } from "@purposeful/domain";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { PersonsTable } from "../../../features/persons/persons-table";
+import { getServerCaller } from "../../../server/caller";
 
 export default async function PersonsPage() {
   const t = await getTranslations("persons");
+  const { user } = await getServerCaller();
   return (
     <>
       <div className="mb-4 flex items-center justify-between gap-4">
@@ -15,7 +18,7 @@ export default async function PersonsPage() {
           {t("new")}
         </Link>
       </div>
-      <PersonsTable />
+      <PersonsTable lists={roleAtLeast(user.role, "marketing")} />
     </>
   );
 }
