@@ -260,6 +260,7 @@ describe("admissibilitySql", () => {
       new Date("2028-02-28T23:30:00Z"), // 29 February in Berlin
       new Date("2027-02-28T12:00:00Z"),
       new Date("2027-03-01T12:00:00Z"),
+      new Date("2025-02-28T12:00:00Z"), // born 29 Feb 2012: 13 only on 1 March 2025
       new Date("2025-02-28T23:30:00Z"), // 1 March in Berlin
     ];
     const compared = await expectSqlEqualsDomain(await insertCases(cases), {
