@@ -12,6 +12,7 @@ import {
   summarizeListLights,
 } from "../repositories/traffic-lights.ts";
 import { createServerDatabase, dropServerDatabase } from "../testing/server-database.ts";
+import { benchAdmissibilityCheck } from "./admissibility-check.ts";
 import { measureAuditAppend } from "./audit-append.ts";
 import { printTable, type Row } from "./bench-table.ts";
 import { createBenchList, loadBenchData } from "./load.ts";
@@ -264,6 +265,15 @@ try {
   });
   // 5. Audit append in one batch (the trail of a bulk job), on the loaded database.
   rows.push(...(await measureAuditAppend(db, now)));
+  // 6. The one-click admissibility check of the list (last: it adds the facts the channel law reads).
+  const { purposeIds } = load.result;
+  rows.push(
+    ...(await benchAdmissibilityCheck(
+      db,
+      { listId, listSize: LIST_SIZE, purposeIds, now, repetitions },
+      log,
+    )),
+  );
 
   log(
     `\n== results (${repetitions} repetitions after warm-up; page targets judged on server execution p95) ==`,
