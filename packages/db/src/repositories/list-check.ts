@@ -25,7 +25,7 @@ export interface ListCheckSummary {
 }
 
 /** Unique purpose ids in the chosen order; every one must exist. Bad input writes nothing. */
-async function checkedInput(db: Database, input: ListCheckInput): Promise<string[]> {
+export async function checkedInput(db: Database, input: ListCheckInput): Promise<string[]> {
   const purposeIds = [...new Set(input.purposeIds)];
   if (purposeIds.length === 0) throw new DomainError("validation", "invalid_purpose", "no purpose chosen");
   if (!allChannels.includes(input.channel)) throw new DomainError("validation", "invalid_field", "channel");
@@ -44,7 +44,7 @@ async function checkedInput(db: Database, input: ListCheckInput): Promise<string
  * when every purpose is admissible on the channel, else the first refusing purpose's reason
  * (`assessAdmissibility` through `admissibilitySql`).
  */
-function memberReasonSql(input: ListCheckInput, purposeIds: string[]) {
+export function memberReasonSql(input: ListCheckInput, purposeIds: string[]) {
   return sql<AdmissibilityReasonSql>`(
     SELECT x.reason FROM (
       SELECT ${admissibilitySql(input.now, input.channel, input.ageOfConsent)} AS reason, c.ord
@@ -60,7 +60,7 @@ function memberReasonSql(input: ListCheckInput, purposeIds: string[]) {
  * PostgreSQL compile it, which costs more than the query itself (1.5 s for 100,000 members).
  * `SET LOCAL` ends with the transaction, opened here unless the caller's is used.
  */
-async function withoutJit<T>(db: Database, run: (trx: Database) => Promise<T>): Promise<T> {
+export async function withoutJit<T>(db: Database, run: (trx: Database) => Promise<T>): Promise<T> {
   const inTransaction = async (trx: Database) => {
     await sql`SET LOCAL jit = off`.execute(trx);
     return run(trx);

@@ -1,4 +1,5 @@
 import { maxCsvBytes } from "@purposeful/db";
+import { channels } from "@purposeful/domain";
 import { z } from "zod";
 import { listPersonsInput } from "../persons/persons.schema";
 
@@ -35,4 +36,23 @@ export const importInput = listIdInput.extend({
     firstName: z.number().int().min(0).max(500).nullish(),
     lastName: z.number().int().min(0).max(500).nullish(),
   }),
+});
+
+const checkSettings = {
+  purposeIds: z.array(z.uuid()).min(1).max(20),
+  channel: z.enum(channels),
+};
+export const checkListInput = listIdInput.extend(checkSettings);
+export const checkMembersInput = listIdInput.extend({
+  ...checkSettings,
+  // a verdict ('admissible' or a refusal reason); an unknown one simply matches nobody
+  reason: z
+    .string()
+    .regex(/^[a-z0-9_]{1,60}$/)
+    .nullish(),
+  cursor: z.string().max(500).nullish(),
+  limit: z.number().int().min(1).max(200).default(50),
+});
+export const checkHistoryInput = listIdInput.extend({
+  limit: z.number().int().min(1).max(50).default(10),
 });

@@ -1,22 +1,29 @@
 import {
+  type AdmissibilityReasonSql,
   addListMembers,
   applyListImport,
+  checkedListMembers,
   createList,
   createListFromFilter,
   createListFromPersons,
   deleteList,
   getMarketingList,
+  listCheckHistory,
   listMarketingListMembers,
   listMarketingLists,
   parseCsvTable,
   previewListImport,
   removeListMembers,
   renameList,
+  runListCheck,
   suggestMapping,
 } from "@purposeful/db";
 import { suppressionSecret } from "../../../env";
 import { procedureFor, router } from "../../trpc";
 import {
+  checkHistoryInput,
+  checkListInput,
+  checkMembersInput,
   createFromFilterInput,
   createFromPersonsInput,
   createListInput,
@@ -88,4 +95,23 @@ export const listsRouter = router({
     .mutation(({ ctx, input }) =>
       applyListImport(ctx.db, input, suppressionSecret(), staff(ctx.user.id), ctx.now()),
     ),
+
+  /** Issue 8 #3: checks the list for the purposes on the channel and keeps the check in its history. */
+  check: marketing()
+    .input(checkListInput)
+    .mutation(({ ctx, input }) => runListCheck(ctx.db, input, ctx.user.id, ctx.now())),
+  /** The checked members with their verdict, one keyset page; filterable by verdict. */
+  checkMembers: marketing()
+    .input(checkMembersInput)
+    .query(({ ctx, input }) =>
+      checkedListMembers(
+        ctx.db,
+        { ...input, reason: input.reason as AdmissibilityReasonSql | null | undefined, after: input.cursor },
+        ctx.now(),
+      ),
+    ),
+  /** The list's last checks, newest first. */
+  checks: marketing()
+    .input(checkHistoryInput)
+    .query(({ ctx, input }) => listCheckHistory(ctx.db, input.listId, input.limit)),
 });
