@@ -6,6 +6,7 @@ import { useRouter } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
 import { useTRPC } from "../../trpc/react";
+import { ListCheck } from "./list-check";
 import { ListImport } from "./list-import";
 import { ListMembersTable } from "./list-members-table";
 
@@ -129,6 +130,7 @@ export function ListDetail({ listId }: { listId: string }) {
           {error}
         </p>
       )}
+      <ListCheck listId={listId} />
       <ListMembersTable listId={listId} />
       <ListImport listId={listId} />
     </div>
