@@ -94,6 +94,10 @@ const messages = {
     de: "Bitte wählen Sie mindestens einen Kanal.",
     en: "Please choose at least one channel.",
   },
+  no_purposes: {
+    de: "Bitte wählen Sie mindestens einen Zweck.",
+    en: "Please choose at least one purpose.",
+  },
   note_required: {
     de: "Um einen Widerspruch aufzuheben, halten Sie fest, was die Person gesagt hat.",
     en: "To lift an objection, note what the person said.",

@@ -1,4 +1,4 @@
-import { createPerson, createStaffUser } from "@purposeful/db/seed";
+import { createPerson, createPurpose, createRecord, createStaffUser } from "@purposeful/db/seed";
 import { createTestDatabase, type TestDatabase } from "@purposeful/db/testing";
 import type { Language, StaffRole } from "@purposeful/domain";
 import { TRPCError } from "@trpc/server";
@@ -100,6 +100,75 @@ describe("lists router", () => {
       "FORBIDDEN: You are not allowed to do this.",
     );
     expect(await failure(caller("staff").create({ name: "No" }))).toBe(
+      "FORBIDDEN: You are not allowed to do this.",
+    );
+  });
+
+  it("#3 checks a list for purposes on a channel: counts by reason, members with their verdict, history", async () => {
+    const newsletter = await createPurpose(t.db, {
+      key: "check_news",
+      directMarketing: true,
+      channels: ["email"],
+    });
+    const earlier = new Date(at.getTime() - 86_400_000);
+    for (const [personId, documented] of [
+      [anna, true],
+      [bert, false],
+    ] as const) {
+      const record = await createRecord(t.db, {
+        personId,
+        purposeId: newsletter,
+        state: "confirmed",
+        source: "email",
+        at: earlier,
+      });
+      if (documented)
+        await t.db
+          .insertInto("consentEvidence")
+          .values({ processingRecordId: record, kind: "note" })
+          .execute();
+    }
+    const { id } = await caller().createFromPersons({ name: "Check", personIds: [anna, bert] });
+    const settings = { listId: id, purposeIds: [newsletter], channel: "email" as const };
+    const { summary } = await caller().check(settings);
+    expect(summary).toEqual({ total: 2, admissible: 1, byReason: { consent_unproven: 1 } });
+    const all = await caller().checkMembers({ ...settings, limit: 1 });
+    expect(all.rows.map((row) => [row.firstName, row.reason])).toEqual([["Anna", "admissible"]]);
+    const next = await caller().checkMembers({ ...settings, limit: 1, cursor: all.nextCursor });
+    expect(next.rows.map((row) => [row.firstName, row.reason])).toEqual([["Bert", "consent_unproven"]]);
+    expect(next.nextCursor).toBeNull();
+    const refused = await caller().checkMembers({ ...settings, reason: "consent_unproven", limit: 10 });
+    expect(refused.rows.map((row) => row.personId)).toEqual([bert]);
+    const history = await caller().checks({ listId: id });
+    expect(history.map((row) => [row.actorName, row.channel, row.admissible, row.total])).toEqual([
+      ["Mara", "email", 1, 2],
+    ]);
+  });
+
+  it("#3 refuses a check with bad input in the user's language and records nothing", async () => {
+    const { id } = await caller().create({ name: "Bad check" });
+    const unknown = "00000000-0000-4000-8000-000000000000";
+    expect(await failure(caller().check({ listId: id, purposeIds: [unknown], channel: "email" }))).toBe(
+      "NOT_FOUND: This purpose does not exist.",
+    );
+    expect(
+      await failure(
+        caller("marketing", "de").check({ listId: unknown, purposeIds: [unknown], channel: "email" }),
+        "de",
+      ),
+    ).toBe("NOT_FOUND: Diese Liste gibt es nicht (mehr).");
+    expect(
+      await failure(caller("marketing", "de").check({ listId: id, purposeIds: [], channel: "email" }), "de"),
+    ).toBe("BAD_REQUEST: Bitte wählen Sie mindestens einen Zweck.");
+    expect(await caller().checks({ listId: id })).toEqual([]);
+  });
+
+  it("#3 checking is for marketing and up: plain staff are refused", async () => {
+    const unknown = "00000000-0000-4000-8000-000000000000";
+    expect(
+      await failure(caller("staff").check({ listId: unknown, purposeIds: [unknown], channel: "email" })),
+    ).toBe("FORBIDDEN: You are not allowed to do this.");
+    expect(await failure(caller("staff").checks({ listId: unknown }))).toBe(
       "FORBIDDEN: You are not allowed to do this.",
     );
   });

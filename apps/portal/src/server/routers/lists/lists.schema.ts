@@ -39,7 +39,7 @@ export const importInput = listIdInput.extend({
 });
 
 const checkSettings = {
-  purposeIds: z.array(z.uuid()).min(1).max(20),
+  purposeIds: z.array(z.uuid()).min(1, "no_purposes").max(20),
   channel: z.enum(channels),
 };
 export const checkListInput = listIdInput.extend(checkSettings);
