@@ -40,7 +40,8 @@ export const importInput = listIdInput.extend({
 
 const checkSettings = {
   purposeIds: z.array(z.uuid()).min(1, "no_purposes").max(20),
-  channel: z.enum(channels),
+  // profiling is processing, not a way to contact anyone
+  channel: z.enum(channels).exclude(["profiling"]),
 };
 export const checkListInput = listIdInput.extend(checkSettings);
 export const checkMembersInput = listIdInput.extend({
