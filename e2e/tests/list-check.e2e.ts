@@ -1,0 +1,52 @@
+import { readFileSync } from "node:fs";
+import { expect, test } from "@playwright/test";
+import { createPerson, demoUsers, signIn, uniqueName } from "./fixtures";
+
+test("#3 #4 marketing checks a list for a purpose by e-mail, reads the reasons and exports only the admissible", async ({
+  page,
+}) => {
+  await signIn(page, demoUsers.marketing.email);
+  const prefix = uniqueName("Prueflist");
+  const consenting = `${prefix.toLowerCase()}a@example.test`;
+  const silent = `${prefix.toLowerCase()}b@example.test`;
+
+  // One member consented by letter, with the letter described as evidence; the other never did.
+  await createPerson(page, { firstName: "Anna", lastName: `${prefix}a`, email: consenting });
+  const panel = page.getByRole("region", { name: "Einwilligung, Widerruf oder Änderung erfassen" });
+  const purposeSelect = panel.getByLabel("Zweck");
+  const surveys = await purposeSelect.locator("option", { hasText: "Produktumfragen" }).getAttribute("value");
+  await purposeSelect.selectOption(surveys ?? "");
+  await panel.getByLabel("Was ist passiert").selectOption("grant");
+  await panel.getByLabel("Wie es uns erreicht hat").selectOption("letter");
+  await panel.getByLabel(/Oder den Nachweis beschreiben/).fill("Unterschriebener Brief vom 1. Dezember");
+  await panel.getByRole("button", { name: "Speichern" }).click();
+  await expect(panel.getByText(/Gespeichert: Produktumfragen/)).toBeVisible();
+  await createPerson(page, { firstName: "Bert", lastName: `${prefix}b`, email: silent });
+
+  await page.goto("/persons");
+  await page.getByRole("searchbox").fill(prefix);
+  await page.getByRole("button", { name: "Suche", exact: true }).click();
+  await expect(page.getByTestId("person-row")).toHaveCount(2);
+  await page.getByLabel("Neue Liste aus diesem Filter").fill(`Umfrage ${prefix}`);
+  await page.getByRole("button", { name: "Liste aus Filter anlegen" }).click();
+  await page.getByRole("link", { name: "Liste mit 2 Personen angelegt – öffnen" }).click();
+  await page.waitForURL(/\/lists\/[0-9a-f-]{36}$/);
+
+  const check = page.getByRole("region", { name: "Diese Liste prüfen" });
+  await check.getByRole("checkbox", { name: "Produktumfragen" }).check();
+  await check.getByLabel("Kanal").selectOption("email");
+  await check.getByRole("button", { name: "Prüfen", exact: true }).click();
+  await expect(check.getByTestId("check-admissible")).toHaveText("Zulässig: 1");
+  await expect(check.getByTestId("check-not-admissible")).toHaveText("Nicht zulässig: 1");
+  await expect(check.locator('[data-reason="no_record"]')).toBeVisible();
+  await expect(check).toContainText("1 von 2 Mitgliedern dürfen kontaktiert werden");
+
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    check.getByTestId("check-export").click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/email-\d{4}-\d{2}-\d{2}T\d{4}\.csv$/);
+  const csv = readFileSync((await download.path()) ?? "", "utf8");
+  expect(csv).toContain(consenting);
+  expect(csv).not.toContain(silent);
+});
