@@ -38,7 +38,11 @@ test("#3 #4 marketing checks a list for a purpose by e-mail, reads the reasons a
   await check.getByRole("button", { name: "Prüfen", exact: true }).click();
   await expect(check.getByTestId("check-admissible")).toHaveText("Zulässig: 1");
   await expect(check.getByTestId("check-not-admissible")).toHaveText("Nicht zulässig: 1");
-  await expect(check.locator('[data-reason="no_record"]')).toBeVisible();
+  // The summary names the reason in words; the members table shows who it concerns.
+  await expect(check.getByRole("row", { name: /^Keine erfasste Rechtsgrundlage .* 1$/ })).toBeVisible();
+  await expect(
+    check.getByTestId("check-members").locator('tr[data-reason="no_record"][data-admissible="false"]'),
+  ).toContainText(`${prefix}b`);
   await expect(check).toContainText("1 von 2 Mitgliedern dürfen kontaktiert werden");
 
   const [download] = await Promise.all([
