@@ -1,72 +1,20 @@
 import { DomainError } from "@purposeful/domain";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "../audit/record-audit.ts";
-import { verifyAuditChain } from "../audit/verify-audit.ts";
-import { bulkJobHandlers } from "../jobs/handlers.ts";
-import { runBulkJobs } from "../jobs/run-bulk-jobs.ts";
+import { describe, expect, it } from "vitest";
 import { createPerson, createPurpose, createRecord } from "../seed/factories.ts";
-import { createTestDatabase, type TestDatabase } from "../testing/create-test-database.ts";
+import { getPurpose, isRetentionPeriod, listPurposes } from "./purposes.ts";
 import {
-  createPurposeEntry,
-  exportRegister,
-  getPurpose,
-  isRetentionPeriod,
-  listPurposes,
-  type NewPurposeEntry,
-  updatePurposeEntry,
-} from "./purposes.ts";
+  at,
+  auditEventsOf,
+  create,
+  entry,
+  lightOf,
+  runJobs,
+  setUpFixture,
+  t,
+  update,
+} from "./purposes-fixture.ts";
 
-const at = new Date("2026-11-29T12:00:00Z");
-const actor: Actor = { type: "staff", id: "staff-dpo" };
-let t: TestDatabase;
-
-beforeAll(async () => {
-  t = await createTestDatabase();
-});
-afterAll(async () => t?.close());
-
-function entry(key: string, overrides: Partial<NewPurposeEntry> = {}): NewPurposeEntry {
-  return {
-    key,
-    texts: {
-      de: { name: `Zweck ${key}`, description: `Wir nutzen Ihre Daten für ${key}.` },
-      en: { name: `Purpose ${key}`, description: `We use your data for ${key}.` },
-    },
-    defaultLegalBasis: "consent",
-    channels: ["email"],
-    doubleOptIn: true,
-    retentionPeriod: "P2Y",
-    dataCategories: ["contact data", " usage data "],
-    recipients: ["Mail service provider"],
-    active: true,
-    ...overrides,
-  };
-}
-
-const create = (input: NewPurposeEntry) =>
-  t.db.transaction().execute((trx) => createPurposeEntry(trx, input, actor, at));
-const update = (id: string, input: Parameters<typeof updatePurposeEntry>[2]) =>
-  t.db.transaction().execute((trx) => updatePurposeEntry(trx, id, input, actor, at));
-
-async function auditEventsOf(id: string) {
-  return t.db
-    .selectFrom("auditEvent")
-    .select(["action", "entityType", "personId", "actorId", "changes"])
-    .where("entityId", "=", id)
-    .orderBy("id")
-    .execute();
-}
-
-const runJobs = () => runBulkJobs(t.db, bulkJobHandlers, { now: () => at });
-
-async function lightOf(personId: string) {
-  const row = await t.db
-    .selectFrom("person")
-    .select("trafficLight")
-    .where("id", "=", personId)
-    .executeTakeFirstOrThrow();
-  return row.trafficLight;
-}
+setUpFixture();
 
 describe("purposes catalogue", () => {
   it("creates a purpose with version 1 in both languages and audits it", async () => {
@@ -300,92 +248,5 @@ describe("purposes catalogue", () => {
     await expect(update("00000000-0000-0000-0000-000000000000", { active: false })).rejects.toMatchObject({
       code: "not_found",
     });
-  });
-
-  it("exports the Art. 30 register with the current texts in the requested language", async () => {
-    const { id } = await create(
-      entry("contract_fulfilment", {
-        defaultLegalBasis: "contract",
-        channels: [],
-        doubleOptIn: false,
-        retentionPeriod: "P10Y",
-        recipients: ["Tax advisor", "Bank"],
-      }),
-    );
-    await update(id, { texts: { en: { name: "Contract", description: "Fulfilling your order." } } });
-    const en = await exportRegister(t.db, "en");
-    expect(en.find((row) => row.key === "contract_fulfilment")).toEqual({
-      key: "contract_fulfilment",
-      name: "Contract",
-      description: "Fulfilling your order.",
-      legalBasis: "contract",
-      legalBasisArticle: "Art. 6(1)(b)",
-      allowedLegalBases: ["contract"],
-      directMarketing: false,
-      ownSimilarGoods: false,
-      dataCategories: ["contact data", "usage data"],
-      recipients: ["Tax advisor", "Bank"],
-      retentionPeriod: "P10Y",
-      doubleOptIn: false,
-      channels: [],
-      active: true,
-      currentVersion: 2,
-    });
-    const de = await exportRegister(t.db, "de");
-    expect(de.find((row) => row.key === "contract_fulfilment")?.name).toBe("Zweck contract_fulfilment");
-    expect(de.map((row) => row.key)).toEqual([...de.map((row) => row.key)].sort());
-  });
-
-  it("#5 stores the allowed bases (default: the default basis alone) and the direct-marketing flag", async () => {
-    const { id } = await create(
-      entry("postal_offers", { defaultLegalBasis: "legitimate_interests", directMarketing: true }),
-    );
-    expect(await getPurpose(t.db, id)).toMatchObject({
-      allowedLegalBases: ["legitimate_interests"],
-      directMarketing: true,
-    });
-    const both = await create(
-      entry("phone_offers", { allowedLegalBases: ["legitimate_interests", "consent", "consent"] }),
-    );
-    expect((await getPurpose(t.db, both.id))?.allowedLegalBases).toEqual(["consent", "legitimate_interests"]);
-    const register = await exportRegister(t.db, "en");
-    expect(register.find((row) => row.key === "postal_offers")).toMatchObject({
-      allowedLegalBases: ["legitimate_interests"],
-      directMarketing: true,
-    });
-  });
-
-  it("#5 refuses a default basis the purpose does not allow and writes nothing", async () => {
-    await expect(create(entry("bad_bases", { allowedLegalBases: ["contract"] }))).rejects.toMatchObject({
-      code: "validation",
-      message: "default_basis_not_allowed",
-    });
-    expect((await listPurposes(t.db, "en")).map((row) => row.key)).not.toContain("bad_bases");
-    const { id } = await create(entry("basis_switch"));
-    const versions = (await getPurpose(t.db, id))!.currentVersion;
-    // The allowed list stays [consent]: switching the default alone is refused, not widened silently.
-    await expect(update(id, { defaultLegalBasis: "contract" })).rejects.toMatchObject({
-      message: "default_basis_not_allowed",
-    });
-    await expect(update(id, { allowedLegalBases: ["legitimate_interests"] })).rejects.toMatchObject({
-      message: "default_basis_not_allowed",
-    });
-    expect(await getPurpose(t.db, id)).toMatchObject({
-      defaultLegalBasis: "consent",
-      allowedLegalBases: ["consent"],
-      currentVersion: versions,
-    });
-  });
-
-  it("leaves an intact audit chain", async () => {
-    expect(await verifyAuditChain(t.db)).toMatchObject({ ok: true });
-  });
-
-  it("#2 own similar goods (UWG §7(3) no. 2): turning it on is material by force, and the register shows it", async () => {
-    const { id } = await create(entry("similar_goods_offers", { directMarketing: true }));
-    const result = await update(id, { ownSimilarGoods: true });
-    expect(result).toMatchObject({ changed: true, material: true, reasons: ["own_similar_goods_enabled"] });
-    const row = (await exportRegister(t.db, "en")).find((r) => r.key === "similar_goods_offers");
-    expect(row?.ownSimilarGoods).toBe(true);
   });
 });
