@@ -7,7 +7,7 @@ import {
   type PersonContactFacts,
 } from "@purposeful/domain";
 import type { Database } from "../create-database.ts";
-import { type PersonDetail, toRecordFacts } from "./person-detail.ts";
+import { type PersonDetail, recordColumns, toRecordFacts } from "./person-detail.ts";
 import { getCompanySettings } from "./settings.ts";
 
 export interface PurposeVerdicts {
@@ -89,29 +89,8 @@ async function readRecords(db: Database, personId: string): Promise<RecordRow[]>
     .selectFrom("processingRecord as r")
     .innerJoin("purpose as p", "p.id", "r.purposeId")
     .select((eb) => [
-      "r.id",
-      "r.purposeId",
-      "p.key as purposeKey",
-      "p.channels",
-      "p.directMarketing",
+      ...recordColumns,
       "p.ownSimilarGoods",
-      "r.doubleOptInRequired as doubleOptIn",
-      "p.active as purposeActive",
-      "p.minValidVersion as purposeMinValidVersion",
-      "p.currentVersion as purposeCurrentVersion",
-      "r.legalBasis",
-      "r.state",
-      "r.source",
-      "r.purposeVersion",
-      "r.validUntil",
-      "r.requestedAt",
-      "r.grantedAt",
-      "r.confirmedAt",
-      "r.withdrawnAt",
-      "r.declinedAt",
-      "r.endedAt",
-      "r.objectedAt",
-      "r.updatedAt",
       "r.toldRightToObject",
       eb
         .exists(

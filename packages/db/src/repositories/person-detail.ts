@@ -4,6 +4,32 @@ import { purposesWithCurrentText } from "./purpose-texts.ts";
 
 export type { Language };
 
+/** A record with its purpose's facts, as the person page and its verdicts read it (`r`, `p`). */
+export const recordColumns = [
+  "r.id",
+  "r.purposeId",
+  "p.key as purposeKey",
+  "p.channels",
+  "p.directMarketing",
+  "r.doubleOptInRequired as doubleOptIn",
+  "p.active as purposeActive",
+  "p.minValidVersion as purposeMinValidVersion",
+  "p.currentVersion as purposeCurrentVersion",
+  "r.legalBasis",
+  "r.state",
+  "r.source",
+  "r.purposeVersion",
+  "r.validUntil",
+  "r.requestedAt",
+  "r.grantedAt",
+  "r.confirmedAt",
+  "r.withdrawnAt",
+  "r.declinedAt",
+  "r.endedAt",
+  "r.objectedAt",
+  "r.updatedAt",
+] as const;
+
 /** Everything the person page shows, in one read; document contents stay in the database. */
 export async function getPersonDetail(db: Database, personId: string, language: Language) {
   const person = await db
@@ -90,28 +116,7 @@ export async function getPersonDetail(db: Database, personId: string, language: 
         .selectFrom("processingRecord as r")
         .innerJoin("purpose as p", "p.id", "r.purposeId")
         .select([
-          "r.id",
-          "r.purposeId",
-          "p.key as purposeKey",
-          "p.channels",
-          "p.directMarketing",
-          "r.doubleOptInRequired as doubleOptIn",
-          "p.active as purposeActive",
-          "p.minValidVersion as purposeMinValidVersion",
-          "p.currentVersion as purposeCurrentVersion",
-          "r.legalBasis",
-          "r.state",
-          "r.source",
-          "r.purposeVersion",
-          "r.validUntil",
-          "r.requestedAt",
-          "r.grantedAt",
-          "r.confirmedAt",
-          "r.withdrawnAt",
-          "r.declinedAt",
-          "r.endedAt",
-          "r.objectedAt",
-          "r.updatedAt",
+          ...recordColumns,
           (eb) =>
             eb
               .selectFrom("consentEvidence as ce")
