@@ -7,6 +7,7 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
 import { useTRPC } from "../../trpc/react";
+import { KeysetPager } from "../shell/keyset-pager";
 import { TrafficLightBadge } from "../shell/traffic-light-badge";
 
 const PAGE_SIZE = 50;
@@ -127,25 +128,17 @@ export function ListMembersTable({ listId }: { listId: string }) {
           <p className="px-3 py-6 text-center text-slate-600">{t("noMembers")}</p>
         )}
       </div>
-      <nav className="flex items-center gap-2 text-sm" aria-label={t("paging")}>
-        <button
-          type="button"
-          disabled={cursors.length === 1}
-          onClick={() => setCursors((c) => c.slice(0, -1))}
-          className="rounded border border-slate-300 bg-white px-3 py-1.5 disabled:opacity-50"
-        >
-          {t("previous")}
-        </button>
-        <span className="px-2 tabular-nums">{t("page", { page: cursors.length })}</span>
-        <button
-          type="button"
-          disabled={!page.data?.nextCursor}
-          onClick={() => page.data?.nextCursor && setCursors((c) => [...c, page.data.nextCursor])}
-          className="rounded border border-slate-300 bg-white px-3 py-1.5 disabled:opacity-50"
-        >
-          {t("next")}
-        </button>
-      </nav>
+      <KeysetPager
+        cursors={cursors}
+        setCursors={setCursors}
+        nextCursor={page.data?.nextCursor}
+        labels={{
+          label: t("paging"),
+          previous: t("previous"),
+          next: t("next"),
+          page: t("page", { page: cursors.length }),
+        }}
+      />
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useCallback, useMemo, useState } from "react";
 import { useTRPC } from "../../trpc/react";
 import { PersonsListActions } from "../lists/persons-list-actions";
+import { KeysetPager } from "../shell/keyset-pager";
 import { type PersonSelection, personColumns } from "./person-columns";
 import { type PersonFilters, PersonsFilters } from "./persons-filters";
 import { PersonsSelectionBar } from "./persons-selection-bar";
@@ -188,36 +189,19 @@ export function PersonsTable({ lists = false }: { lists?: boolean }) {
           <p className="px-3 py-6 text-center text-slate-600">{t("persons.loading")}</p>
         )}
       </div>
-      <nav
-        aria-label={t("persons.page", { page: cursors.length })}
+      <KeysetPager
+        cursors={cursors}
+        setCursors={setCursors}
+        nextCursor={page.data?.nextCursor}
         className="mt-3 flex items-center gap-2 text-sm"
-      >
-        <button
-          type="button"
-          disabled={cursors.length === 1}
-          onClick={() => setCursors([null])}
-          className="rounded border border-slate-300 bg-white px-3 py-1.5 disabled:opacity-50"
-        >
-          {t("persons.first")}
-        </button>
-        <button
-          type="button"
-          disabled={cursors.length === 1}
-          onClick={() => setCursors((c) => c.slice(0, -1))}
-          className="rounded border border-slate-300 bg-white px-3 py-1.5 disabled:opacity-50"
-        >
-          {t("persons.previous")}
-        </button>
-        <span className="px-2 tabular-nums">{t("persons.page", { page: cursors.length })}</span>
-        <button
-          type="button"
-          disabled={!page.data?.nextCursor}
-          onClick={() => page.data?.nextCursor && setCursors((c) => [...c, page.data.nextCursor])}
-          className="rounded border border-slate-300 bg-white px-3 py-1.5 disabled:opacity-50"
-        >
-          {t("persons.next")}
-        </button>
-      </nav>
+        labels={{
+          label: t("persons.page", { page: cursors.length }),
+          first: t("persons.first"),
+          previous: t("persons.previous"),
+          next: t("persons.next"),
+          page: t("persons.page", { page: cursors.length }),
+        }}
+      />
     </div>
   );
 }
