@@ -10,6 +10,7 @@ export {
   type DatabaseTarget,
   openPglite,
 } from "./create-database.ts";
+export * from "./campaigns/index.ts";
 export * from "./jobs/index.ts";
 export * from "./lists/index.ts";
 export * from "./microsite/index.ts";

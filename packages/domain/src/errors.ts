@@ -46,6 +46,8 @@ export const domainErrorReasons = [
   "document_too_large",
   "not_shown",
   "no_consent_purposes",
+  "include_refusals_dpo_only",
+  "campaign_not_found",
   "no_email_address",
   "purpose_not_signable",
   "invalid_cursor",

@@ -3,6 +3,7 @@ export * from "./channels.ts";
 export * from "./company/controller.ts";
 export * from "./consent/admissibility.ts";
 export * from "./consent/channel-law.ts";
+export * from "./consent/consent-request-route.ts";
 export * from "./consent/direct-marketing.ts";
 export * from "./consent/minors.ts";
 export * from "./consent/processing-record.ts";

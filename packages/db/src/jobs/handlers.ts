@@ -1,7 +1,17 @@
+import { consentCampaignHandler } from "../campaigns/consent-campaign-job.ts";
+import { consentCampaignJob } from "../campaigns/consent-campaigns.ts";
 import type { BulkJobHandlers } from "./bulk-jobs.ts";
 import { purposeLightsHandler, purposeLightsJob } from "./purpose-lights-job.ts";
 
-/** Every kind of bulk job the runner knows; a new kind is a handler added here. */
+/** The kinds of bulk job that need no secret; a new kind is a handler added here. */
 export const bulkJobHandlers: BulkJobHandlers = {
   [purposeLightsJob]: purposeLightsHandler,
 };
+
+/**
+ * Every kind of bulk job, for a runner that holds the secrets: a mass consent request derives its
+ * links' tokens from LINK_SECRET (only their hashes are stored).
+ */
+export function bulkJobHandlersWith(secrets: { linkSecret: string }): BulkJobHandlers {
+  return { ...bulkJobHandlers, [consentCampaignJob]: consentCampaignHandler(secrets.linkSecret) };
+}

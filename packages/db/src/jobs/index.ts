@@ -1,4 +1,4 @@
 export * from "./bulk-jobs.ts";
-export { bulkJobHandlers } from "./handlers.ts";
+export { bulkJobHandlers, bulkJobHandlersWith } from "./handlers.ts";
 export { purposeLightsHandler, purposeLightsJob } from "./purpose-lights-job.ts";
 export * from "./run-bulk-jobs.ts";

@@ -32,6 +32,7 @@ export {
 } from "./link-placeholders.ts";
 export {
   createMicrositeLink,
+  createMicrositeLinks,
   defaultLinkTtlDays,
   deriveLinkToken,
   hashToken,

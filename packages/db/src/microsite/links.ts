@@ -1,4 +1,5 @@
 import { createHash, createHmac, randomBytes, randomUUID } from "node:crypto";
+import { sql } from "kysely";
 import type { Database } from "../create-database.ts";
 
 export type MicrositeLinkKind = "settings" | "double_opt_in" | "unsubscribe";
@@ -65,4 +66,33 @@ export async function createMicrositeLink(
     })
     .execute();
   return { id, token, expiresAt };
+}
+
+/**
+ * Many mail or letter links at once (a mass consent request): ids and tokens derived as in
+ * `createMicrositeLink` with a secret, inserted in one statement. Returns the ids in input order.
+ */
+export async function createMicrositeLinks(
+  trx: Database,
+  input: {
+    links: Array<{ personId: string; personEmailId: string | null }>;
+    kind: MicrositeLinkKind;
+    purposeIds?: string[];
+    at: Date;
+    ttlDays?: number;
+    secret: string;
+  },
+): Promise<string[]> {
+  if (input.links.length === 0) return [];
+  const ids = input.links.map(() => randomUUID());
+  const hashes = ids.map((id) => hashToken(deriveLinkToken(input.secret, id)));
+  const expiresAt = new Date(input.at.getTime() + (input.ttlDays ?? defaultLinkTtlDays[input.kind]) * DAY);
+  await sql`INSERT INTO microsite_link (id, person_id, token_hash, purpose, purpose_ids, person_email_id,
+      expires_at, created_at)
+    SELECT l.id, l.person_id, l.token_hash, ${input.kind}, ${sql.val(input.purposeIds ?? [])}::uuid[],
+      l.person_email_id, ${expiresAt}, ${input.at}
+    FROM unnest(${sql.val(ids)}::uuid[], ${sql.val(input.links.map((l) => l.personId))}::uuid[],
+      ${sql.val(hashes)}::text[], ${sql.val(input.links.map((l) => l.personEmailId))}::uuid[])
+      AS l(id, person_id, token_hash, person_email_id)`.execute(trx);
+  return ids;
 }

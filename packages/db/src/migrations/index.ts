@@ -5,6 +5,7 @@ import * as m0003 from "./0003-microsite-sessions.ts";
 import * as m0004 from "./0004-trustworthy-consent.ts";
 import * as m0009 from "./0009-bulk-job-cursor-index.ts";
 import * as m0010 from "./0010-marketing-selections.ts";
+import * as m0011 from "./0011-consent-campaigns.ts";
 
 // Append-only and explicit: a new migration is a new file added to the end of this list.
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   "0004-trustworthy-consent": m0004,
   "0009-bulk-job-cursor-index": m0009,
   "0010-marketing-selections": m0010,
+  "0011-consent-campaigns": m0011,
 };

@@ -127,6 +127,30 @@ export interface CaseStep {
   requestId: string | null;
 }
 
+export interface ConsentCampaign {
+  actorId: string;
+  askedPurposeIds: string[];
+  channel: import("@purposeful/domain").Channel;
+  checkId: string | null;
+  createdAt: Timestamp;
+  id: Generated<string>;
+  includeRefusals: Generated<boolean>;
+  jobId: string | null;
+  listId: string;
+  purposeIds: string[];
+  purposeSetKey: string;
+}
+
+export interface ConsentCampaignRecipient {
+  campaignId: string;
+  linkId: string | null;
+  outboxMessageId: string | null;
+  personId: string;
+  reason: import("@purposeful/domain").ConsentRequestExclusion | null;
+  requestKey: string | null;
+  route: import("@purposeful/domain").ConsentRequestRoute | null;
+}
+
 export interface ConsentEvidence {
   createdAt: Generated<Timestamp>;
   createdBy: string | null;
@@ -275,7 +299,7 @@ export interface OutboxMessage {
   createdAt: Generated<Timestamp>;
   dispatchBatch: string | null;
   headers: Generated<Json>;
-  html: string;
+  html: string | null;
   id: Generated<string>;
   idempotencyKey: string;
   language: import("@purposeful/domain").Language;
@@ -285,10 +309,10 @@ export interface OutboxMessage {
   props: Generated<Json>;
   providerMessageId: string | null;
   sentAt: Timestamp | null;
-  status: Generated<"pending" | "sending" | "sent" | "captured" | "dead">;
-  subject: string;
+  status: Generated<"pending" | "sending" | "sent" | "captured" | "dead" | "cancelled">;
+  subject: string | null;
   template: string;
-  text: string;
+  text: string | null;
   toAddress: string;
 }
 
@@ -516,6 +540,8 @@ export interface DB {
   campaignCheck: CampaignCheck;
   caseLink: CaseLink;
   caseStep: CaseStep;
+  consentCampaign: ConsentCampaign;
+  consentCampaignRecipient: ConsentCampaignRecipient;
   consentEvidence: ConsentEvidence;
   dataSubjectRequest: DataSubjectRequest;
   document: Document;

@@ -108,6 +108,15 @@ export function assessConsentRequestMail(person: PersonContactFacts): PersonMail
 }
 
 /**
+ * May a consent request go out by letter? Advertising by post rests on legitimate interests (Recital 47
+ * GDPR) until the person objects (Art. 21(2),(3)): erasure, restriction, the objection by post and a
+ * post block stop it.
+ */
+export function assessConsentRequestLetter(person: PersonContactFacts): PersonMailVerdict {
+  return personBlock(person, "post", true) ?? { admissible: true, reason: "admissible" };
+}
+
+/**
  * May a mail that is not advertising (a receipt of the person's own choice, the double-opt-in
  * confirmation they asked for) be sent? Only erasure (Art. 17) and restriction (Art. 18(2)) stop it;
  * an objection to direct marketing does not (Art. 21(3) concerns advertising only).
