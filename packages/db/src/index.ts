@@ -1,4 +1,5 @@
 export * from "./audit/index.ts";
+export * from "./campaigns/index.ts";
 export * from "./consent/index.ts";
 export {
   createDatabase,
@@ -10,7 +11,6 @@ export {
   type DatabaseTarget,
   openPglite,
 } from "./create-database.ts";
-export * from "./campaigns/index.ts";
 export * from "./jobs/index.ts";
 export * from "./lists/index.ts";
 export * from "./microsite/index.ts";

@@ -103,6 +103,14 @@ export const domainReasonMessages: Record<DomainErrorReason, Localized> = {
     de: "Keiner der gewählten Zwecke beruht auf einer Einwilligung.",
     en: "None of the chosen purposes rests on consent.",
   },
+  include_refusals_dpo_only: {
+    de: "Nur die oder der Datenschutzbeauftragte darf Personen erneut fragen, die abgelehnt, widerrufen oder widersprochen haben.",
+    en: "Only the data protection officer may ask again people who declined, withdrew or objected.",
+  },
+  campaign_not_found: {
+    de: "Diese Einwilligungsanfrage gibt es nicht (mehr).",
+    en: "This consent request does not exist (any more).",
+  },
   no_email_address: {
     de: "Die Person hat keine E-Mail-Adresse.",
     en: "The person has no e-mail address.",

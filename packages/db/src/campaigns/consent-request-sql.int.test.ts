@@ -16,7 +16,7 @@ let t: TestDatabase;
 beforeAll(async () => {
   t = await createTestDatabase();
 });
-afterAll(() => t.destroy());
+afterAll(async () => t?.close());
 
 const flags = [
   "erased",

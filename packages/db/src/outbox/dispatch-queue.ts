@@ -241,3 +241,41 @@ export async function markBatchFailed(
     return outcome;
   });
 }
+
+/**
+ * Stores the rendering of a mail that was queued unrendered (a mass consent request), while this
+ * dispatcher holds its claim: from now on it is sent, retried and shown exactly as rendered.
+ */
+export async function storeRendering(
+  db: Database,
+  claim: Pick<ClaimedMessage, "id" | "attempts">,
+  mail: { subject: string; html: string; text: string; headers: Record<string, string> },
+): Promise<boolean> {
+  const result = await db
+    .updateTable("outboxMessage")
+    .set({ subject: mail.subject, html: mail.html, text: mail.text, headers: JSON.stringify(mail.headers) })
+    .where("id", "=", claim.id)
+    .where("status", "=", "sending")
+    .where("attempts", "=", claim.attempts)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/**
+ * A queued mail that must not go out any more (the person was erased, restricted, objected or
+ * blocked the channel since it was queued): `cancelled`, with the domain's reason kept.
+ */
+export async function markCancelled(
+  db: Database,
+  claim: Pick<ClaimedMessage, "id" | "attempts">,
+  reason: string,
+): Promise<boolean> {
+  const result = await db
+    .updateTable("outboxMessage")
+    .set({ status: "cancelled", lastError: reason.slice(0, 2000) })
+    .where("id", "=", claim.id)
+    .where("status", "=", "sending")
+    .where("attempts", "=", claim.attempts)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}

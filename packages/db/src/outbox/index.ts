@@ -7,12 +7,14 @@ export {
   listBatchMembers,
   markBatchFailed,
   markBatchSent,
+  markCancelled,
   markCaptured,
   markFailed,
   markSent,
   pinBatch,
   releaseClaims,
   retryDelayMs,
+  storeRendering,
   unpinBatch,
 } from "./dispatch-queue.ts";
 export { enqueueEmail, type OutgoingEmail } from "./enqueue-email.ts";

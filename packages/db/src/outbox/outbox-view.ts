@@ -1,7 +1,7 @@
 import { type Actor, recordAudit } from "../audit/record-audit.ts";
 import type { Database } from "../create-database.ts";
 
-type OutboxStatus = "pending" | "sending" | "sent" | "captured" | "dead";
+type OutboxStatus = "pending" | "sending" | "sent" | "captured" | "dead" | "cancelled";
 
 /** What the outbox table shows of a message; the detail view adds bodies and headers. */
 const summaryColumns = [

@@ -9,7 +9,7 @@ import {
 } from "@purposeful/db";
 import { calendarDateAt, DomainError, formatCalendarDate, isRefusal } from "@purposeful/domain";
 import { renderEmail } from "../render.ts";
-import { companyForMail, loadRecipient, purposeTexts } from "./recipient.ts";
+import { companyForMail, loadRecipient, purposeTexts, type Recipient } from "./recipient.ts";
 
 /** RFC 8058 one-click unsubscribe (with RFC 2369's List-Unsubscribe); the URL must be https in production. */
 export function unsubscribeHeaders(url: string): Record<string, string> {
@@ -31,6 +31,34 @@ async function contactableRecipient(trx: Database, personId: string) {
     if (error instanceof DomainError && error.code !== "not_found") return null;
     throw error;
   });
+}
+
+/**
+ * The consent request mail for one person: every purpose's full text, the personal settings link and
+ * the one-click unsubscribe headers, with placeholders for the links' tokens. Shared by the single
+ * request and the dispatcher, which renders a mass request's mails right before sending them.
+ */
+export async function consentRequestMail(
+  db: Database,
+  input: {
+    recipient: Recipient;
+    purposes: ReadonlyArray<{ name: string; description: string }>;
+    linkId: string;
+    unsubscribeLinkId: string;
+    expiresAt: Date;
+    micrositeUrl: string;
+  },
+) {
+  const { recipient } = input;
+  const props = {
+    company: await companyForMail(db),
+    salutationName: recipient.salutationName,
+    purposes: input.purposes.map((p) => ({ name: p.name, description: p.description })),
+    linkUrl: linkUrl(input.micrositeUrl, `/${recipient.language}/p`, input.linkId),
+    expiresOn: day(input.expiresAt),
+  };
+  const mail = await renderEmail("consent-request", props, recipient.language);
+  return { ...mail, headers: unsubscribeHeaders(linkUrl(input.micrositeUrl, "/u", input.unsubscribeLinkId)) };
 }
 
 /**
@@ -85,14 +113,14 @@ export async function sendConsentRequest(
     secret: input.linkSecret,
     personEmailId: recipient.emailId,
   });
-  const props = {
-    company: await companyForMail(trx),
-    salutationName: recipient.salutationName,
-    purposes: askable.map((p) => ({ name: p.name, description: p.description })),
-    linkUrl: linkUrl(input.micrositeUrl, `/${recipient.language}/p`, link.id),
-    expiresOn: day(link.expiresAt),
-  };
-  const mail = await renderEmail("consent-request", props, recipient.language);
+  const mail = await consentRequestMail(trx, {
+    recipient,
+    purposes: askable,
+    linkId: link.id,
+    unsubscribeLinkId: unsubscribe.id,
+    expiresAt: link.expiresAt,
+    micrositeUrl: input.micrositeUrl,
+  });
   const outboxId = await enqueueEmail(trx, {
     idempotencyKey: `consent-request:${link.id}`,
     personId: recipient.personId,
@@ -101,7 +129,6 @@ export async function sendConsentRequest(
     language: recipient.language,
     props: { purposes: askable.map((p) => ({ key: p.key, version: p.version })), linkId: link.id },
     ...mail,
-    headers: unsubscribeHeaders(linkUrl(input.micrositeUrl, "/u", unsubscribe.id)),
     at: input.at,
   });
   for (const purpose of askable) {

@@ -16,6 +16,7 @@ import {
   unpinBatch,
 } from "@purposeful/db";
 import type { OutboundMessage, Transport } from "../transport/resend.ts";
+import { renderQueuedMails } from "./render-queued.ts";
 
 export interface DispatchOptions {
   /** null (no RESEND_API_KEY): mails are kept as `captured` for the outbox page, never dropped. */
@@ -27,6 +28,8 @@ export interface DispatchOptions {
    * only for the copy handed to the provider. Required with a transport.
    */
   linkSecret?: string;
+  /** Where personal links point: needed to render mails queued unrendered (mass requests). */
+  micrositeUrl?: string;
   batchSize?: number;
   maxAttempts?: number;
   /** How long a claim is this dispatcher's; must exceed the provider's answer time by far. */
@@ -42,6 +45,8 @@ export interface DispatchSummary {
   dead: number;
   /** Claims handed back untried (their batch was partly claimed by another dispatcher). */
   deferred: number;
+  /** Mails queued unrendered whose person may no longer be contacted (never sent). */
+  cancelled: number;
 }
 
 /** The idempotency key of a batch request: a function of its members only, not of the attempt. */
@@ -54,6 +59,9 @@ export function batchIdempotencyKey(ids: string[]): string {
 
 function toOutbound(row: ClaimedMessage, from: string, linkSecret: string): OutboundMessage {
   const fill = (text: string) => fillLinkTokens(text, linkSecret);
+  // Rendered by `renderQueuedMails` before anything is handed over; a pinned batch was rendered first.
+  if (row.subject === null || row.html === null || row.text === null)
+    throw new Error(`unrendered mail ${row.id}`);
   return {
     id: row.id,
     idempotencyKey: row.idempotencyKey,
@@ -85,13 +93,23 @@ export async function dispatchOutbox(db: Database, options: DispatchOptions): Pr
   const { transport, now, from } = options;
   const maxAttempts = options.maxAttempts ?? 8;
   const leaseSeconds = options.leaseSeconds ?? 120;
-  const summary: DispatchSummary = { claimed: 0, sent: 0, captured: 0, failed: 0, dead: 0, deferred: 0 };
+  const summary: DispatchSummary = {
+    claimed: 0,
+    sent: 0,
+    captured: 0,
+    failed: 0,
+    dead: 0,
+    deferred: 0,
+    cancelled: 0,
+  };
   const { linkSecret } = options;
   if (transport && !linkSecret) throw new Error("LINK_SECRET is required to send mails through a provider");
 
-  const claims = await claimDueMessages(db, { now: now(), limit: options.batchSize ?? 50, leaseSeconds });
-  summary.claimed = claims.length;
-  if (claims.length === 0) return summary;
+  const claimed = await claimDueMessages(db, { now: now(), limit: options.batchSize ?? 50, leaseSeconds });
+  summary.claimed = claimed.length;
+  if (claimed.length === 0) return summary;
+  const { ready: claims, cancelled } = await renderQueuedMails(db, claimed, options.micrositeUrl);
+  summary.cancelled = cancelled;
 
   if (!transport) {
     summary.captured = await markCaptured(

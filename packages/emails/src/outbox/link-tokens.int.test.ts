@@ -63,8 +63,8 @@ describe("#10 no live personal-link tokens at rest", () => {
 
     const stored = async () =>
       (await db.selectFrom("outboxMessage").selectAll().execute()).flatMap((row) => [
-        row.html,
-        row.text,
+        row.html ?? "",
+        row.text ?? "",
         JSON.stringify(row.headers),
         JSON.stringify(row.props),
       ]);

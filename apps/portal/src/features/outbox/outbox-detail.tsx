@@ -107,17 +107,23 @@ export function OutboxDetail({ id, onClose }: { id: string; onClose: () => void 
           >
             {t(data.linkMode === "captured" ? "links.captured" : "links.redacted")}
           </p>
-          <h3 className="font-semibold">{t("detail.html")}</h3>
-          <iframe
-            sandbox=""
-            srcDoc={data.html}
-            title={t("detail.htmlFrame", { subject: data.subject })}
-            className="h-[32rem] w-full rounded border border-slate-200 bg-white"
-          />
-          <h3 className="font-semibold">{t("detail.text")}</h3>
-          <pre className="max-h-96 overflow-auto whitespace-pre-wrap rounded bg-slate-50 p-3 text-xs">
-            {data.text}
-          </pre>
+          {data.html === null ? (
+            <p className="rounded bg-slate-50 px-3 py-2 text-sm text-slate-700">{t("detail.notRendered")}</p>
+          ) : (
+            <>
+              <h3 className="font-semibold">{t("detail.html")}</h3>
+              <iframe
+                sandbox=""
+                srcDoc={data.html}
+                title={t("detail.htmlFrame", { subject: data.subject ?? "" })}
+                className="h-[32rem] w-full rounded border border-slate-200 bg-white"
+              />
+              <h3 className="font-semibold">{t("detail.text")}</h3>
+              <pre className="max-h-96 overflow-auto whitespace-pre-wrap rounded bg-slate-50 p-3 text-xs">
+                {data.text}
+              </pre>
+            </>
+          )}
           <h3 className="font-semibold">{t("detail.headers")}</h3>
           {Object.keys(data.headers).length === 0 ? (
             <p className="text-sm text-slate-600">{t("detail.noHeaders")}</p>

@@ -7,6 +7,7 @@ const styles: Record<OutboxStatus, string> = {
   sent: "bg-green-100 text-green-900",
   captured: "bg-slate-200 text-slate-800",
   dead: "bg-red-100 text-red-900",
+  cancelled: "bg-slate-100 text-slate-600 line-through",
 };
 
 export function OutboxStatusBadge({ status }: { status: OutboxStatus }) {

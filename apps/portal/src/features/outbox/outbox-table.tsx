@@ -58,7 +58,7 @@ export function OutboxTable({
             <td className={`${td} break-all`}>{row.toAddress}</td>
             <td className={`${td} font-mono text-xs`}>{row.template}</td>
             <td className={`${td} uppercase`}>{row.language}</td>
-            <td className={td}>{row.subject}</td>
+            <td className={td}>{row.subject ?? t("detail.notRenderedSubject")}</td>
             <td className={td}>
               <OutboxStatusBadge status={row.status} />
             </td>

@@ -55,7 +55,7 @@ describe("outbox router", () => {
         afterId,
         limit: 2,
       });
-      seen.push(...page.rows.map((row) => row.subject));
+      seen.push(...page.rows.map((row) => row.subject ?? ""));
       afterId = page.nextAfterId;
     } while (afterId);
     expect(seen).toHaveLength(5);
@@ -120,7 +120,7 @@ describe("outbox router", () => {
     const message = await caller().get({ id: id ?? "" });
     // The tests run without RESEND_API_KEY: captured mode.
     expect(message.linkMode).toBe("captured");
-    const token = /\/de\/p\/([A-Za-z0-9_-]{43})$/.exec(message.text)?.[1] ?? "";
+    const token = /\/de\/p\/([A-Za-z0-9_-]{43})$/.exec(message.text ?? "")?.[1] ?? "";
     expect((await resolveLink(t.db, token, at))?.id).toBe(link.id);
     expect(message.html).toContain(token);
     expect(message.headers["List-Unsubscribe"]).toContain(token);

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-export const outboxStatuses = ["pending", "sending", "sent", "captured", "dead"] as const;
+export const outboxStatuses = ["pending", "sending", "sent", "captured", "dead", "cancelled"] as const;
 export type OutboxStatus = (typeof outboxStatuses)[number];
 
 export const listOutboxInput = z.object({

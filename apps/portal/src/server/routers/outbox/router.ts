@@ -29,9 +29,15 @@ export const outboxRouter = router({
       // Stored mails hold placeholders for personal links. Only in captured mode (no provider,
       // nothing leaves the machine) are they shown working, so a local install can follow them.
       const linkMode = env.RESEND_API_KEY ? ("redacted" as const) : ("captured" as const);
-      const show = (text: string) =>
-        linkMode === "captured" ? fillLinkTokens(text, linkSecret()) : redactLinkTokens(text);
-      const headers = mapHeaderValues((message.headers ?? {}) as Record<string, string>, show);
+      const show = <T extends string | null>(text: T): T =>
+        (text === null
+          ? null
+          : linkMode === "captured"
+            ? fillLinkTokens(text, linkSecret())
+            : redactLinkTokens(text)) as T;
+      const headers = mapHeaderValues((message.headers ?? {}) as Record<string, string>, (value: string) =>
+        show(value),
+      );
       return { ...message, html: show(message.html), text: show(message.text), headers, linkMode };
     }),
 

@@ -30,6 +30,7 @@ async function run(request: Request): Promise<Response> {
     failed: 0,
     dead: 0,
     deferred: 0,
+    cancelled: 0,
   };
   const started = Date.now();
   try {
@@ -42,10 +43,11 @@ async function run(request: Request): Promise<Response> {
         from: env.EMAIL_FROM,
         // Only a provider needs the tokens; captured mails keep their placeholders.
         linkSecret: transport ? linkSecret() : undefined,
+        micrositeUrl: env.MICROSITE_URL,
         batchSize: BATCH_SIZE,
       });
       total.rounds++;
-      for (const key of ["claimed", "sent", "captured", "failed", "dead", "deferred"] as const)
+      for (const key of ["claimed", "sent", "captured", "failed", "dead", "deferred", "cancelled"] as const)
         total[key] += round[key];
       if (round.claimed < BATCH_SIZE) break;
     }

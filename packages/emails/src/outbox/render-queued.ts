@@ -1,0 +1,82 @@
+import { type ClaimedMessage, type Database, markCancelled, storeRendering } from "@purposeful/db";
+import { DomainError } from "@purposeful/domain";
+import { consentRequestMail } from "../flows/consent-mails.ts";
+import { loadRecipient, purposeTexts } from "../flows/recipient.ts";
+
+/** What a mass consent request queues instead of a rendered mail (see consent-campaign-job.ts). */
+interface QueuedConsentRequest {
+  purposeIds: string[];
+  linkId: string;
+  unsubscribeLinkId: string;
+}
+
+type Rendering = { subject: string; html: string; text: string; headers: Record<string, string> };
+
+async function renderConsentRequest(
+  db: Database,
+  row: ClaimedMessage,
+  micrositeUrl: string,
+): Promise<Rendering | { cancel: string }> {
+  const props = row.props as unknown as QueuedConsentRequest;
+  if (!row.personId) return { cancel: "person_not_found" };
+  // A consent request is advertising: whether it may still go is decided now, not when it was queued.
+  const recipient = await loadRecipient(db, row.personId, "consent_request").catch((error: unknown) => {
+    if (error instanceof DomainError) return { cancel: error.reason };
+    throw error;
+  });
+  if ("cancel" in recipient) return recipient;
+  // The link is bound to the address it was queued for: a changed primary address revoked it.
+  const link = await db
+    .selectFrom("micrositeLink")
+    .select(["expiresAt", "revokedAt"])
+    .where("id", "=", props.linkId)
+    .executeTakeFirst();
+  if (!link || link.revokedAt || link.expiresAt.getTime() <= Date.now()) return { cancel: "link_revoked" };
+  const purposes = (await purposeTexts(db, props.purposeIds, recipient.language)).filter((p) => p.active);
+  if (purposes.length === 0) return { cancel: "no_consent_purposes" };
+  return consentRequestMail(db, {
+    recipient: { ...recipient, email: row.toAddress },
+    purposes,
+    linkId: props.linkId,
+    unsubscribeLinkId: props.unsubscribeLinkId,
+    expiresAt: link.expiresAt,
+    micrositeUrl,
+  });
+}
+
+const renderers: Record<
+  string,
+  (db: Database, row: ClaimedMessage, micrositeUrl: string) => Promise<Rendering | { cancel: string }>
+> = {
+  "consent-request": renderConsentRequest,
+};
+
+/**
+ * Renders the claimed mails that were queued unrendered (mass requests queue thousands of rows in one
+ * statement; rendering each with react-email there would take minutes) and stores the rendering on
+ * the row, so a retry sends exactly the same mail. A mail whose person may no longer be contacted is
+ * `cancelled` with the domain's reason. Returns the claims that are ready to go, rendered.
+ */
+export async function renderQueuedMails(
+  db: Database,
+  claims: ClaimedMessage[],
+  micrositeUrl: string | undefined,
+): Promise<{ ready: ClaimedMessage[]; cancelled: number }> {
+  const ready: ClaimedMessage[] = [];
+  let cancelled = 0;
+  for (const claim of claims) {
+    if (claim.html !== null) {
+      ready.push(claim);
+      continue;
+    }
+    const render = renderers[claim.template];
+    if (!render || !micrositeUrl) throw new Error(`cannot render queued ${claim.template} mail ${claim.id}`);
+    const outcome = await render(db, claim, micrositeUrl);
+    if ("cancel" in outcome) {
+      if (await markCancelled(db, claim, outcome.cancel)) cancelled++;
+      continue;
+    }
+    if (await storeRendering(db, claim, outcome)) ready.push({ ...claim, ...outcome });
+  }
+  return { ready, cancelled };
+}
