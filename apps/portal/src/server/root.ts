@@ -1,4 +1,5 @@
 import { auditRouter } from "./routers/audit/router";
+import { campaignsRouter } from "./routers/campaigns/router";
 import { consentRequestsRouter } from "./routers/consent-requests/router";
 import { documentsRouter } from "./routers/documents/router";
 import { kioskRouter } from "./routers/kiosk/router";
@@ -16,6 +17,7 @@ import { createCallerFactory, router } from "./trpc";
 export const appRouter = router({
   consentRequests: consentRequestsRouter,
   audit: auditRouter,
+  campaigns: campaignsRouter,
   documents: documentsRouter,
   kiosk: kioskRouter,
   lists: listsRouter,

@@ -1,9 +1,11 @@
-import { bulkJobHandlers, runBulkJobs } from "@purposeful/db";
+import { bulkJobHandlersWith, runBulkJobs } from "@purposeful/db";
+import { linkSecret } from "../../../../env";
 import { rejectUnlessCron } from "../../../../server/cron-auth";
 import { getDb } from "../../../../server/db";
 import { loggableError, logger } from "../../../../server/logger";
 
-// Bulk jobs (e.g. the traffic lights of a purpose's holders after a material change) run here in
+// Bulk jobs (the traffic lights of a purpose's holders after a material change, a list's mass consent
+// request, whose links' tokens derive from LINK_SECRET) run here in
 // batches of their own transactions. Time-boxed: the job in hand is released at the end and the
 // next call resumes at its cursor. Safe to run concurrently: jobs are claimed with
 // FOR UPDATE SKIP LOCKED and a lease, and a batch commits only while its runner holds the lease.
@@ -17,7 +19,7 @@ async function run(request: Request): Promise<Response> {
   const rejected = rejectUnlessCron(request);
   if (rejected) return rejected;
   try {
-    const summary = await runBulkJobs(await getDb(), bulkJobHandlers, {
+    const summary = await runBulkJobs(await getDb(), bulkJobHandlersWith({ linkSecret: linkSecret() }), {
       batchSize: BATCH_SIZE,
       timeBudgetMs: TIME_BUDGET_MS,
       leaseMs: LEASE_MS,
