@@ -5,6 +5,8 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
 import { useTRPC } from "../../trpc/react";
 import { type CheckChannel, type CheckSettings, checkChannels, exportHref, reasonKey } from "./check-reason";
+import { ConsentCampaign } from "./consent-campaign";
+import { ConsentCampaignHistory } from "./consent-campaign-history";
 import { ListCheckHistory } from "./list-check-history";
 import { ListCheckMembers } from "./list-check-members";
 
@@ -12,7 +14,7 @@ import { ListCheckMembers } from "./list-check-members";
  * Issue 8 #3/#4: "Check this list" for purposes and a channel; the summary by reason (a count filters
  * the members), the members with their verdict, the CSV export of the admissible ones, the history.
  */
-export function ListCheck({ listId }: { listId: string }) {
+export function ListCheck({ listId, mayIncludeRefusals }: { listId: string; mayIncludeRefusals: boolean }) {
   const t = useTranslations("listCheck");
   const tr = useTranslations();
   const format = useFormatter();
@@ -160,6 +162,15 @@ export function ListCheck({ listId }: { listId: string }) {
               </tbody>
             </table>
           )}
+          {summary.total > summary.admissible && (
+            <ConsentCampaign
+              key={`${settings.channel}:${settings.purposeIds.join(",")}:${check.data?.checkId}`}
+              listId={listId}
+              settings={settings}
+              checkId={check.data?.checkId ?? null}
+              mayIncludeRefusals={mayIncludeRefusals}
+            />
+          )}
           <ListCheckMembers
             listId={listId}
             settings={settings}
@@ -182,6 +193,7 @@ export function ListCheck({ listId }: { listId: string }) {
         </p>
       )}
       <ListCheckHistory listId={listId} purposeNames={purposeNames} />
+      <ConsentCampaignHistory listId={listId} purposeNames={purposeNames} />
     </section>
   );
 }

@@ -11,7 +11,7 @@ import { ListImport } from "./list-import";
 import { ListMembersTable } from "./list-members-table";
 
 /** One list: its name (rename), delete with confirmation, members, and the CSV import. */
-export function ListDetail({ listId }: { listId: string }) {
+export function ListDetail({ listId, mayIncludeRefusals }: { listId: string; mayIncludeRefusals: boolean }) {
   const t = useTranslations("lists");
   const format = useFormatter();
   const trpc = useTRPC();
@@ -130,7 +130,7 @@ export function ListDetail({ listId }: { listId: string }) {
           {error}
         </p>
       )}
-      <ListCheck listId={listId} />
+      <ListCheck listId={listId} mayIncludeRefusals={mayIncludeRefusals} />
       <ListMembersTable listId={listId} />
       <ListImport listId={listId} />
     </div>

@@ -11,5 +11,5 @@ export default async function ListPage({ params }: { params: Promise<{ listId: s
   const { user } = await getServerCaller();
   if (!roleAtLeast(user.role, "marketing")) return <Forbidden user={user} />;
   if (!uuid.test(listId)) notFound();
-  return <ListDetail listId={listId} />;
+  return <ListDetail listId={listId} mayIncludeRefusals={roleAtLeast(user.role, "dpo")} />;
 }

@@ -9,6 +9,7 @@ import {
   PersonAdmissibility,
 } from "../../../../features/persons/person-admissibility";
 import { PersonBankAccounts } from "../../../../features/persons/person-bank-accounts";
+import { PersonCampaigns } from "../../../../features/persons/person-campaigns";
 import { PersonCommunication } from "../../../../features/persons/person-communication";
 import { PersonDocuments } from "../../../../features/persons/person-documents";
 import { PersonHeader } from "../../../../features/persons/person-header";
@@ -48,6 +49,7 @@ export default async function PersonPage({ params }: { params: Promise<{ personI
       <RecordConsentPanel personId={person.person.id} minor={person.ageCheck.status === "minor"} />
       <ObjectionPanel personId={person.person.id} objected={person.person.dmObjectionChannels} />
       <RequestConsentPanel personId={person.person.id} />
+      <PersonCampaigns view={person} />
       <PersonActivities view={person} />
       <PersonDocuments view={person} />
       <div className="grid gap-6 lg:grid-cols-2">
