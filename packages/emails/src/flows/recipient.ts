@@ -60,14 +60,24 @@ export async function loadRecipient(
   const verdict =
     kind === "consent_request" ? assessConsentRequestMail(facts) : assessTransactionalMail(facts);
   if (!verdict.admissible) throw new DomainError("forbidden", verdict.reason);
-  const formal = [person.salutation, person.title, person.lastName].filter(Boolean).join(" ");
   return {
     personId: person.id,
     email: person.address,
     emailId: person.emailId,
     language: person.preferredLanguage,
-    salutationName: person.salutation ? formal : `${person.firstName} ${person.lastName}`,
+    salutationName: salutationNameOf(person),
   };
+}
+
+/** How a mail or letter greets the person: formally when a salutation is known, else by full name. */
+export function salutationNameOf(person: {
+  salutation: string | null;
+  title: string | null;
+  firstName: string;
+  lastName: string;
+}): string {
+  const formal = [person.salutation, person.title, person.lastName].filter(Boolean).join(" ");
+  return person.salutation ? formal : `${person.firstName} ${person.lastName}`;
 }
 
 export async function companyForMail(db: Database) {
