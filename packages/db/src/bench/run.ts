@@ -16,6 +16,7 @@ import { benchAdmissibilityCheck } from "./admissibility-check.ts";
 import { measureAuditAppend } from "./audit-append.ts";
 import { printTable, type Row } from "./bench-table.ts";
 import { createBenchList, loadBenchData } from "./load.ts";
+import { benchMassRequest } from "./mass-request.ts";
 import { benchMaterialChange } from "./material-change.ts";
 import {
   type CapturedQuery,
@@ -273,6 +274,10 @@ try {
       { listId, listSize: LIST_SIZE, purposeIds, now, repetitions },
       log,
     )),
+  );
+  // 7. "Ask everyone without a valid basis" for the newsletter after the e-mail check.
+  rows.push(
+    ...(await benchMassRequest(db, { listId, listSize: LIST_SIZE, newsletterId: purposeIds[0]! }, log)),
   );
 
   log(
