@@ -41,3 +41,30 @@ export async function createPerson(
 
 /** A last name no other test or seed uses. */
 export const uniqueName = (prefix: string) => `${prefix}${Date.now()}${Math.floor(Math.random() * 1000)}`;
+
+/** The newest outbox mail of a template (to one address), read from the Outbox page's text version. */
+export async function linkFromOutbox(
+  staff: Page,
+  template: string,
+  pattern: RegExp,
+  to?: string,
+): Promise<string> {
+  await staff.goto("/outbox");
+  const rows = staff.getByTestId("outbox-row").filter({ hasText: template });
+  const row = (to ? rows.filter({ hasText: to }) : rows).first();
+  await row.getByRole("button").click();
+  const text =
+    (await staff.locator("section[aria-labelledby='outbox-detail-title'] pre").first().textContent()) ?? "";
+  const link = text.match(pattern)?.[0];
+  expect(link, `the ${template} mail carries a personal link`).toBeDefined();
+  return link!;
+}
+
+/** Runs a scheduled route now, as the scheduler would (the launcher's croner also calls it). */
+export async function runCron(page: Page, route: "jobs" | "outbox"): Promise<Record<string, unknown>> {
+  const response = await page.request.post(`/api/cron/${route}`, {
+    headers: { Authorization: `Bearer ${process.env.CRON_SECRET}` },
+  });
+  expect(response.status()).toBe(200);
+  return (await response.json()) as Record<string, unknown>;
+}

@@ -1,23 +1,11 @@
-import { type Browser, expect, type Page, test } from "@playwright/test";
-import { createPerson, demoUsers, signIn, uniqueName } from "./fixtures";
+import { type Browser, expect, test } from "@playwright/test";
+import { createPerson, demoUsers, linkFromOutbox, signIn, uniqueName } from "./fixtures";
 
 // The consent round trip: staff request consent in the portal, the mail lands in the Outbox
 // (captured, not sent, without a Resend key), the person opens the link in a fresh browser (no
 // staff cookies), ticks two purposes, confirms the double opt-in mail, and later withdraws
 // everything in one step; the portal shows each step.
 const micrositeUrl = process.env.MICROSITE_URL ?? "http://localhost:3101";
-
-/** The newest outbox mail of a template, read from the Outbox page's text version. */
-async function linkFromOutbox(staff: Page, template: string, pattern: RegExp): Promise<string> {
-  await staff.goto("/outbox");
-  const row = staff.getByTestId("outbox-row").filter({ hasText: template }).first();
-  await row.getByRole("button").click();
-  const text =
-    (await staff.locator("section[aria-labelledby='outbox-detail-title'] pre").first().textContent()) ?? "";
-  const link = text.match(pattern)?.[0];
-  expect(link, `the ${template} mail carries a personal link`).toBeDefined();
-  return link!;
-}
 
 async function freshPage(browser: Browser) {
   const context = await browser.newContext();
