@@ -3,6 +3,7 @@ import {
   type Channel,
   type ConsentRequestExclusion,
   DomainError,
+  type Language,
 } from "@purposeful/domain";
 import { sql } from "kysely";
 import { recordAudit } from "../audit/record-audit.ts";
@@ -126,7 +127,7 @@ export async function personConsentCampaigns(db: Database, personId: string) {
 export interface LetterRecipient {
   personId: string;
   linkId: string;
-  language: "de" | "en";
+  language: Language;
   salutation: string | null;
   title: string | null;
   firstName: string;

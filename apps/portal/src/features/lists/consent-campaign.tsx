@@ -1,5 +1,6 @@
 "use client";
 
+import type { Language } from "@purposeful/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import { useRef, useState } from "react";
@@ -29,7 +30,7 @@ export function ConsentCampaign({
   const queryClient = useQueryClient();
   const dialog = useRef<HTMLDialogElement>(null);
   const [includeRefusals, setIncludeRefusals] = useState(false);
-  const [mailLanguage, setMailLanguage] = useState<"de" | "en" | null>(null);
+  const [mailLanguage, setMailLanguage] = useState<Language | null>(null);
   const [campaignId, setCampaignId] = useState<string | null>(null);
   const request = { listId, ...settings, includeRefusals, checkId };
   const preview = useQuery(trpc.campaigns.preview.queryOptions(request));
