@@ -11,6 +11,15 @@ export {
 } from "./flows/consent-mails.ts";
 export { companyForMail, loadRecipient, purposeTexts, type Recipient } from "./flows/recipient.ts";
 export {
+  type ConsentLetter,
+  type ConsentLettersInput,
+  letterProblem,
+  maxAddressLines,
+  previewConsentLetter,
+  renderConsentLetters,
+  renderConsentLettersToBuffer,
+} from "./letters/render-letters.ts";
+export {
   batchIdempotencyKey,
   type DispatchOptions,
   type DispatchSummary,

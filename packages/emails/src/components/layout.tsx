@@ -15,7 +15,7 @@ export interface CompanySettings {
 
 // Art. 13(1)(a), Art. 21(4) GDPR, UWG §7(3) no. 4: every mail names the controller and, clearly and
 // apart from the rest, the right to object to direct marketing at any time.
-const footer = {
+export const footerTexts = {
   de: {
     controller: (c: CompanySettings) =>
       `Verantwortlich: ${c.name} · ${c.address} · Datenschutz: ${c.privacyContact}`,
@@ -42,7 +42,7 @@ export function Layout(props: {
   company: CompanySettings;
   children: ReactNode;
 }) {
-  const t = footer[props.language];
+  const t = footerTexts[props.language];
   return (
     <Html lang={props.language}>
       <Head />

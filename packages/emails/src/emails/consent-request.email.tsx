@@ -4,7 +4,7 @@ import { type CompanySettings, type EmailLanguage, Layout } from "../components/
 import { Greeting, SignOff } from "../components/letter.tsx";
 import { heading, paragraph } from "../components/styles.ts";
 import { formatDay } from "./format.ts";
-import { previewCompany, previewLinkUrl } from "./preview-data.ts";
+import { previewCompany, previewLinkUrl, previewPurposes } from "./preview-data.ts";
 
 export interface ConsentRequestProps {
   company: CompanySettings;
@@ -82,18 +82,7 @@ ConsentRequestEmail.PreviewProps = {
   language: "de",
   company: previewCompany,
   salutationName: "Frau Dr. Müller",
-  purposes: [
-    {
-      name: "Newsletter per E-Mail",
-      description:
-        "Wir schicken Ihnen etwa einmal im Monat eine E-Mail mit Neuigkeiten zu unseren Maschinen, Wartungsangeboten und Messeterminen. Dafür nutzen wir Ihren Namen und Ihre E-Mail-Adresse.",
-    },
-    {
-      name: "Einladungen zu Kundenveranstaltungen",
-      description:
-        "Wir laden Sie per E-Mail oder Post zu Hausmessen und Schulungen in Hamburg ein. Dafür nutzen wir Ihren Namen, Ihre Firma und Ihre Kontaktdaten.",
-    },
-  ],
+  purposes: previewPurposes.de,
   linkUrl: previewLinkUrl,
   expiresOn: "2026-12-28",
 } satisfies ConsentRequestProps & { language: EmailLanguage };
