@@ -1,6 +1,6 @@
 export { type CompanySettings, type EmailLanguage, Layout } from "./components/layout.tsx";
 export { type CheckpointSummary, createAuditCheckpoint } from "./flows/audit-checkpoint.ts";
-export { campaignLettersPdf, previewCampaignLetter } from "./flows/campaign-letters.ts";
+export { campaignLettersPdf, lettersPerPart, previewCampaignLetter } from "./flows/campaign-letters.ts";
 export { previewCampaignMail } from "./flows/campaign-previews.ts";
 export {
   sendConsentReceipt,

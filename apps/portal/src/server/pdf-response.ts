@@ -5,6 +5,7 @@ export function pdfResponse(
   pdf: NodeJS.ReadableStream,
   fileName: string,
   disposition: "attachment" | "inline",
+  extraHeaders: Record<string, string> = {},
 ): Response {
   const body = Readable.toWeb(Readable.from(pdf)) as ReadableStream<Uint8Array>;
   return new Response(body, {
@@ -13,6 +14,7 @@ export function pdfResponse(
       "Content-Disposition": `${disposition}; filename="${fileName}"`,
       "Cache-Control": "private, no-store",
       "X-Content-Type-Options": "nosniff",
+      ...extraHeaders,
     },
   });
 }

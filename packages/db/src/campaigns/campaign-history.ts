@@ -149,7 +149,11 @@ export async function campaignLetters(
   campaignId: string,
   staffUserId: string,
   now: Date,
-): Promise<{ campaign: { id: string; askedPurposeIds: string[] }; letters: LetterRecipient[] }> {
+  page: { offset: number; limit: number },
+): Promise<{
+  campaign: { id: string; askedPurposeIds: string[]; letterCount: number };
+  letters: LetterRecipient[];
+}> {
   return db.transaction().execute(async (trx) => {
     const campaign = await trx
       .selectFrom("consentCampaign")
@@ -174,7 +178,16 @@ export async function campaignLetters(
       LEFT JOIN LATERAL (SELECT ad.street, ad.postal_code, ad.city, ad.country FROM person_address ad
         WHERE ad.person_id = pe.id ORDER BY ad.is_primary DESC, ad.created_at, ad.id LIMIT 1) a ON true
       WHERE r.campaign_id = ${campaignId} AND r.route = 'letter'
-      ORDER BY a.postal_code, pe.last_name, pe.first_name, pe.id`.execute(trx);
+      ORDER BY a.postal_code, pe.last_name, pe.first_name, pe.id
+      OFFSET ${Math.max(0, Math.trunc(page.offset))} LIMIT ${Math.min(Math.max(Math.trunc(page.limit), 1), 1000)}`.execute(
+      trx,
+    );
+    const total = await trx
+      .selectFrom("consentCampaignRecipient")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("campaignId", "=", campaignId)
+      .where("route", "=", "letter")
+      .executeTakeFirstOrThrow();
     // Decided again now, as the dispatcher does for mails: who was erased, restricted or objected to
     // advertising by post since the request was queued gets no letter.
     const letters = rows
@@ -185,9 +198,17 @@ export async function campaignLetters(
       action: "campaign.letters_downloaded",
       entityType: "marketing_list",
       entityId: campaign.listId,
-      changes: { campaignId, count: letters.length, withheld: rows.length - letters.length },
+      changes: {
+        campaignId,
+        offset: page.offset,
+        count: letters.length,
+        withheld: rows.length - letters.length,
+      },
       at: now,
     });
-    return { campaign: { id: campaign.id, askedPurposeIds: campaign.askedPurposeIds }, letters };
+    return {
+      campaign: { id: campaign.id, askedPurposeIds: campaign.askedPurposeIds, letterCount: Number(total.n) },
+      letters,
+    };
   });
 }

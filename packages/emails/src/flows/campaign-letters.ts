@@ -1,7 +1,6 @@
 import { campaignLetters, type Database, deriveLinkToken, type LetterRecipient } from "@purposeful/db";
 import { calendarDateAt, formatCalendarDate, type Language } from "@purposeful/domain";
-import type { ConsentLetter } from "../letters/consent-letter.tsx";
-import { renderConsentLetters } from "../letters/render-letters.tsx";
+import { type ConsentLetter, letterProblem, renderConsentLetters } from "../letters/render-letters.ts";
 import { companyForMail, purposeTexts, salutationNameOf } from "./recipient.ts";
 
 /** The recipient block of a window envelope: name, street, postal code and city, country abroad. */
@@ -13,16 +12,35 @@ export function addressLinesOf(person: LetterRecipient): string[] {
 }
 
 /**
- * The letters of a mass consent request as one PDF, one per person in their language, each with the
- * personal link (its token derived from LINK_SECRET only now, never stored) as text and QR code.
- * Audited as `campaign.letters_downloaded` by `campaignLetters`.
+ * react-pdf lays a whole document out in memory (about 1.5 MB per page): a request's letters come
+ * in parts of this many, each its own PDF.
+ */
+export const lettersPerPart = 500;
+
+/**
+ * The letters of a mass consent request as PDFs of `lettersPerPart`, one per person in their
+ * language, each with the personal link (its token derived from LINK_SECRET only now, never stored)
+ * as text and QR code. A letter the font cannot print faithfully (a name in another script) is left
+ * out and counted rather than printed wrongly. Audited as `campaign.letters_downloaded`.
  */
 export async function campaignLettersPdf(
   db: Database,
-  input: { campaignId: string; staffUserId: string; linkSecret: string; micrositeUrl: string; at: Date },
-): Promise<{ count: number; pdf: NodeJS.ReadableStream | null }> {
-  const { campaign, letters } = await campaignLetters(db, input.campaignId, input.staffUserId, input.at);
-  if (letters.length === 0) return { count: 0, pdf: null };
+  input: {
+    campaignId: string;
+    /** 1-based */
+    part: number;
+    staffUserId: string;
+    linkSecret: string;
+    micrositeUrl: string;
+    at: Date;
+  },
+): Promise<{ count: number; parts: number; unprintable: number; pdf: NodeJS.ReadableStream | null }> {
+  const { campaign, letters } = await campaignLetters(db, input.campaignId, input.staffUserId, input.at, {
+    offset: (input.part - 1) * lettersPerPart,
+    limit: lettersPerPart,
+  });
+  const parts = Math.ceil(campaign.letterCount / lettersPerPart);
+  if (letters.length === 0) return { count: 0, parts, unprintable: 0, pdf: null };
   const texts = new Map<Language, Awaited<ReturnType<typeof purposeTexts>>>();
   for (const language of new Set(letters.map((letter) => letter.language)))
     texts.set(language, await purposeTexts(db, campaign.askedPurposeIds, language));
@@ -34,8 +52,14 @@ export async function campaignLettersPdf(
     linkUrl: `${input.micrositeUrl}/${person.language}/p/${deriveLinkToken(input.linkSecret, person.linkId)}`,
     expiresOn: formatCalendarDate(calendarDateAt(person.expiresAt)),
   }));
-  const pdf = await renderConsentLetters({ company: await companyForMail(db), letters: pages, at: input.at });
-  return { count: pages.length, pdf };
+  const printable = pages.filter((page) => letterProblem(page) === null);
+  if (printable.length === 0) return { count: 0, parts, unprintable: pages.length, pdf: null };
+  const pdf = await renderConsentLetters({
+    company: await companyForMail(db),
+    letters: printable,
+    at: input.at,
+  });
+  return { count: printable.length, parts, unprintable: pages.length - printable.length, pdf };
 }
 
 const sample: Record<Language, LetterRecipient> = {

@@ -44,22 +44,39 @@ export function ConsentCampaignProgress({ campaignId }: { campaignId: string }) 
           })}
         </p>
       )}
-      {finished && counts.letter > 0 && (
-        <p className="text-sm">
-          <a
-            href={`/api/lists/campaigns/${campaignId}/letters`}
-            className="rounded border border-slate-300 px-3 py-1.5 hover:bg-slate-100"
-            data-testid="campaign-letters"
-          >
-            {t("downloadLetters", { count: counts.letter })}
-          </a>
-        </p>
-      )}
+      {finished && counts.letter > 0 && <LetterLinks campaignId={campaignId} letters={counts.letter} />}
       {job.state === "failed" && (
         <p role="alert" className="rounded bg-red-50 px-3 py-2 text-sm text-red-800">
           {t("failed", { error: job.error ?? "" })}
         </p>
       )}
     </div>
+  );
+}
+
+/** Must match `lettersPerPart` in packages/emails: react-pdf holds a whole PDF in memory. */
+const LETTERS_PER_PART = 500;
+
+/** The letters to print, in PDFs of 500 (sorted by postal code), each download audited. */
+export function LetterLinks({ campaignId, letters }: { campaignId: string; letters: number }) {
+  const t = useTranslations("consentCampaign");
+  const parts = Math.ceil(letters / LETTERS_PER_PART);
+  return (
+    <p className="flex flex-wrap gap-2 text-sm">
+      {Array.from({ length: parts }, (_, index) => {
+        const from = index * LETTERS_PER_PART + 1;
+        const to = Math.min(letters, (index + 1) * LETTERS_PER_PART);
+        return (
+          <a
+            key={from}
+            href={`/api/lists/campaigns/${campaignId}/letters?part=${index + 1}`}
+            className="rounded border border-slate-300 px-3 py-1.5 hover:bg-slate-100"
+            data-testid="campaign-letters"
+          >
+            {parts === 1 ? t("downloadLetters", { count: letters }) : t("downloadLetterPart", { from, to })}
+          </a>
+        );
+      })}
+    </p>
   );
 }
