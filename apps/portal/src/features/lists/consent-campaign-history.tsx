@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import { useTRPC } from "../../trpc/react";
+import { LetterLinks } from "./consent-campaign-progress";
 
 /** Issue 8 #7: the list's consent requests, newest first: when, by whom, for what, with their counts. */
 export function ConsentCampaignHistory({
@@ -58,12 +59,7 @@ export function ConsentCampaignHistory({
                 <td className="py-1.5 pr-3">
                   {row.job ? t(`jobStates.${row.job.state}`) : "—"}
                   {row.job?.state === "done" && row.counts.letter > 0 && (
-                    <a
-                      href={`/api/lists/campaigns/${row.id}/letters`}
-                      className="ml-2 text-blue-800 hover:underline"
-                    >
-                      {t("letters")}
-                    </a>
+                    <LetterLinks campaignId={row.id} letters={row.counts.letter} />
                   )}
                 </td>
               </tr>
