@@ -81,7 +81,9 @@ test("#1-#7 list, import, check, export, mass request to 100 %, consent on the m
   expect((await letter.body()).subarray(0, 4).toString()).toBe("%PDF");
   await campaign.getByRole("button", { name: "Anfragen senden…" }).click();
   const dialog = page.getByRole("dialog", { name: "Einwilligungsanfragen senden?" });
-  await expect(dialog).toContainText("1 E-Mail geht");
+  await expect(dialog).toContainText(
+    "1 E-Mail wird über den Postausgang versendet, kein Brief ist druckbereit; 2 Mitglieder werden nicht gefragt.",
+  );
   await dialog.getByRole("button", { name: "Senden", exact: true }).click();
 
   // #6 The job runs (as the scheduler calls it) and the progress reaches 100 %.

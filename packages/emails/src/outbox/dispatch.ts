@@ -108,7 +108,7 @@ export async function dispatchOutbox(db: Database, options: DispatchOptions): Pr
   const claimed = await claimDueMessages(db, { now: now(), limit: options.batchSize ?? 50, leaseSeconds });
   summary.claimed = claimed.length;
   if (claimed.length === 0) return summary;
-  const { ready: claims, cancelled } = await renderQueuedMails(db, claimed, options.micrositeUrl);
+  const { ready: claims, cancelled } = await renderQueuedMails(db, claimed, options.micrositeUrl, now());
   summary.cancelled = cancelled;
 
   if (!transport) {

@@ -16,6 +16,7 @@ async function renderConsentRequest(
   db: Database,
   row: ClaimedMessage,
   micrositeUrl: string,
+  now: Date,
 ): Promise<Rendering | { cancel: string }> {
   const props = row.props as unknown as QueuedConsentRequest;
   if (!row.personId) return { cancel: "person_not_found" };
@@ -31,7 +32,7 @@ async function renderConsentRequest(
     .select(["expiresAt", "revokedAt"])
     .where("id", "=", props.linkId)
     .executeTakeFirst();
-  if (!link || link.revokedAt || link.expiresAt.getTime() <= Date.now()) return { cancel: "link_revoked" };
+  if (!link || link.revokedAt || link.expiresAt.getTime() <= now.getTime()) return { cancel: "link_revoked" };
   const purposes = (await purposeTexts(db, props.purposeIds, recipient.language)).filter((p) => p.active);
   if (purposes.length === 0) return { cancel: "no_consent_purposes" };
   return consentRequestMail(db, {
@@ -46,7 +47,12 @@ async function renderConsentRequest(
 
 const renderers: Record<
   string,
-  (db: Database, row: ClaimedMessage, micrositeUrl: string) => Promise<Rendering | { cancel: string }>
+  (
+    db: Database,
+    row: ClaimedMessage,
+    micrositeUrl: string,
+    now: Date,
+  ) => Promise<Rendering | { cancel: string }>
 > = {
   "consent-request": renderConsentRequest,
 };
@@ -61,6 +67,7 @@ export async function renderQueuedMails(
   db: Database,
   claims: ClaimedMessage[],
   micrositeUrl: string | undefined,
+  now: Date,
 ): Promise<{ ready: ClaimedMessage[]; cancelled: number }> {
   const ready: ClaimedMessage[] = [];
   let cancelled = 0;
@@ -71,7 +78,7 @@ export async function renderQueuedMails(
     }
     const render = renderers[claim.template];
     if (!render || !micrositeUrl) throw new Error(`cannot render queued ${claim.template} mail ${claim.id}`);
-    const outcome = await render(db, claim, micrositeUrl);
+    const outcome = await render(db, claim, micrositeUrl, now);
     if ("cancel" in outcome) {
       if (await markCancelled(db, claim, outcome.cancel)) cancelled++;
       continue;
