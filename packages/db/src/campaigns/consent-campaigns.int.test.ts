@@ -230,4 +230,64 @@ describe("mass consent request", () => {
       .executeTakeFirstOrThrow();
     expect(dora.state).toBe("requested");
   });
+
+  it("resumes after a crash mid-job without asking anyone twice", async () => {
+    const copy = await t.db
+      .insertInto("marketingList")
+      .values({ name: "Copy", kind: "static" })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await t.db
+      .insertInto("marketingListMember")
+      .values(Object.values(ids).map((personId) => ({ listId: copy.id, personId })))
+      .execute();
+    const { campaignId, jobId } = await startConsentCampaign(
+      t.db,
+      { ...request(), listId: copy.id },
+      marketing,
+      at,
+    );
+    const handlers = bulkJobHandlersWith({ linkSecret });
+    let batches = 0;
+    const crashing = {
+      ...handlers,
+      consent_campaign: {
+        ...handlers.consent_campaign!,
+        batch: (...args: Parameters<NonNullable<typeof handlers.consent_campaign>["batch"]>) => {
+          batches++;
+          if (batches === 2) throw new Error("simulated crash in the second batch");
+          return handlers.consent_campaign!.batch(...args);
+        },
+      },
+    };
+    const first = await runBulkJobs(t.db, crashing, { now: () => at, batchSize: 3 });
+    expect(first.jobs[0]).toMatchObject({ id: jobId, state: "running", processed: 3 });
+    const second = await runBulkJobs(t.db, handlers, { now: () => at, batchSize: 3 });
+    expect(second.jobs[0]).toMatchObject({ id: jobId, state: "done" });
+    const job = await t.db
+      .selectFrom("bulkJob")
+      .select(["processed", "total", "attempts"])
+      .where("id", "=", jobId)
+      .executeTakeFirstOrThrow();
+    expect(job).toMatchObject({ processed: 8, total: 8 });
+    const recipients = await t.db
+      .selectFrom("consentCampaignRecipient")
+      .select(["personId", "route"])
+      .where("campaignId", "=", campaignId)
+      .execute();
+    expect(recipients).toHaveLength(8);
+    const mails = await t.db
+      .selectFrom("outboxMessage")
+      .select("idempotencyKey")
+      .where("idempotencyKey", "like", `consent-campaign:${copy.id}:%`)
+      .execute();
+    expect(mails).toHaveLength(1);
+    const links = await t.db
+      .selectFrom("micrositeLink")
+      .select("id")
+      .where("personId", "=", ids.Anna!)
+      .execute();
+    // one settings and one unsubscribe link per request that reached her: the first list's and this one's
+    expect(links).toHaveLength(4);
+  });
 });
