@@ -68,3 +68,23 @@ export async function runCron(page: Page, route: "jobs" | "outbox"): Promise<Rec
   expect(response.status()).toBe(200);
   return (await response.json()) as Record<string, unknown>;
 }
+
+/**
+ * On an open person page: records a consent the person gave by letter, with the letter described as
+ * evidence (so it is proven), for the purpose named in the picker.
+ */
+export async function recordConsentByLetter(
+  page: Page,
+  purposeName: string,
+  evidence: string,
+): Promise<void> {
+  const panel = page.getByRole("region", { name: "Einwilligung, Widerruf oder Änderung erfassen" });
+  const purposeSelect = panel.getByLabel("Zweck");
+  const purpose = await purposeSelect.locator("option", { hasText: purposeName }).getAttribute("value");
+  await purposeSelect.selectOption(purpose ?? "");
+  await panel.getByLabel("Was ist passiert").selectOption("grant");
+  await panel.getByLabel("Wie es uns erreicht hat").selectOption("letter");
+  await panel.getByLabel(/Oder den Nachweis beschreiben/).fill(evidence);
+  await panel.getByRole("button", { name: "Speichern" }).click();
+  await expect(panel.getByText(new RegExp(`Gespeichert: ${purposeName}`))).toBeVisible();
+}

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
-import { createPerson, demoUsers, signIn, uniqueName } from "./fixtures";
+import { createPerson, demoUsers, recordConsentByLetter, signIn, uniqueName } from "./fixtures";
 
 test("#3 #4 marketing checks a list for a purpose by e-mail, reads the reasons and exports only the admissible", async ({
   page,
@@ -12,15 +12,7 @@ test("#3 #4 marketing checks a list for a purpose by e-mail, reads the reasons a
 
   // One member consented by letter, with the letter described as evidence; the other never did.
   await createPerson(page, { firstName: "Anna", lastName: `${prefix}a`, email: consenting });
-  const panel = page.getByRole("region", { name: "Einwilligung, Widerruf oder Änderung erfassen" });
-  const purposeSelect = panel.getByLabel("Zweck");
-  const surveys = await purposeSelect.locator("option", { hasText: "Produktumfragen" }).getAttribute("value");
-  await purposeSelect.selectOption(surveys ?? "");
-  await panel.getByLabel("Was ist passiert").selectOption("grant");
-  await panel.getByLabel("Wie es uns erreicht hat").selectOption("letter");
-  await panel.getByLabel(/Oder den Nachweis beschreiben/).fill("Unterschriebener Brief vom 1. Dezember");
-  await panel.getByRole("button", { name: "Speichern" }).click();
-  await expect(panel.getByText(/Gespeichert: Produktumfragen/)).toBeVisible();
+  await recordConsentByLetter(page, "Produktumfragen", "Unterschriebener Brief vom 1. Dezember");
   await createPerson(page, { firstName: "Bert", lastName: `${prefix}b`, email: silent });
 
   await page.goto("/persons");

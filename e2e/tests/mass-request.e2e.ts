@@ -2,7 +2,15 @@ import { writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
-import { createPerson, demoUsers, linkFromOutbox, runCron, signIn, uniqueName } from "./fixtures";
+import {
+  createPerson,
+  demoUsers,
+  linkFromOutbox,
+  recordConsentByLetter,
+  runCron,
+  signIn,
+  uniqueName,
+} from "./fixtures";
 
 const micrositeUrl = process.env.MICROSITE_URL ?? "http://localhost:3101";
 
@@ -21,15 +29,7 @@ test("#1-#7 list, import, check, export, mass request to 100 %, consent on the m
 
   // Anna gave a proven consent to product surveys by e-mail: e-mail advertising is admissible for her.
   await createPerson(page, { firstName: "Anna", lastName: `${prefix}a`, email: anna });
-  const panel = page.getByRole("region", { name: "Einwilligung, Widerruf oder Änderung erfassen" });
-  const purposeSelect = panel.getByLabel("Zweck");
-  const surveys = await purposeSelect.locator("option", { hasText: "Produktumfragen" }).getAttribute("value");
-  await purposeSelect.selectOption(surveys ?? "");
-  await panel.getByLabel("Was ist passiert").selectOption("grant");
-  await panel.getByLabel("Wie es uns erreicht hat").selectOption("letter");
-  await panel.getByLabel(/Oder den Nachweis beschreiben/).fill("Unterschriebener Brief");
-  await panel.getByRole("button", { name: "Speichern" }).click();
-  await expect(panel.getByText(/Gespeichert: Produktumfragen/)).toBeVisible();
+  await recordConsentByLetter(page, "Produktumfragen", "Unterschriebener Brief");
   await createPerson(page, {
     firstName: "Bert",
     lastName: `${prefix}b`,

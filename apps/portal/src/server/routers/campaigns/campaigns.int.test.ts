@@ -7,9 +7,8 @@ import {
   type TestDatabase,
 } from "@purposeful/db/testing";
 import type { Language, StaffRole } from "@purposeful/domain";
-import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { errorMessage } from "../../errors";
+import { failure } from "../../../test-support/trpc-failure";
 import { createCallerFactory, router } from "../../trpc";
 import { campaignsRouter } from "./router";
 
@@ -27,15 +26,6 @@ function caller(role: StaffRole = "marketing", locale: Language = "en") {
     user: { id: staffId, name: "Mara", email: "mara@test.example", role, locale },
     now: () => at,
   }).campaigns;
-}
-
-async function failure(promise: Promise<unknown>, locale: Language = "en"): Promise<string> {
-  try {
-    await promise;
-    return "no error";
-  } catch (error) {
-    return error instanceof TRPCError ? `${error.code}: ${errorMessage(error, locale)}` : String(error);
-  }
 }
 
 beforeAll(async () => {
