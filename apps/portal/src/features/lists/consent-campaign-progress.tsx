@@ -1,7 +1,8 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
+import { useEffect } from "react";
 import { useTRPC } from "../../trpc/react";
 
 const POLL_MS = 1000;
@@ -17,6 +18,13 @@ export function ConsentCampaignProgress({ campaignId }: { campaignId: string }) 
       return state === "queued" || state === "running" ? POLL_MS : false;
     },
   });
+  const state = campaign?.job?.state;
+  const queryClient = useQueryClient();
+  // The list's history shows the request's counts: refresh it once the job has finished.
+  useEffect(() => {
+    if (state === "done" || state === "failed")
+      void queryClient.invalidateQueries({ queryKey: trpc.campaigns.history.queryKey() });
+  }, [state, queryClient, trpc]);
   if (!campaign?.job) return null;
   const { job, counts } = campaign;
   const total = job.total ?? 0;
