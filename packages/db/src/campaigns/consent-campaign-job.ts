@@ -82,14 +82,17 @@ export function consentCampaignHandler(linkSecret: string): BulkJobHandler {
 
       const routed = await withoutJit(trx, async (t) => {
         const result = await sql<RoutedMember & { verdict: ConsentCampaignVerdict }>`
+          WITH v AS MATERIALIZED (
+            -- materialized: the verdict is computed once per member, not once per column using it
+            SELECT pe.id AS person_id, ${memberVerdictSql(plan, campaign.includeRefusals)} AS verdict,
+              ${requestKeySql(campaign.listId, campaign.purposeSetKey)} AS request_key
+            FROM person pe WHERE pe.id = ANY(${sql.val(ids)}::uuid[]))
           INSERT INTO consent_campaign_recipient (campaign_id, person_id, route, reason, request_key)
-          SELECT ${campaign.id}::uuid, pe.id,
+          SELECT ${campaign.id}::uuid, v.person_id,
             CASE WHEN v.verdict IN ('email', 'letter') THEN v.verdict END,
             CASE WHEN v.verdict NOT IN ('email', 'letter') THEN v.verdict END,
-            CASE WHEN v.verdict IN ('email', 'letter') THEN ${requestKeySql(campaign.listId, campaign.purposeSetKey)} END
-          FROM person pe
-          CROSS JOIN LATERAL (SELECT ${memberVerdictSql(plan, campaign.includeRefusals)} AS verdict) v
-          WHERE pe.id = ANY(${sql.val(ids)}::uuid[])
+            CASE WHEN v.verdict IN ('email', 'letter') THEN v.request_key END
+          FROM v
           ON CONFLICT DO NOTHING
           RETURNING person_id, route, reason AS verdict,
             (SELECT em.id FROM person_email em WHERE em.person_id = consent_campaign_recipient.person_id

@@ -118,11 +118,11 @@ export async function previewConsentCampaign(
 ): Promise<ConsentCampaignCounts & { askedIds: string[] }> {
   const plan = await planConsentCampaign(db, request, now);
   const query = sql<{ verdict: ConsentCampaignVerdict; n: number }>`
-    SELECT v.verdict, count(*)::int AS n
-    FROM marketing_list_member m JOIN person pe ON pe.id = m.person_id
-    CROSS JOIN LATERAL (SELECT ${memberVerdictSql(plan, request.includeRefusals)} AS verdict) v
-    WHERE m.list_id = ${request.listId}
-    GROUP BY v.verdict`;
+    WITH v AS MATERIALIZED (
+      SELECT ${memberVerdictSql(plan, request.includeRefusals)} AS verdict
+      FROM marketing_list_member m JOIN person pe ON pe.id = m.person_id
+      WHERE m.list_id = ${request.listId})
+    SELECT v.verdict, count(*)::int AS n FROM v GROUP BY v.verdict`;
   const result = await withoutJit(db, (trx) => query.execute(trx));
   return { ...countsFrom(result.rows), askedIds: plan.askedIds };
 }
