@@ -101,8 +101,8 @@ export function consentCampaignHandler(linkSecret: string): BulkJobHandler {
       });
       const byMail = routed.filter((row) => row.route === "email");
       const byLetter = routed.filter((row) => row.route === "letter");
-      const result = { email: byMail.length, letter: byLetter.length, excluded: 0 };
-      result.excluded = routed.length - byMail.length - byLetter.length;
+      const excluded = routed.length - byMail.length - byLetter.length;
+      const result = { email: byMail.length, letter: byLetter.length, excluded };
 
       const settings = await createMicrositeLinks(trx, {
         links: byMail.map((row) => ({ personId: row.personId, personEmailId: row.emailId })),
