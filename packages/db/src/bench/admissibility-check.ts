@@ -78,6 +78,7 @@ const PAIR_REASON = `CASE
   WHEN NOT EXISTS (SELECT 1 FROM consent_evidence e WHERE e.processing_record_id = r.id) THEN 'consent_unproven'
   ELSE 'admissible' END`;
 
+// Both shapes keep the per-pair CASE in a subquery (`OFFSET 0`) so it is computed once per pair.
 const shapes: Record<string, string> = {
   "join, then first per member": `
     SELECT reason, count(*)::int AS n FROM (
@@ -88,7 +89,7 @@ const shapes: Record<string, string> = {
         CROSS JOIN unnest($2::uuid[]) WITH ORDINALITY AS c(purpose_id, ord)
         JOIN purpose p ON p.id = c.purpose_id
         LEFT JOIN processing_record r ON r.person_id = m.person_id AND r.purpose_id = c.purpose_id
-        WHERE m.list_id = $1
+        WHERE m.list_id = $1 OFFSET 0
       ) pairs ORDER BY person_id, reason = 'admissible', ord
     ) x GROUP BY reason`,
   "lateral per member": `
@@ -100,6 +101,7 @@ const shapes: Record<string, string> = {
         FROM unnest($2::uuid[]) WITH ORDINALITY AS c(purpose_id, ord)
         JOIN purpose p ON p.id = c.purpose_id
         LEFT JOIN processing_record r ON r.person_id = pe.id AND r.purpose_id = c.purpose_id
+        OFFSET 0
       ) pairs ORDER BY reason = 'admissible', ord LIMIT 1
     ) v
     WHERE m.list_id = $1 GROUP BY reason`,

@@ -112,8 +112,9 @@ try {
   const load = await timeOnce(() => loadBenchData(db, pool, { persons: personCount, now }));
   const analyze = await timeOnce(() => sql`ANALYZE`.execute(db));
   const refresh = await timeOnce(() => refreshAllTrafficLights(db, now));
-  // The refresh rewrote most person rows: clean up and renew statistics as autovacuum would.
-  const vacuum = await timeOnce(() => sql`VACUUM (ANALYZE) person`.execute(db));
+  // The load inserted every row and the refresh rewrote most person rows: clean up, mark the pages
+  // all-visible (index-only scans) and renew statistics as autovacuum would, also where it is off.
+  const vacuum = await timeOnce(() => sql`VACUUM (ANALYZE)`.execute(db));
   const list = await timeOnce(async () => {
     const id = await createBenchList(db, LIST_SIZE);
     await sql`ANALYZE marketing_list_member`.execute(db);
@@ -126,7 +127,7 @@ try {
   log(`  ${"load total (COPY)".padEnd(22)} ${formatMs(load.ms).padStart(10)}`);
   log(`  ${"ANALYZE".padEnd(22)} ${formatMs(analyze.ms).padStart(10)}`);
   log(`  ${"refreshAllTrafficLights".padEnd(22)} ${formatMs(refresh.ms).padStart(10)}`);
-  log(`  ${"VACUUM (ANALYZE) person".padEnd(22)} ${formatMs(vacuum.ms).padStart(10)}`);
+  log(`  ${"VACUUM (ANALYZE)".padEnd(22)} ${formatMs(vacuum.ms).padStart(10)}`);
   log(
     `  ${"marketing list".padEnd(22)} ${formatMs(list.ms).padStart(10)}  (${LIST_SIZE} members: first by id)`,
   );

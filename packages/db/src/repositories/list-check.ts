@@ -72,7 +72,9 @@ export async function withoutJit<T>(db: Database, run: (trx: Database) => Promis
 export async function checkList(db: Database, input: ListCheckInput): Promise<ListCheckSummary> {
   const purposeIds = await checkedInput(db, input);
   // The same verdict as `memberReasonSql`, as one join over all member × purpose pairs and the first
-  // refusing pair per member: a quarter faster than a subquery per member on a whole list.
+  // refusing pair per member: a quarter faster than a subquery per member on a whole list. `OFFSET 0`
+  // keeps `pairs` a subquery, so each pair's reason is computed once (inlined, the ORDER BY would
+  // compute the whole CASE a second time: a quarter of the check at 1,000,000 persons).
   const query = sql<{ reason: AdmissibilityReasonSql; n: number }>`
     SELECT reason, count(*)::int AS n FROM (
       SELECT DISTINCT ON (person_id) person_id, reason FROM (
@@ -83,6 +85,7 @@ export async function checkList(db: Database, input: ListCheckInput): Promise<Li
         JOIN purpose p ON p.id = c.purpose_id
         LEFT JOIN processing_record r ON r.person_id = m.person_id AND r.purpose_id = c.purpose_id
         WHERE m.list_id = ${input.listId}
+        OFFSET 0
       ) pairs ORDER BY person_id, reason = 'admissible', ord
     ) verdicts GROUP BY reason`;
   const result = await withoutJit(db, (trx) => query.execute(trx));
