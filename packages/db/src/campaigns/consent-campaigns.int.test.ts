@@ -130,8 +130,7 @@ describe("mass consent request", () => {
   });
 
   it("runs as a job: recipients, links, unrendered mails and requested records, set-based", async () => {
-    const { campaignId, jobId, expected } = await startConsentCampaign(t.db, request(), marketing, at);
-    expect(expected).toMatchObject({ email: 1, letter: 1 });
+    const { campaignId, jobId } = await startConsentCampaign(t.db, request(), marketing, at);
     const summary = await run();
     expect(summary.jobs).toEqual([expect.objectContaining({ id: jobId, state: "done", processed: 8 })]);
     const job = await t.db

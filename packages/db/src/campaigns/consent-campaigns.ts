@@ -130,20 +130,21 @@ export async function previewConsentCampaign(
 /**
  * Starts a mass consent request in one transaction: the campaign row, its bulk job (which routes,
  * links, queues and records batch by batch) and the audit event `campaign.consent_requested` with the
- * settings and the counts expected now (no personal data). Including refusals needs the DPO.
+ * settings (no personal data; the job's result and the recipient rows hold the counts, so the
+ * whole-list count the confirmation dialog showed is not computed a second time). Including
+ * refusals needs the DPO.
  */
 export async function startConsentCampaign(
   db: Database,
   request: ConsentCampaignRequest,
   actor: { id: string; role: StaffRole },
   now: Date,
-): Promise<{ campaignId: string; jobId: string; expected: ConsentCampaignCounts }> {
+): Promise<{ campaignId: string; jobId: string }> {
   // Art. 7(3), 21(3) GDPR: asking again after a no is the DPO's explicit decision.
   if (request.includeRefusals && !roleAtLeast(actor.role, "dpo"))
     throw new DomainError("forbidden", "include_refusals_dpo_only");
   return db.transaction().execute(async (trx) => {
     const plan = await planConsentCampaign(trx, request, now);
-    const expected = await previewConsentCampaign(trx, request, now);
     const campaign = await trx
       .insertInto("consentCampaign")
       .values({
@@ -177,15 +178,9 @@ export async function startConsentCampaign(
         askedPurposeIds: plan.askedIds,
         channel: request.channel,
         includeRefusals: request.includeRefusals,
-        expected: {
-          total: expected.total,
-          email: expected.email,
-          letter: expected.letter,
-          excluded: expected.excluded,
-        },
       },
       at: now,
     });
-    return { campaignId: campaign.id, jobId: job.id, expected };
+    return { campaignId: campaign.id, jobId: job.id };
   });
 }
