@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import { useTRPC } from "../../trpc/react";
 import { LetterLinks } from "./consent-campaign-progress";
+import { HistoryTable } from "./history-table";
 
 /** Issue 8 #7: the list's consent requests, newest first: when, by whom, for what, with their counts. */
 export function ConsentCampaignHistory({
@@ -20,53 +21,39 @@ export function ConsentCampaignHistory({
   const history = useQuery(trpc.campaigns.history.queryOptions({ listId, limit: 10 }));
   const rows = history.data ?? [];
   return (
-    <section aria-labelledby="campaign-history" className="space-y-2" data-testid="campaign-history">
-      <h3 id="campaign-history" className="font-semibold">
-        {t("history")}
-      </h3>
-      {history.isSuccess && rows.length === 0 ? (
-        <p className="text-sm text-slate-600">{t("historyEmpty")}</p>
-      ) : (
-        <table className="w-full text-left text-sm">
-          <thead className="border-b border-slate-200 text-slate-600">
-            <tr>
-              <th className="py-1.5 pr-3 font-medium">{t("when")}</th>
-              <th className="py-1.5 pr-3 font-medium">{t("who")}</th>
-              <th className="py-1.5 pr-3 font-medium">{t("asked")}</th>
-              <th className="py-1.5 pr-3 font-medium">{t("counts")}</th>
-              <th className="py-1.5 pr-3 font-medium">{t("state")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.id} className="border-b border-slate-100" data-campaign={row.id}>
-                <td className="py-1.5 pr-3">
-                  {format.dateTime(row.createdAt, { dateStyle: "medium", timeStyle: "short" })}
-                </td>
-                <td className="py-1.5 pr-3">{row.actorName ?? "—"}</td>
-                <td className="py-1.5 pr-3">
-                  {row.askedPurposeIds.map((id) => purposeNames.get(id) ?? id).join(", ")} /{" "}
-                  {tr(`channels.${row.channel}`)}
-                  {row.includeRefusals && <span className="ml-2 text-amber-800">{t("withRefusals")}</span>}
-                </td>
-                <td className="py-1.5 pr-3 tabular-nums">
-                  {t("countsLine", {
-                    email: row.counts.email,
-                    letter: row.counts.letter,
-                    excluded: row.counts.total - row.counts.email - row.counts.letter,
-                  })}
-                </td>
-                <td className="py-1.5 pr-3">
-                  {row.job ? t(`jobStates.${row.job.state}`) : "—"}
-                  {row.job?.state === "done" && row.counts.letter > 0 && (
-                    <LetterLinks campaignId={row.id} letters={row.counts.letter} />
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-    </section>
+    <HistoryTable
+      id="campaign-history"
+      testId="campaign-history"
+      title={t("history")}
+      empty={history.isSuccess && rows.length === 0 ? t("historyEmpty") : null}
+      columns={[t("when"), t("who"), t("asked"), t("counts"), t("state")]}
+    >
+      {rows.map((row) => (
+        <tr key={row.id} className="border-b border-slate-100" data-campaign={row.id}>
+          <td className="py-1.5 pr-3">
+            {format.dateTime(row.createdAt, { dateStyle: "medium", timeStyle: "short" })}
+          </td>
+          <td className="py-1.5 pr-3">{row.actorName ?? "—"}</td>
+          <td className="py-1.5 pr-3">
+            {row.askedPurposeIds.map((id) => purposeNames.get(id) ?? id).join(", ")} /{" "}
+            {tr(`channels.${row.channel}`)}
+            {row.includeRefusals && <span className="ml-2 text-amber-800">{t("withRefusals")}</span>}
+          </td>
+          <td className="py-1.5 pr-3 tabular-nums">
+            {t("countsLine", {
+              email: row.counts.email,
+              letter: row.counts.letter,
+              excluded: row.counts.total - row.counts.email - row.counts.letter,
+            })}
+          </td>
+          <td className="py-1.5 pr-3">
+            {row.job ? t(`jobStates.${row.job.state}`) : "—"}
+            {row.job?.state === "done" && row.counts.letter > 0 && (
+              <LetterLinks campaignId={row.id} letters={row.counts.letter} />
+            )}
+          </td>
+        </tr>
+      ))}
+    </HistoryTable>
   );
 }
