@@ -75,8 +75,21 @@ export const domainErrorReasons = [
   "text_changed",
   // access
   "document_forbidden",
-  // retention
+  // erasure, restriction, suppression and retention
   "legal_hold",
+  "erasure_level_invalid",
+  "erasure_reason_required",
+  "erasure_role_too_low",
+  "already_erased",
+  "erasure_not_found",
+  "suppressed_address",
+  "suppression_override_dpo_only",
+  "restriction_reason_required",
+  "already_restricted",
+  "not_restricted",
+  "restricted_processing",
+  "invalid_retention_date",
+  "retention_reason_required",
 ] as const;
 export type DomainErrorReason = (typeof domainErrorReasons)[number];
 

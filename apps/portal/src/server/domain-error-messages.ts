@@ -198,4 +198,56 @@ export const domainReasonMessages: Record<DomainErrorReason, Localized> = {
     de: "Eine gesetzliche Aufbewahrungspflicht verhindert das.",
     en: "A legal retention duty prevents this.",
   },
+  erasure_level_invalid: {
+    de: "Diese Löschstufe gibt es nicht (1, 2 oder 3).",
+    en: "There is no such erasure level (1, 2 or 3).",
+  },
+  erasure_reason_required: {
+    de: "Bitte einen Grund für die Löschung wählen.",
+    en: "Please choose a reason for the erasure.",
+  },
+  erasure_role_too_low: {
+    de: "Für diese Löschstufe fehlt Ihnen die Berechtigung (Stufe 2: Marketing, Stufe 3: Datenschutzbeauftragte).",
+    en: "Your role may not run this erasure level (level 2: marketing, level 3: data protection officer).",
+  },
+  already_erased: {
+    de: "Die Person ist bereits auf dieser oder einer höheren Stufe gelöscht.",
+    en: "This person is already erased at this level or a higher one.",
+  },
+  erasure_not_found: {
+    de: "Diese Löschung gibt es nicht.",
+    en: "This erasure does not exist.",
+  },
+  suppressed_address: {
+    de: "Ein gelöschter Kontakt hat diese E-Mail-Adresse verwendet.",
+    en: "An erased contact used this e-mail address.",
+  },
+  suppression_override_dpo_only: {
+    de: "Nur Datenschutzbeauftragte dürfen eine gesperrte Adresse trotzdem verwenden.",
+    en: "Only a data protection officer may use a suppressed address anyway.",
+  },
+  restriction_reason_required: {
+    de: "Bitte einen Grund für die Einschränkung angeben.",
+    en: "Please give a reason for the restriction.",
+  },
+  already_restricted: {
+    de: "Die Verarbeitung ist bereits eingeschränkt.",
+    en: "Processing is already restricted.",
+  },
+  not_restricted: {
+    de: "Die Verarbeitung ist nicht eingeschränkt.",
+    en: "Processing is not restricted.",
+  },
+  restricted_processing: {
+    de: "Die Verarbeitung ist eingeschränkt (Art. 18 DSGVO); das ist nur mit Einwilligung oder zur Beendigung erlaubt.",
+    en: "Processing is restricted (Art. 18 GDPR); only consents and ending a processing are allowed.",
+  },
+  invalid_retention_date: {
+    de: "Bitte ein gültiges Datum im Format JJJJ-MM-TT angeben.",
+    en: "Please enter a valid date as YYYY-MM-DD.",
+  },
+  retention_reason_required: {
+    de: "Bitte einen Grund für das Aufbewahrungsdatum angeben.",
+    en: "Please give a reason for the retention date.",
+  },
 };

@@ -68,10 +68,13 @@ export interface BankAccount {
   accountHolder: string;
   bic: string | null;
   createdAt: Generated<Timestamp>;
+  heldUntil: string | null;
   iban: string;
   id: Generated<string>;
   mandateReference: string | null;
   personId: string;
+  retentionClass: import("@purposeful/domain").RetentionDutyKey | null;
+  retentionDate: string | null;
 }
 
 export interface BulkJob {
@@ -156,6 +159,7 @@ export interface ConsentEvidence {
   createdBy: string | null;
   description: string | null;
   documentId: string | null;
+  heldUntil: string | null;
   id: Generated<string>;
   kind: "document" | "email" | "signature" | "microsite" | "note" | "parental_consent";
   parentalConsentHolder: string | null;
@@ -193,12 +197,32 @@ export interface Document {
   createdAt: Generated<Timestamp>;
   createdBy: string | null;
   fileName: string;
+  heldUntil: string | null;
   id: Generated<string>;
   kind: "upload" | "email" | "signature" | "report" | "evidence";
   metadata: Generated<Json>;
   personId: string | null;
+  retentionClass: import("@purposeful/domain").RetentionDutyKey | null;
+  retentionDate: string | null;
   sha256: string;
   sizeBytes: number;
+}
+
+export interface Erasure {
+  actorId: string | null;
+  actorType: "staff" | "system";
+  erasedAt: Timestamp;
+  held: Generated<Json>;
+  id: Generated<string>;
+  level: number;
+  note: string | null;
+  personId: string;
+  reason: import("@purposeful/domain").ErasureReason;
+  recipients: Generated<string[]>;
+  recipientsNotifiedAt: Timestamp | null;
+  recipientsNotifiedBy: string | null;
+  retentionRunId: string | null;
+  steps: Generated<Json>;
 }
 
 export interface FollowUp {
@@ -335,7 +359,11 @@ export interface Person {
   preferredLanguage: Generated<import("@purposeful/domain").Language>;
   restricted: Generated<boolean>;
   restrictedAt: Timestamp | null;
+  restrictionReason: string | null;
   retainUntil: string | null;
+  retentionManualReason: string | null;
+  retentionManualUntil: string | null;
+  retentionReviewAt: Timestamp | null;
   salutation: string | null;
   title: string | null;
   trafficLight: Generated<import("@purposeful/domain").TrafficLight>;
@@ -457,6 +485,22 @@ export interface ReportTemplate {
   updatedAt: Generated<Timestamp>;
 }
 
+export interface RetentionRun {
+  action: import("@purposeful/domain").RetentionAction;
+  dryRun: boolean;
+  due: Generated<number>;
+  erased: Generated<number>;
+  failed: Generated<number>;
+  finishedAt: Timestamp | null;
+  heldDeleted: Generated<number>;
+  id: Generated<string>;
+  jobId: string | null;
+  queued: Generated<number>;
+  startedAt: Timestamp;
+  summaryMailedAt: Timestamp | null;
+  today: string;
+}
+
 export interface Setting {
   key: string;
   updatedAt: Generated<Timestamp>;
@@ -545,6 +589,7 @@ export interface DB {
   consentEvidence: ConsentEvidence;
   dataSubjectRequest: DataSubjectRequest;
   document: Document;
+  erasure: Erasure;
   followUp: FollowUp;
   incident: Incident;
   marketingList: MarketingList;
@@ -564,6 +609,7 @@ export interface DB {
   purposeVersion: PurposeVersion;
   relationship: Relationship;
   reportTemplate: ReportTemplate;
+  retentionRun: RetentionRun;
   setting: Setting;
   staffAccount: StaffAccount;
   staffRateLimit: StaffRateLimit;

@@ -14,9 +14,9 @@ export const erasureRequiredRole: Record<ErasureLevel, StaffRole> = {
 };
 
 export const erasureLevelDescription: Record<ErasureLevel, string> = {
-  1: "Every purpose deactivated (consents withdrawn, other bases ended), mail blocks set on every channel.",
+  1: "Consents withdrawn, direct marketing objected to and blocked on every channel; contract and legal-obligation records stay.",
   2: "Level 1, and all communication data deleted except the primary e-mail address.",
-  3: "Every personal datum anonymized or deleted; the e-mail address survives only as a suppression entry.",
+  3: "Every personal datum anonymized or deleted, held items restricted until their hold ends; the e-mail address survives only as a keyed hash.",
 };
 
 export function isErasureLevel(value: number): value is ErasureLevel {

@@ -1,15 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { mayErase } from "./levels.ts";
-import { type ErasureFacts, planErasure } from "./plan.ts";
+import { type ErasureFacts, type HoldCandidate, planErasure } from "./plan.ts";
 import { legalHoldFor, retentionDuties, retentionHoldUntil } from "./retention.ts";
 
-const now = new Date("2026-06-15T12:00:00Z");
+const today = "2026-06-15";
 const facts = (overrides: Partial<ErasureFacts> = {}): ErasureFacts => ({
   counts: {
-    processingRecords: 4,
-    activeRecords: 3,
-    activeConsentRecords: 2,
+    processingRecords: 5,
+    liveConsents: 2,
+    liveDirectMarketing: 1,
+    liveOther: { contract: 1, legal_obligation: 1 },
     emails: 2,
+    hasPrimaryEmail: true,
     phones: 1,
     addresses: 1,
     bankAccounts: 1,
@@ -18,137 +20,139 @@ const facts = (overrides: Partial<ErasureFacts> = {}): ErasureFacts => ({
     relationships: 1,
     outboxMessages: 1,
     micrositeLinks: 1,
+    listMemberships: 2,
+    consentEvidence: 2,
   },
-  legalHolds: [],
+  holds: [],
   alreadyErasedLevel: 0,
+  recipients: ["Payroll provider", "Lettershop", "Payroll provider"],
   ...overrides,
 });
-const invoiceHold = { reason: "Invoices (AO §147)", until: "2031-01-01" };
+const invoice: HoldCandidate = {
+  table: "document",
+  id: "d1",
+  hold: legalHoldFor("accounting_vouchers", "2022-03-01"),
+};
 
 describe("planErasure", () => {
-  it("level 1 withdraws consents, ends other bases and blocks every channel", () => {
-    expect(planErasure(1, facts(), now)).toEqual({
+  it("level 1 withdraws consents, objects to direct marketing, blocks every channel and keeps contracts", () => {
+    expect(planErasure(1, facts(), today)).toEqual({
       level: 1,
-      blocked: null,
       alreadyDone: false,
       steps: [
         { table: "processingRecord", action: "withdraw", count: 2 },
-        { table: "processingRecord", action: "end", count: 1 },
+        { table: "processingRecord", action: "object", count: 1 },
+        { table: "person", action: "object_direct_marketing", count: 1 },
         { table: "person", action: "set_mail_blocks", count: 5 },
       ],
+      kept: [
+        { legalBasis: "contract", count: 1 },
+        { legalBasis: "legal_obligation", count: 1 },
+      ],
+      held: [],
+      recipients: ["Lettershop", "Payroll provider"],
     });
   });
 
   it("level 2 also deletes communication data but keeps the primary e-mail", () => {
-    const { steps } = planErasure(2, facts(), now);
-    expect(steps.slice(3)).toEqual([
+    const plan = planErasure(2, facts(), today);
+    expect(plan.steps.slice(4)).toEqual([
       { table: "personEmail", action: "delete", count: 1 },
       { table: "personPhone", action: "delete", count: 1 },
       { table: "personAddress", action: "delete", count: 1 },
     ]);
+    expect(plan.kept).toHaveLength(2);
   });
 
-  it("level 3 suppresses the e-mails before deleting them, reaches every table and shreds the key", () => {
-    const { steps, blocked } = planErasure(3, facts(), now);
-    expect(blocked).toBeNull();
-    const actions = steps.map((s) => `${s.table}:${s.action}:${s.count}`);
-    expect(actions).toEqual([
-      "processingRecord:withdraw:2",
-      "processingRecord:end:1",
-      "person:set_mail_blocks:5",
-      "suppressionEntry:suppress:2",
-      "personEmail:delete:2",
-      "personPhone:delete:1",
-      "personAddress:delete:1",
-      "bankAccount:delete:1",
-      "activity:anonymize:5",
-      "document:delete:2",
-      "relationship:delete:1",
-      "outboxMessage:delete:1",
-      "micrositeLink:delete:1",
-      "processingRecord:anonymize:4",
-      "person:anonymize:1",
-      "personKey:shred_key:1",
+  it("level 2 deletes every address when none is primary", () => {
+    const plan = planErasure(2, facts({ counts: { ...facts().counts, hasPrimaryEmail: false } }), today);
+    expect(plan.steps).toContainEqual({ table: "personEmail", action: "delete", count: 2 });
+  });
+
+  it("level 3 ends every basis, suppresses the e-mails, reaches every table and shreds the key", () => {
+    const plan = planErasure(3, facts(), today);
+    expect(plan.kept).toEqual([]);
+    expect(plan.steps).toEqual([
+      { table: "processingRecord", action: "withdraw", count: 2 },
+      { table: "processingRecord", action: "object", count: 1 },
+      { table: "person", action: "object_direct_marketing", count: 1 },
+      { table: "person", action: "set_mail_blocks", count: 5 },
+      { table: "processingRecord", action: "end", count: 2 },
+      { table: "suppressionEntry", action: "suppress", count: 2 },
+      { table: "personEmail", action: "delete", count: 2 },
+      { table: "personPhone", action: "delete", count: 1 },
+      { table: "personAddress", action: "delete", count: 1 },
+      { table: "bankAccount", action: "delete", count: 1 },
+      { table: "activity", action: "anonymize", count: 5 },
+      { table: "document", action: "delete", count: 2 },
+      { table: "relationship", action: "delete", count: 1 },
+      { table: "outboxMessage", action: "delete", count: 1 },
+      { table: "micrositeLink", action: "delete", count: 1 },
+      { table: "marketingListMember", action: "delete", count: 2 },
+      { table: "consentEvidence", action: "delete", count: 2 },
+      { table: "processingRecord", action: "anonymize", count: 5 },
+      { table: "person", action: "anonymize", count: 1 },
+      { table: "personKey", action: "shred_key", count: 1 },
     ]);
   });
 
   it("leaves out steps with nothing to do", () => {
-    const empty = facts();
-    empty.counts = { ...empty.counts, activeRecords: 0, activeConsentRecords: 0, emails: 1, phones: 0 };
-    expect(planErasure(2, empty, now).steps).toEqual([
-      { table: "person", action: "set_mail_blocks", count: 5 },
-      { table: "personAddress", action: "delete", count: 1 },
+    const empty = facts({
+      counts: {
+        ...facts().counts,
+        liveConsents: 0,
+        liveDirectMarketing: 0,
+        liveOther: {},
+        phones: 0,
+        addresses: 0,
+        emails: 1,
+      },
+    });
+    expect(planErasure(2, empty, today).steps.map((s) => s.action)).toEqual([
+      "object_direct_marketing",
+      "set_mail_blocks",
     ]);
   });
 
-  it("treats all active records as consents when the split is unknown", () => {
-    const unsplit = facts();
-    unsplit.counts = { ...unsplit.counts, activeConsentRecords: undefined };
-    expect(planErasure(1, unsplit, now).steps[0]).toEqual({
-      table: "processingRecord",
-      action: "withdraw",
-      count: 3,
+  describe("legal holds (Art. 17(3)(b),(e) GDPR)", () => {
+    it("do not block level 3: the held items are kept and everything else is erased", () => {
+      const evidence: HoldCandidate = {
+        table: "consentEvidence",
+        id: "e1",
+        hold: { key: "consent_evidence", source: "§195, §199(1) BGB", until: "2030-01-01" },
+      };
+      const plan = planErasure(3, facts({ holds: [invoice, evidence] }), today);
+      expect(plan.alreadyDone).toBe(false);
+      expect(plan.held).toEqual([invoice, evidence]);
+      expect(plan.steps).toContainEqual({ table: "document", action: "delete", count: 1 });
+      expect(plan.steps).toContainEqual({ table: "consentEvidence", action: "delete", count: 1 });
+      expect(plan.steps).toContainEqual({ table: "personKey", action: "shred_key", count: 1 });
+    });
+
+    it("are not listed at levels 1 and 2, which delete nothing they cover", () => {
+      expect(planErasure(1, facts({ holds: [invoice] }), today).held).toEqual([]);
+      expect(planErasure(2, facts({ holds: [invoice] }), today).held).toEqual([]);
+    });
+
+    it("end on their until day: the day before it is held, on it it is erased", () => {
+      const endsToday: HoldCandidate = { ...invoice, hold: { ...invoice.hold, until: today } };
+      expect(planErasure(3, facts({ holds: [endsToday] }), "2026-06-14").held).toEqual([endsToday]);
+      const plan = planErasure(3, facts({ holds: [endsToday] }), today);
+      expect(plan.held).toEqual([]);
+      expect(plan.steps).toContainEqual({ table: "document", action: "delete", count: 2 });
     });
   });
 
-  describe("legal hold", () => {
-    it("blocks level 3 and says why", () => {
-      const plan = planErasure(3, facts({ legalHolds: [invoiceHold] }), now);
-      expect(plan).toEqual({
-        level: 3,
-        blocked: { code: "legal_hold", reasons: ["Invoices (AO §147)"], holds: [invoiceHold] },
-        steps: [],
-        alreadyDone: false,
-      });
+  it("reports a level already reached as done, without steps", () => {
+    expect(planErasure(2, facts({ alreadyErasedLevel: 2 }), today)).toMatchObject({
+      alreadyDone: true,
+      steps: [],
     });
-
-    it("does not block levels 1 and 2", () => {
-      for (const level of [1, 2] as const) {
-        const plan = planErasure(level, facts({ legalHolds: [invoiceHold] }), now);
-        expect(plan.blocked).toBeNull();
-        expect(plan.steps.length).toBeGreaterThan(0);
-      }
-    });
-
-    it("no longer blocks from its until day (in Berlin)", () => {
-      const hold = { reason: "Letters", until: "2026-06-16" };
-      expect(planErasure(3, facts({ legalHolds: [hold] }), now).blocked).not.toBeNull();
-      expect(
-        planErasure(3, facts({ legalHolds: [hold] }), new Date("2026-06-15T22:30:00Z")).blocked,
-      ).toBeNull();
-    });
+    expect(planErasure(1, facts({ alreadyErasedLevel: 3 }), today).alreadyDone).toBe(true);
+    expect(planErasure(3, facts({ alreadyErasedLevel: 2 }), today).alreadyDone).toBe(false);
   });
 
-  describe("idempotency", () => {
-    it("reports a level already reached as done, without steps", () => {
-      for (const level of [1, 2, 3] as const) {
-        expect(planErasure(level, facts({ alreadyErasedLevel: 3 }), now)).toEqual({
-          level,
-          blocked: null,
-          steps: [],
-          alreadyDone: true,
-        });
-      }
-      expect(
-        planErasure(2, facts({ alreadyErasedLevel: 2, legalHolds: [invoiceHold] }), now).alreadyDone,
-      ).toBe(true);
-    });
-
-    it("plans only what is left when a higher level follows a lower one", () => {
-      const afterLevel1 = facts({ alreadyErasedLevel: 1 });
-      afterLevel1.counts = { ...afterLevel1.counts, activeRecords: 0, activeConsentRecords: 0 };
-      expect(planErasure(2, afterLevel1, now).steps.map((s) => s.action)).toEqual([
-        "set_mail_blocks",
-        "delete",
-        "delete",
-        "delete",
-      ]);
-    });
-  });
-});
-
-describe("erasure roles", () => {
-  it("lets only the DPO and admin run level 3", () => {
+  it("lets only the DPO and admin run level 3, marketing level 2 and staff level 1", () => {
     expect(mayErase("staff", 1)).toBe(true);
     expect(mayErase("staff", 2)).toBe(false);
     expect(mayErase("marketing", 2)).toBe(true);
@@ -158,15 +162,19 @@ describe("erasure roles", () => {
   });
 });
 
-describe("retention duties", () => {
+describe("retention duties (HGB §257, AO §147)", () => {
   it("are 6, 8 and 10 years with their source", () => {
     expect(retentionDuties.map((d) => d.years)).toEqual([6, 8, 10]);
-    for (const duty of retentionDuties) expect(duty.source).toMatch(/HGB §257.*AO §147/);
+    expect(legalHoldFor("business_letters", "2020-05-05").source).toContain("HGB §257");
   });
 
   it("run from the end of the document's calendar year", () => {
-    expect(retentionHoldUntil(6, "2025-03-10")).toBe("2032-01-01");
-    expect(legalHoldFor("accounting_vouchers", "2025-12-31").until).toBe("2034-01-01");
-    expect(legalHoldFor("books_and_annual_accounts", "2020-01-01").reason).toContain("10 years");
+    expect(retentionHoldUntil(8, "2024-01-01")).toBe("2033-01-01");
+    expect(retentionHoldUntil(8, "2024-12-31")).toBe("2033-01-01");
+    expect(legalHoldFor("books_and_annual_accounts", "2016-07-01")).toEqual({
+      key: "books_and_annual_accounts",
+      source: "HGB §257(1) no. 1, (4); AO §147(1) no. 1, (3)",
+      until: "2027-01-01",
+    });
   });
 });
