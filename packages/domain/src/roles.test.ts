@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DomainError } from "./errors.ts";
 import { legalBases, legalBasisArticle } from "./legal-basis.ts";
-import { mayOpenDocument, roleAtLeast } from "./roles.ts";
+import { mayOpenDocument, maySeeHeldItems, roleAtLeast } from "./roles.ts";
 
 describe("roleAtLeast", () => {
   it("orders staff < marketing < dpo < admin", () => {
@@ -22,6 +22,24 @@ describe("mayOpenDocument", () => {
     expect(mayOpenDocument({ id: "someone", role: "staff" }, document)).toBe(false);
     expect(mayOpenDocument({ id: "someone", role: "marketing" }, document)).toBe(false);
     expect(mayOpenDocument({ id: "someone", role: "marketing" }, { createdBy: null })).toBe(false);
+  });
+
+  it("opens a document held after an erasure for dpo and admin only, not for its uploader", () => {
+    const held = { createdBy: "uploader", heldUntil: "2033-01-01" };
+    expect(mayOpenDocument({ id: "uploader", role: "staff" }, held)).toBe(false);
+    expect(mayOpenDocument({ id: "uploader", role: "marketing" }, held)).toBe(false);
+    expect(mayOpenDocument({ id: "someone", role: "dpo" }, held)).toBe(true);
+    expect(mayOpenDocument({ id: "someone", role: "admin" }, held)).toBe(true);
+    expect(mayOpenDocument({ id: "uploader", role: "staff" }, { ...held, heldUntil: null })).toBe(true);
+  });
+});
+
+describe("maySeeHeldItems", () => {
+  it("lets dpo and admin see items held after an erasure (Art. 18, §35(3) BDSG), nobody else", () => {
+    expect(maySeeHeldItems("staff")).toBe(false);
+    expect(maySeeHeldItems("marketing")).toBe(false);
+    expect(maySeeHeldItems("dpo")).toBe(true);
+    expect(maySeeHeldItems("admin")).toBe(true);
   });
 });
 

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { DomainError, mayOpenDocument, type StaffRole } from "@purposeful/domain";
+import { DomainError, mayOpenDocument, maySeeHeldItems, type StaffRole } from "@purposeful/domain";
 import { type Actor, recordAudit } from "../audit/record-audit.ts";
 import type { Database } from "../create-database.ts";
 
@@ -82,7 +82,8 @@ export interface DocumentViewer {
 
 /**
  * A document for a staff user who may open it (dpo, admin, or its uploader; see
- * `mayOpenDocument`), with the view written to the audit trail; null when it does not exist.
+ * `mayOpenDocument`), with the view written to the audit trail; null when it does not exist, and
+ * for a viewer who may not see items held after an erasure when it is one (they never learn of it).
  * `via` says whether the file itself or its page (facts, checked-in e-mail text) was opened.
  */
 export async function openDocument(
@@ -92,6 +93,7 @@ export async function openDocument(
   return db.transaction().execute(async (trx) => {
     const document = await getDocument(trx, input.documentId);
     if (!document) return null;
+    if (document.heldUntil && !maySeeHeldItems(input.viewer.role)) return null;
     if (!mayOpenDocument(input.viewer, document)) throw new DomainError("forbidden", "document_forbidden");
     await recordAudit(trx, {
       actor: { type: "staff", id: input.viewer.id },

@@ -14,7 +14,8 @@ export async function consentRequestOptions(
   db: Database,
   input: { personId: string; language: PurposeLanguage; now: Date },
 ) {
-  const detail = await getPersonDetail(db, input.personId, input.language);
+  // Only the records are read: no held item is needed, so the least privileged view.
+  const detail = await getPersonDetail(db, input.personId, input.language, { role: "staff" });
   if (!detail) return null;
   const purposes = await purposesWithCurrentText(db, { active: true, consentOnly: true });
   const openRequests = await db

@@ -1,4 +1,11 @@
-import type { Channel, Language, RecordFacts } from "@purposeful/domain";
+import {
+  type Channel,
+  type HoldCandidate,
+  type Language,
+  maySeeHeldItems,
+  type RecordFacts,
+  type StaffRole,
+} from "@purposeful/domain";
 import type { Database } from "../create-database.ts";
 import { purposesWithCurrentText } from "./purpose-texts.ts";
 
@@ -30,8 +37,18 @@ export const recordColumns = [
   "r.updatedAt",
 ] as const;
 
-/** Everything the person page shows, in one read; document contents stay in the database. */
-export async function getPersonDetail(db: Database, personId: string, language: Language) {
+/**
+ * Everything the person page shows, in one read; document contents stay in the database. Items kept
+ * restricted after a level-3 erasure (`held_until` set) are read only for a viewer who may see them
+ * (`maySeeHeldItems`: dpo, admin); for everyone else the queries leave them out.
+ */
+export async function getPersonDetail(
+  db: Database,
+  personId: string,
+  language: Language,
+  viewer: { role: StaffRole },
+) {
+  const seesHeld = maySeeHeldItems(viewer.role);
   const person = await db
     .selectFrom("person")
     .leftJoin("organization", "organization.id", "person.organizationId")
@@ -41,96 +58,154 @@ export async function getPersonDetail(db: Database, personId: string, language: 
     .executeTakeFirst();
   if (!person) return null;
 
-  const [emails, phones, addresses, bankAccounts, activities, documents, relationships, records] =
-    await Promise.all([
-      db
-        .selectFrom("personEmail")
-        .selectAll()
-        .where("personId", "=", personId)
-        .orderBy("isPrimary", "desc")
-        .orderBy("createdAt")
-        .execute(),
-      db
-        .selectFrom("personPhone")
-        .selectAll()
-        .where("personId", "=", personId)
-        .orderBy("isPrimary", "desc")
-        .orderBy("createdAt")
-        .execute(),
-      db
-        .selectFrom("personAddress")
-        .selectAll()
-        .where("personId", "=", personId)
-        .orderBy("isPrimary", "desc")
-        .orderBy("createdAt")
-        .execute(),
-      db
-        .selectFrom("bankAccount")
-        .selectAll()
-        .where("personId", "=", personId)
-        .orderBy("createdAt")
-        .execute(),
-      db
-        .selectFrom("activity")
-        .leftJoin("staffUser", "staffUser.id", "activity.staffUserId")
-        .select([
-          "activity.id",
-          "activity.kind",
-          "activity.direction",
-          "activity.subject",
-          "activity.body",
-          "activity.occurredAt",
-          "activity.durationSeconds",
-          "staffUser.name as staffName",
-        ])
-        .where("activity.personId", "=", personId)
-        .orderBy("activity.occurredAt", "desc")
-        .limit(100)
-        .execute(),
-      db
-        .selectFrom("document")
-        .select(["id", "kind", "fileName", "contentType", "sizeBytes", "createdAt", "createdBy"])
-        .where("personId", "=", personId)
-        .orderBy("createdAt", "desc")
-        .execute(),
-      db
-        .selectFrom("relationship")
-        .leftJoin("person as related", "related.id", "relationship.relatedPersonId")
-        .leftJoin(
-          "organization as relatedOrganization",
-          "relatedOrganization.id",
-          "relationship.relatedOrganizationId",
-        )
-        .select([
-          "relationship.id",
-          "relationship.role",
-          "relationship.relatedPersonId",
-          "related.firstName as relatedFirstName",
-          "related.lastName as relatedLastName",
-          "relationship.relatedOrganizationId",
-          "relatedOrganization.name as relatedOrganizationName",
-        ])
-        .where("relationship.personId", "=", personId)
-        .execute(),
-      db
-        .selectFrom("processingRecord as r")
-        .innerJoin("purpose as p", "p.id", "r.purposeId")
-        .select([
-          ...recordColumns,
-          (eb) =>
-            eb
-              .selectFrom("consentEvidence as ce")
-              .select((e) => e.fn.countAll<number>().as("n"))
-              .whereRef("ce.processingRecordId", "=", "r.id")
-              .as("evidenceCount"),
-        ])
-        .where("r.personId", "=", personId)
-        .orderBy("p.key")
-        .execute()
-        .then((rows) => withPurposeNames(db, rows, language)),
-    ]);
+  const [
+    emails,
+    phones,
+    addresses,
+    bankAccounts,
+    activities,
+    documents,
+    relationships,
+    records,
+    heldEvidence,
+    holds,
+  ] = await Promise.all([
+    db
+      .selectFrom("personEmail")
+      .selectAll()
+      .where("personId", "=", personId)
+      .orderBy("isPrimary", "desc")
+      .orderBy("createdAt")
+      .execute(),
+    db
+      .selectFrom("personPhone")
+      .selectAll()
+      .where("personId", "=", personId)
+      .orderBy("isPrimary", "desc")
+      .orderBy("createdAt")
+      .execute(),
+    db
+      .selectFrom("personAddress")
+      .selectAll()
+      .where("personId", "=", personId)
+      .orderBy("isPrimary", "desc")
+      .orderBy("createdAt")
+      .execute(),
+    db
+      .selectFrom("bankAccount")
+      .selectAll()
+      .where("personId", "=", personId)
+      .$if(!seesHeld, (q) => q.where("heldUntil", "is", null))
+      .orderBy("createdAt")
+      .execute(),
+    db
+      .selectFrom("activity")
+      .leftJoin("staffUser", "staffUser.id", "activity.staffUserId")
+      .select([
+        "activity.id",
+        "activity.kind",
+        "activity.direction",
+        "activity.subject",
+        "activity.body",
+        "activity.occurredAt",
+        "activity.durationSeconds",
+        "staffUser.name as staffName",
+      ])
+      .where("activity.personId", "=", personId)
+      .orderBy("activity.occurredAt", "desc")
+      .limit(100)
+      .execute(),
+    db
+      .selectFrom("document")
+      .select([
+        "id",
+        "kind",
+        "fileName",
+        "contentType",
+        "sizeBytes",
+        "createdAt",
+        "createdBy",
+        "retentionClass",
+        "heldUntil",
+      ])
+      .where("personId", "=", personId)
+      .$if(!seesHeld, (q) => q.where("heldUntil", "is", null))
+      .orderBy("createdAt", "desc")
+      .execute(),
+    db
+      .selectFrom("relationship")
+      .leftJoin("person as related", "related.id", "relationship.relatedPersonId")
+      .leftJoin(
+        "organization as relatedOrganization",
+        "relatedOrganization.id",
+        "relationship.relatedOrganizationId",
+      )
+      .select([
+        "relationship.id",
+        "relationship.role",
+        "relationship.relatedPersonId",
+        "related.firstName as relatedFirstName",
+        "related.lastName as relatedLastName",
+        "relationship.relatedOrganizationId",
+        "relatedOrganization.name as relatedOrganizationName",
+      ])
+      .where("relationship.personId", "=", personId)
+      .execute(),
+    db
+      .selectFrom("processingRecord as r")
+      .innerJoin("purpose as p", "p.id", "r.purposeId")
+      .select([
+        ...recordColumns,
+        (eb) =>
+          eb
+            .selectFrom("consentEvidence as ce")
+            .select((e) => e.fn.countAll<number>().as("n"))
+            .whereRef("ce.processingRecordId", "=", "r.id")
+            .$if(!seesHeld, (q) => q.where("ce.heldUntil", "is", null))
+            .as("evidenceCount"),
+      ])
+      .where("r.personId", "=", personId)
+      .orderBy("p.key")
+      .execute()
+      .then((rows) => withPurposeNames(db, rows, language)),
+    // Consent evidence kept to prove a past consent after an erasure (§§195, 199 BGB; §7a UWG).
+    seesHeld
+      ? db
+          .selectFrom("consentEvidence as ce")
+          .innerJoin("processingRecord as r", "r.id", "ce.processingRecordId")
+          .innerJoin("purpose as p", "p.id", "r.purposeId")
+          .select(["ce.id", "ce.kind", "ce.createdAt", "ce.heldUntil", "p.key as purposeKey"])
+          .where("r.personId", "=", personId)
+          .where("ce.heldUntil", "is not", null)
+          .orderBy("ce.heldUntil")
+          .orderBy("ce.id")
+          .execute()
+      : Promise.resolve([]),
+    // The hold of each item an erasure kept (its law and end), as the erasure recorded it.
+    seesHeld
+      ? db
+          .selectFrom("erasure")
+          .select("held")
+          .where("personId", "=", personId)
+          .orderBy("erasedAt", "desc")
+          .execute()
+          .then((rows) => rows.flatMap((row) => row.held as unknown as HoldCandidate[]))
+      : Promise.resolve([] as HoldCandidate[]),
+  ]);
 
-  return { person, emails, phones, addresses, bankAccounts, activities, documents, relationships, records };
+  return {
+    person,
+    emails,
+    phones,
+    addresses,
+    bankAccounts,
+    activities,
+    documents,
+    relationships,
+    records,
+    heldEvidence,
+    holds,
+  };
 }
 
 /** Each record with its purpose's name from the current text version in `language` (null where missing). */

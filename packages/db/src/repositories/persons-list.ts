@@ -1,5 +1,5 @@
 import type { RecordState } from "@purposeful/domain";
-import { DomainError, type TrafficLight } from "@purposeful/domain";
+import { DomainError, type ErasureLevel, type TrafficLight } from "@purposeful/domain";
 import { type ExpressionBuilder, type SelectQueryBuilder, sql } from "kysely";
 import type { Database } from "../create-database.ts";
 import type { DB } from "../tables/generated.ts";
@@ -27,6 +27,8 @@ export interface PersonListRow {
   organizationName: string | null;
   primaryEmail: string | null;
   trafficLight: TrafficLightValue;
+  /** 3: anonymized, the names are empty (the list shows "Erased person") */
+  erasedLevel: 0 | ErasureLevel;
   createdAt: Date;
 }
 
@@ -132,6 +134,7 @@ export async function listPersons(db: Database, input: PersonListQuery): Promise
       "person.firstName",
       "person.lastName",
       "person.trafficLight",
+      eb.ref("person.erasedLevel").$castTo<0 | ErasureLevel>().as("erasedLevel"),
       "person.createdAt",
       "organization.name as organizationName",
       eb

@@ -44,7 +44,8 @@ export const personsRouter = router({
   get: procedureFor("staff")
     .input(personIdInput)
     .query(async ({ ctx, input }) => {
-      const detail = await getPersonDetail(ctx.db, input.personId, ctx.user.locale);
+      // Items held after an erasure reach dpo and admin only; the query leaves them out for others.
+      const detail = await getPersonDetail(ctx.db, input.personId, ctx.user.locale, ctx.user);
       if (!detail) throw new TRPCError({ code: "NOT_FOUND" });
       const now = ctx.now();
       // The explanation is computed by the domain rule from the records, at this instant.
@@ -66,7 +67,7 @@ export const personsRouter = router({
         // Evidence opens for dpo, admin and its uploader only; the page links what the viewer may open.
         documents: detail.documents.map(({ createdBy, ...document }) => ({
           ...document,
-          mayOpen: mayOpenDocument(ctx.user, { createdBy }),
+          mayOpen: mayOpenDocument(ctx.user, { createdBy, heldUntil: document.heldUntil }),
         })),
         light: { light: light.light, reason: light.reason },
         storedLight: detail.person.trafficLight,
