@@ -17,6 +17,14 @@ export async function getStaffLocale(db: Database, userId: string): Promise<Lang
   return row?.locale ?? "de";
 }
 
+/** The names of these staff users (for "by whom" columns); unknown ids are left out. */
+export async function staffUserNames(db: Database, ids: readonly string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = await db.selectFrom("staffUser").select(["id", "name"]).where("id", "in", unique).execute();
+  return new Map(rows.map((row) => [row.id, row.name]));
+}
+
 /** Whether a staff user exists and is not deactivated (new sessions are refused otherwise). */
 export async function isActiveStaffUser(db: Database, userId: string): Promise<boolean> {
   const user = await db.selectFrom("staffUser").select("banned").where("id", "=", userId).executeTakeFirst();

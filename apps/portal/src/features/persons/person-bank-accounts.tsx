@@ -11,13 +11,15 @@ export function maskIban(iban: string): string {
 
 export async function PersonBankAccounts({ view }: { view: PersonView }) {
   const t = await getTranslations();
+  // Items held after an erasure (dpo and admin only) are listed with their hold in their own section.
+  const bankAccounts = view.bankAccounts.filter((account) => !account.heldUntil);
   return (
     <PersonSection id="bank-accounts" title={t("person.bankAccounts")}>
-      {view.bankAccounts.length === 0 ? (
+      {bankAccounts.length === 0 ? (
         <NoEntries text={t("person.noEntries")} />
       ) : (
         <PersonTable head={[t("person.iban"), t("person.bic"), t("person.accountHolder")]}>
-          {view.bankAccounts.map((account) => (
+          {bankAccounts.map((account) => (
             <tr key={account.id}>
               <td className={`${tdClass} whitespace-nowrap font-mono`}>
                 <span aria-hidden="true">{maskIban(account.iban)}</span>

@@ -8,6 +8,10 @@ import { TrafficLightBadge } from "../shell/traffic-light-badge";
 
 const column = createColumnHelper<PersonListRow>();
 
+/** Erasure level 3 leaves the names empty; the list says so instead of showing ", ". */
+const displayName = (row: PersonListRow, erased: string) =>
+  row.erasedLevel >= 3 ? erased : `${row.lastName}, ${row.firstName}`;
+
 /** The bulk selection: ids kept across pages; the header box selects or clears the shown page. */
 export interface PersonSelection {
   selected: ReadonlySet<string>;
@@ -54,7 +58,7 @@ export function personColumns(
           checked={selection.selected.has(info.row.original.id)}
           onChange={() => selection.toggle(info.row.original.id)}
           label={t("persons.selectRow", {
-            name: `${info.row.original.lastName}, ${info.row.original.firstName}`,
+            name: displayName(info.row.original, t("erasure.erasedPerson")),
           })}
         />
       ),
@@ -65,11 +69,14 @@ export function personColumns(
       cell: (info) => <TrafficLightBadge light={info.getValue()} label={t(`lights.${info.getValue()}`)} />,
       enableSorting: false,
     }),
-    column.accessor((row) => `${row.lastName}, ${row.firstName}`, {
+    column.accessor((row) => displayName(row, t("erasure.erasedPerson")), {
       id: "name",
       header: () => t("persons.name"),
       cell: (info) => (
-        <Link href={`/persons/${info.row.original.id}`} className="font-medium text-blue-800 hover:underline">
+        <Link
+          href={`/persons/${info.row.original.id}`}
+          className={`font-medium hover:underline ${info.row.original.erasedLevel >= 3 ? "italic text-slate-600" : "text-blue-800"}`}
+        >
           {info.getValue()}
         </Link>
       ),

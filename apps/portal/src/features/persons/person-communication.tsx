@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { AddCommunication, CommunicationEntryActions } from "./edit-communication";
-import { NoEntries, PersonSection, type PersonView } from "./person-section";
+import { isAnonymized, NoEntries, PersonSection, type PersonView } from "./person-section";
 
 function Group({ title, empty, children }: { title: string; empty: string | null; children: ReactNode }) {
   return (
@@ -25,6 +25,8 @@ export async function PersonCommunication({ view }: { view: PersonView }) {
   );
   const noEntries = t("person.noEntries");
   const personId = view.person.id;
+  // An anonymized person (erasure level 3) is not edited any more.
+  const editable = !isAnonymized(view);
   return (
     <PersonSection id="communication" title={t("person.communication")}>
       <div className="grid gap-4 md:grid-cols-3">
@@ -34,13 +36,15 @@ export async function PersonCommunication({ view }: { view: PersonView }) {
               <span>{email.address}</span>
               <Kind label={t(`person.emailKinds.${email.kind}`)} />
               {email.isPrimary && primary}
-              <CommunicationEntryActions
-                personId={personId}
-                channel="email"
-                entryId={email.id}
-                label={email.address}
-                isPrimary={email.isPrimary}
-              />
+              {editable && (
+                <CommunicationEntryActions
+                  personId={personId}
+                  channel="email"
+                  entryId={email.id}
+                  label={email.address}
+                  isPrimary={email.isPrimary}
+                />
+              )}
             </li>
           ))}
         </Group>
@@ -50,13 +54,15 @@ export async function PersonCommunication({ view }: { view: PersonView }) {
               <span>{phone.number}</span>
               <Kind label={t(`person.phoneKinds.${phone.kind}`)} />
               {phone.isPrimary && primary}
-              <CommunicationEntryActions
-                personId={personId}
-                channel="phone"
-                entryId={phone.id}
-                label={phone.number}
-                isPrimary={phone.isPrimary}
-              />
+              {editable && (
+                <CommunicationEntryActions
+                  personId={personId}
+                  channel="phone"
+                  entryId={phone.id}
+                  label={phone.number}
+                  isPrimary={phone.isPrimary}
+                />
+              )}
             </li>
           ))}
         </Group>
@@ -73,19 +79,21 @@ export async function PersonCommunication({ view }: { view: PersonView }) {
               <div className="flex items-center gap-2">
                 <Kind label={t(`person.addressKinds.${address.kind}`)} />
                 {address.isPrimary && primary}
-                <CommunicationEntryActions
-                  personId={personId}
-                  channel="address"
-                  entryId={address.id}
-                  label={`${address.street}, ${address.postalCode} ${address.city}`}
-                  isPrimary={address.isPrimary}
-                />
+                {editable && (
+                  <CommunicationEntryActions
+                    personId={personId}
+                    channel="address"
+                    entryId={address.id}
+                    label={`${address.street}, ${address.postalCode} ${address.city}`}
+                    isPrimary={address.isPrimary}
+                  />
+                )}
               </div>
             </li>
           ))}
         </Group>
       </div>
-      <AddCommunication personId={personId} />
+      {editable && <AddCommunication personId={personId} />}
     </PersonSection>
   );
 }

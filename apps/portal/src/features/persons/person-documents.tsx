@@ -5,13 +5,15 @@ import { NoEntries, PersonSection, PersonTable, type PersonView, tdClass } from 
 export async function PersonDocuments({ view }: { view: PersonView }) {
   const t = await getTranslations();
   const format = await getFormatter();
+  // Items held after an erasure (dpo and admin only) are listed with their hold in their own section.
+  const documents = view.documents.filter((document) => !document.heldUntil);
   return (
     <PersonSection id="documents" title={t("person.documents")}>
-      {view.documents.length === 0 ? (
+      {documents.length === 0 ? (
         <NoEntries text={t("person.noEntries")} />
       ) : (
         <PersonTable head={[t("person.fileName"), t("person.kind"), t("person.sizeLabel"), t("person.date")]}>
-          {view.documents.map((document) => (
+          {documents.map((document) => (
             <tr key={document.id}>
               <td className={`${tdClass} break-all font-medium`}>
                 {document.mayOpen ? (

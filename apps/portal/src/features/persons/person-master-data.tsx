@@ -1,7 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { EditMasterData } from "./edit-master-data";
-import { PersonSection, type PersonView } from "./person-section";
+import { isAnonymized, PersonSection, type PersonView } from "./person-section";
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -58,21 +58,23 @@ export async function PersonMasterData({ view }: { view: PersonView }) {
             : person.mailBlocks.map((channel) => t(`channels.${channel}`)).join(", ")}
         </Field>
       </dl>
-      <EditMasterData
-        person={{
-          id: person.id,
-          salutation: person.salutation,
-          title: person.title,
-          firstName: person.firstName,
-          lastName: person.lastName,
-          preferredLanguage: person.preferredLanguage,
-          birthday: person.birthday,
-          jobTitle: person.jobTitle,
-          organizationId: person.organizationId,
-          organizationName: person.organizationName,
-          partyType: person.partyType,
-        }}
-      />
+      {!isAnonymized(view) && (
+        <EditMasterData
+          person={{
+            id: person.id,
+            salutation: person.salutation,
+            title: person.title,
+            firstName: person.firstName,
+            lastName: person.lastName,
+            preferredLanguage: person.preferredLanguage,
+            birthday: person.birthday,
+            jobTitle: person.jobTitle,
+            organizationId: person.organizationId,
+            organizationName: person.organizationName,
+            partyType: person.partyType,
+          }}
+        />
+      )}
     </PersonSection>
   );
 }

@@ -70,6 +70,11 @@ export function ValidityMark({ valid, label }: { valid: boolean; label: string }
   );
 }
 
+/** Erasure level 3: the person is anonymized (names empty), nothing is edited or recorded any more. */
+export function isAnonymized(view: Pick<PersonView, "person">): boolean {
+  return view.person.erasedLevel >= 3;
+}
+
 export function personName(person: Pick<PersonView["person"], "title" | "firstName" | "lastName">): string {
   return [person.title, person.firstName, person.lastName].filter(Boolean).join(" ");
 }

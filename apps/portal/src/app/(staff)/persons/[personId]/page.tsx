@@ -3,6 +3,9 @@ import { notFound } from "next/navigation";
 import { ObjectionPanel } from "../../../../features/consent/objection-panel";
 import { RecordConsentPanel } from "../../../../features/consent/record-consent-panel";
 import { RequestConsentPanel } from "../../../../features/consent/request-consent-panel";
+import { ErasureAction } from "../../../../features/erasure/erasure-action";
+import { type ErasureHistoryView, PersonErasures } from "../../../../features/erasure/person-erasures";
+import { PersonHeldItems } from "../../../../features/erasure/person-held-items";
 import { PersonActivities } from "../../../../features/persons/person-activities";
 import {
   type AdmissibilityView,
@@ -18,13 +21,17 @@ import { PersonLightExplanation } from "../../../../features/persons/person-ligh
 import { PersonMasterData } from "../../../../features/persons/person-master-data";
 import { PersonPurposes } from "../../../../features/persons/person-purposes";
 import { PersonRelationships } from "../../../../features/persons/person-relationships";
-import type { PersonView } from "../../../../features/persons/person-section";
+import { isAnonymized, type PersonView } from "../../../../features/persons/person-section";
 import { getServerCaller } from "../../../../server/caller";
 
-async function loadPerson(personId: string): Promise<[PersonView, AdmissibilityView]> {
+async function loadPerson(personId: string): Promise<[PersonView, AdmissibilityView, ErasureHistoryView]> {
   const { caller } = await getServerCaller();
   try {
-    return await Promise.all([caller.persons.get({ personId }), caller.persons.admissibility({ personId })]);
+    return await Promise.all([
+      caller.persons.get({ personId }),
+      caller.persons.admissibility({ personId }),
+      caller.erasure.history({ personId }),
+    ]);
   } catch (error) {
     // An unknown id and a malformed one look the same to the user: there is no such person.
     if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST"))
@@ -35,10 +42,24 @@ async function loadPerson(personId: string): Promise<[PersonView, AdmissibilityV
 
 export default async function PersonPage({ params }: { params: Promise<{ personId: string }> }) {
   const { personId } = await params;
-  const [person, verdicts] = await loadPerson(personId);
+  const [person, verdicts, erasures] = await loadPerson(personId);
+  const { user } = await getServerCaller();
+  // Erasure level 3: an anonymized person is no longer edited, asked or recorded.
+  const anonymized = isAnonymized(person);
   return (
     <div className="space-y-6">
-      <PersonHeader view={person} />
+      <PersonHeader
+        view={person}
+        actions={
+          anonymized ? null : (
+            <ErasureAction
+              personId={person.person.id}
+              role={user.role}
+              erasedLevel={person.person.erasedLevel}
+            />
+          )
+        }
+      />
       <PersonLightExplanation view={person} />
       <div className="grid gap-6 lg:grid-cols-2">
         <PersonMasterData view={person} />
@@ -46,9 +67,13 @@ export default async function PersonPage({ params }: { params: Promise<{ personI
       </div>
       <PersonPurposes view={person} />
       <PersonAdmissibility view={person} verdicts={verdicts} />
-      <RecordConsentPanel personId={person.person.id} minor={person.ageCheck.status === "minor"} />
-      <ObjectionPanel personId={person.person.id} objected={person.person.dmObjectionChannels} />
-      <RequestConsentPanel personId={person.person.id} />
+      {!anonymized && (
+        <>
+          <RecordConsentPanel personId={person.person.id} minor={person.ageCheck.status === "minor"} />
+          <ObjectionPanel personId={person.person.id} objected={person.person.dmObjectionChannels} />
+          <RequestConsentPanel personId={person.person.id} />
+        </>
+      )}
       <PersonCampaigns view={person} />
       <PersonActivities view={person} />
       <PersonDocuments view={person} />
@@ -56,6 +81,8 @@ export default async function PersonPage({ params }: { params: Promise<{ personI
         <PersonRelationships view={person} />
         <PersonBankAccounts view={person} />
       </div>
+      <PersonHeldItems view={person} />
+      <PersonErasures erasures={erasures} />
       <PersonHistory personId={person.person.id} />
     </div>
   );
