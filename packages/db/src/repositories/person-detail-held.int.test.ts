@@ -63,11 +63,7 @@ beforeAll(async () => {
       actorType: "system",
       erasedAt: at,
       held: JSON.stringify([
-        {
-          table: "document",
-          id: heldDocumentId,
-          hold: { key: "accounting_vouchers", source: "HGB §257", until: "2034-01-01" },
-        },
+        { table: "document", id: heldDocumentId, key: "accounting_vouchers", until: "2034-01-01" },
       ]),
     })
     .execute();
@@ -87,8 +83,8 @@ describe("items held after an erasure (Art. 18, §35(3) BDSG)", () => {
       expect(detail?.heldEvidence.map((e) => [e.purposeKey, e.heldUntil])).toEqual(
         sees ? [["newsletter", "2030-01-01"]] : [],
       );
-      expect(detail?.holds.map((h) => [h.id, h.hold.source])).toEqual(
-        sees ? [[heldDocumentId, "HGB §257"]] : [],
+      expect(detail?.holds.map((h) => [h.id, h.key])).toEqual(
+        sees ? [[heldDocumentId, "accounting_vouchers"]] : [],
       );
     });
   }

@@ -1,6 +1,7 @@
 import {
   type Channel,
   type HoldCandidate,
+  type HoldKey,
   type Language,
   maySeeHeldItems,
   type RecordFacts,
@@ -36,6 +37,14 @@ export const recordColumns = [
   "r.objectedAt",
   "r.updatedAt",
 ] as const;
+
+/** An item an erasure kept under a legal hold, as the erasure row records it (no personal data). */
+export interface HeldEntry {
+  table: HoldCandidate["table"];
+  id: string;
+  key: HoldKey;
+  until: string;
+}
 
 /**
  * Everything the person page shows, in one read; document contents stay in the database. Items kept
@@ -189,8 +198,8 @@ export async function getPersonDetail(
           .where("personId", "=", personId)
           .orderBy("erasedAt", "desc")
           .execute()
-          .then((rows) => rows.flatMap((row) => row.held as unknown as HoldCandidate[]))
-      : Promise.resolve([] as HoldCandidate[]),
+          .then((rows) => rows.flatMap((row) => row.held as unknown as HeldEntry[]))
+      : Promise.resolve([] as HeldEntry[]),
   ]);
 
   return {

@@ -1,4 +1,4 @@
-import { isRetentionDutyKey, retentionDuty } from "@purposeful/domain";
+import { holdSource, isRetentionDutyKey, retentionDuty } from "@purposeful/domain";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { maskIban } from "../persons/person-bank-accounts";
@@ -18,7 +18,7 @@ export async function PersonHeldItems({ view }: { view: PersonView }) {
   const bankAccounts = view.bankAccounts.filter((account) => account.heldUntil);
   if (documents.length + bankAccounts.length + view.heldEvidence.length === 0) return null;
 
-  const laws = new Map(view.holds.map((item) => [`${item.table}:${item.id}`, item.hold.source]));
+  const laws = new Map(view.holds.map((item) => [`${item.table}:${item.id}`, holdSource(item.key)]));
   const lawOf = (table: HeldTable, id: string, retentionClass?: string | null) =>
     laws.get(`${table}:${id}`) ??
     (retentionClass && isRetentionDutyKey(retentionClass) ? retentionDuty(retentionClass).source : null);

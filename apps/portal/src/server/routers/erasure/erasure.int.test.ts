@@ -128,6 +128,15 @@ describe("erasure router", () => {
     // A running contract does not end because the person asks.
     expect(after.records).toContainEqual({ purposeId: contractId, state: "active" });
     expect(after.emails).toBe(2);
+    // One audit event in the same transaction, by the staff user, without the note or other personal data.
+    const audit = await t.db
+      .selectFrom("auditEvent")
+      .select(["action", "actorId", "changes"])
+      .where("personId", "=", personId)
+      .where("action", "=", "person.erased")
+      .execute();
+    expect(audit).toMatchObject([{ actorId: staffIds.staff, changes: { level: 1, reason: "objection" } }]);
+    expect(JSON.stringify(audit)).not.toContain("by phone");
 
     const [entry] = await as("staff").erasure.history({ personId });
     expect(entry).toMatchObject({
