@@ -85,7 +85,7 @@ test("level 2 by marketing deletes phone and address; the primary e-mail address
   await communication.getByLabel("Telefonnummer").fill("+49 40 7654321");
   await communication.getByRole("button", { name: "Hinzufügen" }).click();
   await expect(communication).toContainText("+49 40 7654321");
-  await communication.getByRole("button", { name: "Adresse hinzufügen" }).click();
+  await communication.getByRole("button", { name: "Adresse hinzufügen", exact: true }).click();
   await communication.getByLabel("Straße und Hausnummer").fill("Lindenweg 7");
   await communication.getByLabel("Postleitzahl").fill("20095");
   await communication.getByLabel("Ort").fill("Hamburg");
@@ -121,11 +121,12 @@ test("level 3 as DPO: the preview shows the held evidence with its law; the pers
   await expect(preview).toContainText("Person anonymisieren");
   await expect(preview).toContainText("Schlüssel der Person vernichten");
   await expect(preview).toContainText("nur als verschlüsselten Hash auf die Sperrliste setzen");
-  // Proof of the consent outlives the erasure (§§195, 199 BGB), restricted, with its end date.
-  const held = preview.getByTestId("erasure-held").locator('[data-hold="consent_evidence"]');
-  await expect(held).toContainText("Einwilligungsnachweis: Nachweis einer früheren Einwilligung");
-  await expect(held).toContainText("§195, §199(1) BGB");
-  await expect(held).toContainText(/aufbewahrt bis 1\. Januar 20\d\d/);
+  // The proof of the consent outlives the erasure, restricted, with its law and end date: product
+  // surveys run by phone too, so five years after it ended (§7a UWG).
+  const held = preview.getByTestId("erasure-held").locator('[data-hold="phone_consent_evidence"]');
+  await expect(held).toContainText("Einwilligungsnachweis: Nachweis einer Einwilligung in Telefonwerbung");
+  await expect(held).toContainText("(§7a UWG; §195, §199(1) BGB)");
+  await expect(held).toContainText(/aufbewahrt bis \d{1,2}\. \p{L}+ 20\d\d/u);
   await confirmAndErase(dialog, 3);
   await dialog.getByRole("button", { name: "Schließen" }).click();
 
@@ -136,7 +137,7 @@ test("level 3 as DPO: the preview shows the held evidence with its law; the pers
     page.getByRole("region", { name: "Einwilligung, Widerruf oder Änderung erfassen" }),
   ).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Löschen …" })).toHaveCount(0);
-  await expect(page.getByTestId("held-items")).toContainText(/aufbewahrt bis .*§195, §199\(1\) BGB/);
+  await expect(page.getByTestId("held-items")).toContainText(/aufbewahrt bis .*§7a UWG/);
 
   // Staff never receive the held evidence.
   const staffContext = await browser.newContext();
