@@ -107,7 +107,7 @@ test("level 2 by marketing deletes phone and address; the primary e-mail address
   await expect(communication).toContainText(email);
 });
 
-test("level 3 as DPO: the preview shows the held evidence with its law; the person becomes an erased person", async ({
+test("level 3 as DPO: the preview shows the held invoice and evidence with their law; the person becomes an erased person, and the address warns", async ({
   page,
   browser,
 }) => {
@@ -115,6 +115,18 @@ test("level 3 as DPO: the preview shows the held evidence with its law; the pers
   await signIn(page, demoUsers.dpo.email);
   const url = await createPerson(page, { lastName: uniqueName("Stufedrei"), email });
   await recordConsentByLetter(page, "Produktumfragen", "Brief vom 21.11.2026, unterschrieben");
+  // An invoice: an accounting voucher, kept eight years from the end of its year (HGB §257, AO §147).
+  const documents = page.getByRole("region", { name: "Dokumente" });
+  await documents.getByRole("button", { name: "Dokument hochladen" }).click();
+  await documents.getByLabel("Datei").setInputFiles({
+    name: "rechnung-2025-017.txt",
+    mimeType: "text/plain",
+    buffer: Buffer.from("Rechnung 2025-017 über 120,00 EUR"),
+  });
+  await documents.getByLabel("Aufbewahrung").selectOption("accounting_vouchers");
+  await documents.getByLabel("Datum, ab dem die Frist zählt").fill("2025-03-01");
+  await documents.getByRole("button", { name: "Hochladen" }).click();
+  await expect(documents).toContainText("rechnung-2025-017.txt");
 
   const dialog = await openErasure(page, 3, "request");
   const preview = dialog.getByTestId("erasure-preview");
@@ -127,6 +139,9 @@ test("level 3 as DPO: the preview shows the held evidence with its law; the pers
   await expect(held).toContainText("Einwilligungsnachweis: Nachweis einer Einwilligung in Telefonwerbung");
   await expect(held).toContainText("(§7a UWG; §195, §199(1) BGB)");
   await expect(held).toContainText(/aufbewahrt bis \d{1,2}\. \p{L}+ 20\d\d/u);
+  const invoice = preview.getByTestId("erasure-held").locator('[data-hold="accounting_vouchers"]');
+  await expect(invoice).toContainText("Dokument: Buchungsbeleg, 8 Jahre aufzubewahren (HGB §257(1) no. 4");
+  await expect(invoice).toContainText("aufbewahrt bis 1. Januar 2034");
   await confirmAndErase(dialog, 3);
   await dialog.getByRole("button", { name: "Schließen" }).click();
 
@@ -137,7 +152,14 @@ test("level 3 as DPO: the preview shows the held evidence with its law; the pers
     page.getByRole("region", { name: "Einwilligung, Widerruf oder Änderung erfassen" }),
   ).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Löschen …" })).toHaveCount(0);
-  await expect(page.getByTestId("held-items")).toContainText(/aufbewahrt bis .*§7a UWG/);
+  const heldItems = page.getByTestId("held-items");
+  await expect(heldItems).toContainText(/aufbewahrt bis .*§7a UWG/);
+  await expect(heldItems.locator('[data-held="document"]')).toContainText(
+    /rechnung-2025-017\.txt – aufbewahrt bis 1\. Januar 2034 \(HGB §257/,
+  );
+  // The held invoice is not listed among the ordinary documents, and nothing can be added any more.
+  await expect(documents).not.toContainText("rechnung-2025-017.txt");
+  await expect(documents.getByRole("button", { name: "Dokument hochladen" })).toHaveCount(0);
 
   // Staff never receive the held evidence.
   const staffContext = await browser.newContext();
@@ -146,6 +168,7 @@ test("level 3 as DPO: the preview shows the held evidence with its law; the pers
   await staff.goto(url);
   await expect(staff.getByRole("heading", { level: 1 })).toHaveText("Gelöschte Person");
   await expect(staff.getByTestId("held-items")).toHaveCount(0);
+  await expect(staff.getByText("rechnung-2025-017.txt")).toHaveCount(0);
   await staffContext.close();
 
   // The persons list names the row "Erased person" (the names are gone, so it sorts first).
@@ -157,5 +180,7 @@ test("level 3 as DPO: the preview shows the held evidence with its law; the pers
   await page.getByLabel("Vorname", { exact: true }).fill("Erika");
   await page.getByLabel("Nachname", { exact: true }).fill(uniqueName("Wieder"));
   await page.getByLabel(/^E-Mail/).fill(email);
-  await expect(page.getByText("Ein gelöschter Kontakt hat diese E-Mail-Adresse verwendet")).toBeVisible();
+  await expect(page.getByTestId("suppression-warning")).toContainText(
+    "Ein gelöschter Kontakt hat diese Adresse am",
+  );
 });

@@ -21,6 +21,7 @@ export const domainErrorReasons = [
   "person_phone_not_found",
   "person_address_not_found",
   "document_not_found",
+  "bank_account_not_found",
   "retention_duty_not_found",
   "evidence_not_found",
   // marketing lists and their CSV import

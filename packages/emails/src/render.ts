@@ -17,6 +17,10 @@ import DoubleOptInEmail, {
   type DoubleOptInProps,
   doubleOptInSubject,
 } from "./emails/double-opt-in.email.tsx";
+import RestrictionLiftedEmail, {
+  type RestrictionLiftedProps,
+  restrictionLiftedSubject,
+} from "./emails/restriction-lifted.email.tsx";
 import SettingsLinkEmail, {
   type SettingsLinkProps,
   settingsLinkSubject,
@@ -28,6 +32,7 @@ export type {
   ConsentReceiptProps,
   ConsentRequestProps,
   DoubleOptInProps,
+  RestrictionLiftedProps,
   SettingsLinkProps,
 };
 
@@ -37,6 +42,7 @@ export interface EmailPropsByTemplate {
   "consent-receipt": ConsentReceiptProps;
   "settings-link": SettingsLinkProps;
   "audit-checkpoint": AuditCheckpointProps;
+  "restriction-lifted": RestrictionLiftedProps;
 }
 
 export type EmailTemplate = keyof EmailPropsByTemplate;
@@ -62,6 +68,7 @@ export const emailTemplates: { [T in EmailTemplate]: EmailDefinition<EmailPropsB
   "consent-receipt": { component: ConsentReceiptEmail, subject: consentReceiptSubject },
   "settings-link": { component: SettingsLinkEmail, subject: settingsLinkSubject },
   "audit-checkpoint": { component: AuditCheckpointEmail, subject: auditCheckpointSubject },
+  "restriction-lifted": { component: RestrictionLiftedEmail, subject: restrictionLiftedSubject },
 };
 
 // Headings stay in their own case in the text version (html-to-text upper-cases them by default).

@@ -29,6 +29,10 @@ export const domainReasonMessages: Record<DomainErrorReason, Localized> = {
     en: "This address does not exist (any more).",
   },
   document_not_found: { de: "Dieses Dokument gibt es nicht.", en: "This document does not exist." },
+  bank_account_not_found: {
+    de: "Diese Bankverbindung gibt es nicht (mehr).",
+    en: "This bank account does not exist (any more).",
+  },
   retention_duty_not_found: {
     de: "Diese Aufbewahrungspflicht ist unbekannt.",
     en: "This retention duty is unknown.",

@@ -135,6 +135,7 @@ export async function getPersonDetail(
         "createdAt",
         "createdBy",
         "retentionClass",
+        "retentionDate",
         "heldUntil",
       ])
       .where("personId", "=", personId)

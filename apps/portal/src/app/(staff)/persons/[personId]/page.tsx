@@ -19,6 +19,7 @@ import { PersonHeader } from "../../../../features/persons/person-header";
 import { PersonHistory } from "../../../../features/persons/person-history";
 import { PersonLightExplanation } from "../../../../features/persons/person-light-explanation";
 import { PersonMasterData } from "../../../../features/persons/person-master-data";
+import { PersonPrivacy } from "../../../../features/persons/person-privacy";
 import { PersonPurposes } from "../../../../features/persons/person-purposes";
 import { PersonRelationships } from "../../../../features/persons/person-relationships";
 import { isAnonymized, type PersonView } from "../../../../features/persons/person-section";
@@ -60,6 +61,7 @@ export default async function PersonPage({ params }: { params: Promise<{ personI
           )
         }
       />
+      <PersonPrivacy view={person} />
       <PersonLightExplanation view={person} />
       <div className="grid gap-6 lg:grid-cols-2">
         <PersonMasterData view={person} />
