@@ -57,10 +57,9 @@ export function ErasureAction({
   });
   const erase = useMutation(
     trpc.erasure.erase.mutationOptions({
-      onSuccess: (done) => {
-        setResult(done);
-        router.refresh();
-      },
+      // The page is refreshed when the dialog closes: at level 3 the refreshed header no longer has
+      // this action, which would take the result (and its "notified" step) away with it.
+      onSuccess: (done) => setResult(done),
     }),
   );
 
@@ -95,7 +94,10 @@ export function ErasureAction({
       </button>
       <dialog
         ref={dialog}
-        onClose={() => setOpen(false)}
+        onClose={() => {
+          setOpen(false);
+          if (result) router.refresh();
+        }}
         aria-labelledby="erasure-dialog-title"
         className="m-auto w-full max-w-2xl rounded-lg p-6 backdrop:bg-slate-900/40"
       >
@@ -113,7 +115,11 @@ export function ErasureAction({
               none={t("result.noRecipients")}
             />
             {result.plan.recipients.length > 0 && !notified && (
-              <MarkNotifiedButton erasureId={result.erasureId} onDone={() => setNotified(true)} />
+              <MarkNotifiedButton
+                erasureId={result.erasureId}
+                refresh={false}
+                onDone={() => setNotified(true)}
+              />
             )}
             {notified && <p className="text-green-900">{t("result.notifiedNow")}</p>}
             <div className="flex justify-end">

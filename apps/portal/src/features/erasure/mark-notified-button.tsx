@@ -6,7 +6,16 @@ import { useTranslations } from "next-intl";
 import { useTRPC } from "../../trpc/react";
 
 /** Art. 19 GDPR: the step after telling the recipients of an erasure; recorded with who and when. */
-export function MarkNotifiedButton({ erasureId, onDone }: { erasureId: string; onDone?: () => void }) {
+/** `refresh`: reload the page's server data afterwards (the erasure dialog does it when it closes). */
+export function MarkNotifiedButton({
+  erasureId,
+  onDone,
+  refresh = true,
+}: {
+  erasureId: string;
+  onDone?: () => void;
+  refresh?: boolean;
+}) {
   const t = useTranslations("erasure.result");
   const trpc = useTRPC();
   const router = useRouter();
@@ -14,7 +23,7 @@ export function MarkNotifiedButton({ erasureId, onDone }: { erasureId: string; o
     trpc.erasure.markRecipientsNotified.mutationOptions({
       onSuccess: () => {
         onDone?.();
-        router.refresh();
+        if (refresh) router.refresh();
       },
     }),
   );
