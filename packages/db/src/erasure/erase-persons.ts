@@ -128,7 +128,9 @@ export async function erasePersonsWithPlans(
       level,
       reason: input.reason,
       erasureId: erasureOf.get(personId),
-      steps: Object.fromEntries(plan.steps.map((step) => [`${step.table}.${step.action}`, step.count])),
+      // An array, not an object keyed by action: keys with underscores would not survive the
+      // CamelCasePlugin on reading, and the event's hash would no longer verify.
+      steps: plan.steps,
       held: plan.held.length,
       ...(input.retentionRunId ? { retentionRunId: input.retentionRunId } : {}),
     },

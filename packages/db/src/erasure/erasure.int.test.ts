@@ -111,6 +111,42 @@ describe("erasure levels", () => {
       delivery: "ended",
       bookkeeping: "ended",
     });
+    expect(
+      await t.db.selectFrom("personEmail").select("id").where("personId", "=", personId).execute(),
+    ).toEqual([]);
+    const activity = await t.db
+      .selectFrom("activity")
+      .select(["subject", "body", "kind"])
+      .where("personId", "=", personId)
+      .execute();
+    expect(activity).toEqual([{ subject: "—", body: null, kind: "call" }]);
+    const relationships = await t.db
+      .selectFrom("relationship")
+      .select("id")
+      .where((eb) => eb.or([eb("personId", "=", personId), eb("relatedPersonId", "=", personId)]))
+      .execute();
+    expect(relationships).toEqual([]);
+    for (const table of [
+      "micrositeLink",
+      "micrositeSession",
+      "marketingListMember",
+      "outboxMessage",
+    ] as const)
+      expect(
+        await t.db.selectFrom(table).select("personId").where("personId", "=", personId).execute(),
+      ).toEqual([]);
+    expect(
+      await t.db
+        .selectFrom("outboxMessage")
+        .select("id")
+        .where("toAddress", "=", original.secondaryEmail)
+        .execute(),
+    ).toEqual([]);
+    expect(await person(personId)).toMatchObject({
+      trafficLight: "red",
+      organizationId: null,
+      jobTitle: null,
+    });
     const accounts = await t.db
       .selectFrom("bankAccount")
       .select(["id", "heldUntil"])
