@@ -98,6 +98,31 @@ describe("erasure levels", () => {
         ["bankAccount", full.heldBankAccountId, "accounting_vouchers", "2033-01-01"],
       ]),
     );
+    const steps = Object.fromEntries(plan.steps.map((step) => [`${step.table} ${step.action}`, step.count]));
+    // mails to the same addresses belong to the fixture's other persons too
+    expect(steps["outboxMessage delete"]).toBeGreaterThanOrEqual(2);
+    expect({ ...steps, "outboxMessage delete": undefined }).toEqual({
+      "processingRecord withdraw": 2,
+      "processingRecord object": 1,
+      "person object_direct_marketing": 1,
+      "person set_mail_blocks": 5,
+      "processingRecord end": 2,
+      "suppressionEntry suppress": 2,
+      "personEmail delete": 2,
+      "personPhone delete": 1,
+      "personAddress delete": 1,
+      "bankAccount delete": 1,
+      "activity anonymize": 1,
+      "document delete": 1,
+      "relationship delete": 2,
+      "outboxMessage delete": undefined,
+      "micrositeLink delete": 1,
+      "marketingListMember delete": 1,
+      "processingRecord anonymize": 5,
+      "person anonymize": 1,
+      "personKey shred_key": 1,
+    });
+    expect(plan.held).toHaveLength(5); // two documents, a bank account, two pieces of evidence
     expect(await person(personId)).toMatchObject({
       firstName: "",
       lastName: "",
@@ -110,6 +135,42 @@ describe("erasure levels", () => {
       catalogue: "objected",
       delivery: "ended",
       bookkeeping: "ended",
+    });
+    expect(
+      await t.db.selectFrom("personEmail").select("id").where("personId", "=", personId).execute(),
+    ).toEqual([]);
+    const activity = await t.db
+      .selectFrom("activity")
+      .select(["subject", "body", "kind"])
+      .where("personId", "=", personId)
+      .execute();
+    expect(activity).toEqual([{ subject: "—", body: null, kind: "call" }]);
+    const relationships = await t.db
+      .selectFrom("relationship")
+      .select("id")
+      .where((eb) => eb.or([eb("personId", "=", personId), eb("relatedPersonId", "=", personId)]))
+      .execute();
+    expect(relationships).toEqual([]);
+    for (const table of [
+      "micrositeLink",
+      "micrositeSession",
+      "marketingListMember",
+      "outboxMessage",
+    ] as const)
+      expect(
+        await t.db.selectFrom(table).select("personId").where("personId", "=", personId).execute(),
+      ).toEqual([]);
+    expect(
+      await t.db
+        .selectFrom("outboxMessage")
+        .select("id")
+        .where("toAddress", "=", original.secondaryEmail)
+        .execute(),
+    ).toEqual([]);
+    expect(await person(personId)).toMatchObject({
+      trafficLight: "red",
+      organizationId: null,
+      jobTitle: null,
     });
     const accounts = await t.db
       .selectFrom("bankAccount")
