@@ -1,6 +1,7 @@
 import type { Language, PartyType } from "@purposeful/domain";
 import { type Actor, recordAudit } from "../audit/record-audit.ts";
 import type { Database } from "../create-database.ts";
+import { refreshTrafficLights } from "./traffic-lights.ts";
 
 export interface NewPersonInput {
   salutation?: string | null;
@@ -95,6 +96,8 @@ export async function createPersonRecord(
       .insertInto("personPhone")
       .values({ personId: person.id, kind: "mobile", number: input.phone.trim(), isPrimary: true })
       .execute();
+  // Without a record yet, the person is kept for the company's grace days (their retain-until).
+  await refreshTrafficLights(trx, [person.id], at);
   await recordAudit(trx, {
     actor,
     action: "person.created",

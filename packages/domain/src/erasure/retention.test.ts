@@ -6,6 +6,7 @@ import {
   consentEvidenceHold,
   holdApplies,
   isRetentionDue,
+  isValidRetentionGraceDays,
   type RetentionDueFacts,
   type RetentionRecordFacts,
   recordBasisEnd,
@@ -96,6 +97,18 @@ describe("computeRetainUntil", () => {
   it("gives a contact without any purpose the grace period from its creation", () => {
     expect(computeRetainUntil({ createdAt, records: [] })).toBe("2024-01-31");
     expect(computeRetainUntil({ createdAt, records: [] }, { graceDays: 7 })).toBe("2024-01-08");
+  });
+
+  it("accepts grace days from one to 365 (Art. 5(1)(e))", () => {
+    expect([0, 1, 30, 365, 366, 1.5, -1].map(isValidRetentionGraceDays)).toEqual([
+      false,
+      true,
+      true,
+      true,
+      false,
+      false,
+      false,
+    ]);
   });
 });
 

@@ -185,6 +185,16 @@ export function recordBasisEnd(record: RetentionRecordFacts): Date | null {
 
 /** A contact without any purpose is kept this many days for one to be recorded (Art. 5(1)(e)). */
 export const defaultRetentionGraceDays = 30;
+export const minRetentionGraceDays = 1;
+export const maxRetentionGraceDays = 365;
+
+/**
+ * Art. 5(1)(e) GDPR: a contact kept without any purpose must not be kept "just in case": at most a
+ * year to record one, and at least a day, so a contact is never due on the day it was created.
+ */
+export function isValidRetentionGraceDays(days: number): boolean {
+  return Number.isInteger(days) && days >= minRetentionGraceDays && days <= maxRetentionGraceDays;
+}
 
 /**
  * Art. 5(1)(e), 17(1)(a) GDPR: the day until which a person's data may be kept (YYYY-MM-DD): the
