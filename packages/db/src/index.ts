@@ -11,6 +11,7 @@ export {
   type DatabaseTarget,
   openPglite,
 } from "./create-database.ts";
+export * from "./erasure/index.ts";
 export * from "./jobs/index.ts";
 export * from "./lists/index.ts";
 export * from "./microsite/index.ts";

@@ -11,6 +11,7 @@ export * from "./consent/record-transitions.ts";
 export * from "./consent/traffic-light.ts";
 export * from "./erasure/levels.ts";
 export * from "./erasure/plan.ts";
+export * from "./erasure/record-events.ts";
 export * from "./erasure/retention.ts";
 export * from "./errors.ts";
 export * from "./incidents/deadline.ts";

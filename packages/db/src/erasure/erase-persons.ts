@@ -1,0 +1,197 @@
+import {
+  calendarDateAt,
+  channels,
+  type ErasureLevel,
+  type ErasurePlan,
+  type ErasureReason,
+  formatCalendarDate,
+  type HoldCandidate,
+  planErasure,
+  type StaffRole,
+} from "@purposeful/domain";
+import { sql } from "kysely";
+import type { Actor, AuditInput } from "../audit/record-audit.ts";
+import { recordAuditBatch } from "../audit/record-audit.ts";
+import type { Database } from "../create-database.ts";
+import { refreshTrafficLights } from "../repositories/traffic-lights.ts";
+import { eraseLevelThree } from "./erase-level-three.ts";
+import { idsSql, loadErasureFactsMany } from "./erasure-facts.ts";
+import { erasureEventSql, erasureStateSql } from "./record-events-sql.ts";
+
+export type ErasureActor = { type: "staff"; id: string; role: StaffRole } | { type: "system" };
+
+export interface ErasePersonsInput {
+  personIds: readonly string[];
+  level: ErasureLevel;
+  reason: ErasureReason;
+  actor: ErasureActor;
+  now: Date;
+  suppressionSecret: string;
+  retentionRunId?: string | null;
+}
+
+export interface ErasedPerson {
+  personId: string;
+  erasureId: string;
+  plan: ErasurePlan;
+}
+
+/** The audit trail's actor for an erasure: the staff user, or the system's erasure. */
+export function auditActorOf(actor: ErasureActor): Actor {
+  return actor.type === "staff" ? { type: "staff", id: actor.id } : { type: "system", id: "erasure" };
+}
+
+/** The controller's calendar day of `now`, on which holds end. */
+export const todayOf = (now: Date) => formatCalendarDate(calendarDateAt(now));
+
+/** What the erasure row and the audit keep of a plan's held items: no personal data. */
+export const heldEntries = (held: readonly HoldCandidate[]) =>
+  held.map((item) => ({ table: item.table, id: item.id, key: item.hold.key, until: item.hold.until }));
+
+/**
+ * Erases many persons at `level` in the caller's transaction, set-based: every statement covers all
+ * of them (`unnest` of their ids), so the person page (one id) and the retention sweep (a batch) run
+ * the same code. Persons already erased at `level` or higher, and unknown ids, are skipped.
+ */
+export async function erasePersonsBatch(
+  trx: Database,
+  input: ErasePersonsInput,
+): Promise<{ erased: string[]; skipped: string[] }> {
+  const { erased, skipped } = await erasePersonsWithPlans(trx, input);
+  return { erased: erased.map((e) => e.personId), skipped };
+}
+
+/** `erasePersonsBatch`, returning each erasure with its plan (and an optional note for all of them). */
+export async function erasePersonsWithPlans(
+  trx: Database,
+  input: ErasePersonsInput & { note?: string | null },
+): Promise<{ erased: ErasedPerson[]; skipped: string[] }> {
+  const requested = [...new Set(input.personIds.map((id) => id.toLowerCase()))];
+  const { level, now } = input;
+  if (requested.length === 0) return { erased: [], skipped: [] };
+  // In id order, so two runners over overlapping batches lock in the same order (no deadlock).
+  const locked = await sql<{ id: string; erasedLevel: number }>`
+    SELECT id, erased_level FROM person WHERE id = ANY(${idsSql(requested)}) ORDER BY id FOR UPDATE`.execute(
+    trx,
+  );
+  const ids = locked.rows.filter((row) => row.erasedLevel < level).map((row) => row.id);
+  const targets = new Set(ids);
+  const skipped = requested.filter((id) => !targets.has(id));
+  if (ids.length === 0) return { erased: [], skipped };
+
+  const today = todayOf(now);
+  const facts = await loadErasureFactsMany(trx, ids, now);
+  const plans = ids.map((personId) => ({ personId, plan: planErasure(level, facts.get(personId)!, today) }));
+
+  // Art. 19 GDPR: the recipients and the plan are kept before anything is deleted.
+  const actorId = input.actor.type === "staff" ? input.actor.id : null;
+  const rows = plans.map(({ personId, plan }) => ({
+    person_id: personId,
+    steps: plan.steps,
+    held: heldEntries(plan.held),
+    recipients: plan.recipients,
+  }));
+  const inserted = await sql<{ id: string; personId: string }>`
+    INSERT INTO erasure (person_id, level, reason, note, actor_type, actor_id, steps, held, recipients,
+      retention_run_id, erased_at)
+    SELECT e.person_id, ${level}, ${input.reason}, ${input.note ?? null}, ${input.actor.type}, ${actorId},
+      e.steps, e.held, ARRAY(SELECT jsonb_array_elements_text(e.recipients)), ${input.retentionRunId ?? null}::uuid,
+      ${now}
+    FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+      AS e(person_id uuid, steps jsonb, held jsonb, recipients jsonb)
+    RETURNING id, person_id`.execute(trx);
+  const erasureOf = new Map(inserted.rows.map((row) => [row.personId, row.id]));
+
+  await applyRecordEvents(trx, ids, level, actorId, now);
+  // Art. 21(2),(3) GDPR, §7 UWG: the objection to direct marketing and the mail blocks on every channel.
+  const all = sql`${sql.val([...channels])}::text[]`;
+  await sql`
+    UPDATE person SET
+      dm_objected_at = CASE WHEN dm_objection_channels @> ${all} THEN dm_objected_at ELSE ${now}::timestamptz END,
+      dm_objection_channels = ${all}, mail_blocks = ${all},
+      erased_level = ${level}, erased_at = ${now}, updated_at = ${now}
+    WHERE id = ANY(${idsSql(ids)})`.execute(trx);
+
+  if (level === 2) await eraseCommunicationData(trx, ids, now);
+  const heldItems = plans.flatMap(({ plan }) => plan.held);
+  if (level === 3) await eraseLevelThree(trx, { ids, held: heldItems, now, secret: input.suppressionSecret });
+
+  // One event per person, without personal data, before the key is shredded.
+  const actor = auditActorOf(input.actor);
+  const events: AuditInput[] = plans.map(({ personId, plan }) => ({
+    actor,
+    action: "person.erased",
+    entityType: "person",
+    entityId: personId,
+    personId,
+    changes: {
+      level,
+      reason: input.reason,
+      erasureId: erasureOf.get(personId),
+      // An array, not an object keyed by action: keys with underscores would not survive the
+      // CamelCasePlugin on reading, and the event's hash would no longer verify.
+      steps: plan.steps,
+      held: plan.held.length,
+      ...(input.retentionRunId ? { retentionRunId: input.retentionRunId } : {}),
+    },
+    at: now,
+  }));
+  await recordAuditBatch(trx, events);
+  if (level === 3) await shredPersonKeys(trx, ids, now);
+  await refreshTrafficLights(trx, ids, now);
+  return {
+    erased: plans.map(({ personId, plan }) => ({ personId, erasureId: erasureOf.get(personId)!, plan })),
+    skipped,
+  };
+}
+
+/** Each record's erasure event (withdraw, object, end) as `erasureEventSql` decides, in one statement. */
+async function applyRecordEvents(
+  trx: Database,
+  ids: readonly string[],
+  level: ErasureLevel,
+  actorId: string | null,
+  now: Date,
+): Promise<void> {
+  const ev = sql<"withdraw" | "object" | "end" | null>`b.ev`;
+  const at = sql`${now}::timestamptz`;
+  await sql`
+    UPDATE processing_record r SET
+      state = ${erasureStateSql(ev)},
+      withdrawn_at = CASE WHEN b.ev = 'withdraw' THEN ${at} ELSE r.withdrawn_at END,
+      objected_at = CASE WHEN b.ev = 'object' THEN ${at} ELSE r.objected_at END,
+      ended_at = CASE WHEN b.ev = 'end' THEN ${at} ELSE r.ended_at END,
+      recorded_by = ${actorId}, updated_at = ${at}
+    FROM (SELECT r.id, ${erasureEventSql(level)} AS ev
+      FROM processing_record r JOIN purpose p ON p.id = r.purpose_id
+      WHERE r.person_id = ANY(${idsSql(ids)})) b
+    WHERE r.id = b.id AND b.ev IS NOT NULL`.execute(trx);
+}
+
+/**
+ * Level 2: phones, postal addresses and every e-mail address but the primary one; links mailed to
+ * a deleted address stop working, as when staff remove it.
+ */
+async function eraseCommunicationData(trx: Database, ids: readonly string[], now: Date): Promise<void> {
+  await sql`
+    WITH gone AS (
+      DELETE FROM person_email WHERE person_id = ANY(${idsSql(ids)}) AND NOT is_primary RETURNING id
+    )
+    UPDATE microsite_link SET revoked_at = ${now}
+    WHERE person_email_id IN (SELECT id FROM gone) AND purpose IN ('settings', 'double_opt_in')
+      AND revoked_at IS NULL`.execute(trx);
+  await sql`DELETE FROM person_phone WHERE person_id = ANY(${idsSql(ids)})`.execute(trx);
+  await sql`DELETE FROM person_address WHERE person_id = ANY(${idsSql(ids)})`.execute(trx);
+}
+
+/**
+ * Crypto-shredding of many persons' audit keys in one statement, as `shredPersonKey` does for one:
+ * a tombstone (key NULL, shredded_at) replaces the key, also where there was none.
+ */
+async function shredPersonKeys(trx: Database, ids: readonly string[], now: Date): Promise<void> {
+  await sql`
+    INSERT INTO person_key (person_id, key, wrapped, shredded_at)
+    SELECT id, NULL, true, ${now} FROM unnest(${idsSql(ids)}) AS x(id)
+    ON CONFLICT (person_id) DO UPDATE SET key = NULL, shredded_at = EXCLUDED.shredded_at
+    WHERE person_key.shredded_at IS NULL`.execute(trx);
+}
