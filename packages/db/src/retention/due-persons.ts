@@ -27,11 +27,12 @@ function parseCursor(cursor: string | null): { until: string; id: string } | nul
 
 /**
  * The next `limit` persons the sweep acts on after `cursor`, in the order of
- * person_retention_due_idx ((effective retain-until, id), a range scan of that index).
+ * person_retention_due_idx ((effective retain-until, id), a range scan of that index). `lock` holds
+ * their rows for the caller's transaction; a person restricted or changed meanwhile is checked again.
  */
 export async function sweepableBatch(
   db: Database,
-  query: DueQuery & { cursor: string | null; limit: number },
+  query: DueQuery & { cursor: string | null; limit: number; lock?: boolean },
 ): Promise<{ ids: string[]; cursor: string | null }> {
   const after = parseCursor(query.cursor);
   const { rows } = await sql<{ id: string; until: string }>`
@@ -41,6 +42,7 @@ export async function sweepableBatch(
       ${after ? sql`AND (${effectiveRetainUntilSql}, pe.id) > (${after.until}::date, ${after.id}::uuid)` : sql``}
     ORDER BY ${effectiveRetainUntilSql}, pe.id
     LIMIT ${query.limit}
+    ${query.lock ? sql`FOR UPDATE OF pe` : sql``}
   `.execute(db);
   const last = rows.at(-1);
   return { ids: rows.map((row) => row.id), cursor: last ? `${last.until}/${last.id}` : query.cursor };

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { parseCalendarDate } from "../calendar-date.ts";
 import {
   addRetentionPeriod,
+  checkManualRetention,
   computeRetainUntil,
   consentEvidenceHold,
   holdApplies,
@@ -170,5 +171,42 @@ describe("consent evidence (§§195, 199 BGB; §7a UWG)", () => {
     const hold = consentEvidenceHold(new Date("2026-06-15T10:00:00Z"), { phone: false });
     expect(holdApplies(hold, "2029-12-31")).toBe(true);
     expect(holdApplies(hold, "2030-01-01")).toBe(false);
+  });
+});
+
+describe("checkManualRetention (Art. 5(1)(e), 5(2))", () => {
+  const today = "2026-06-15";
+  it("accepts a valid day with a reason, earlier or later than today", () => {
+    expect(checkManualRetention({ until: " 2026-01-01 ", reason: " contract dispute " }, today)).toEqual({
+      until: "2026-01-01",
+      reason: "contract dispute",
+    });
+    expect(checkManualRetention({ until: "2028-02-29", reason: "claim" }, today).until).toBe("2028-02-29");
+  });
+
+  it("refuses an invalid day, a missing reason, and a postponement to today or earlier", () => {
+    const reason = (run: () => unknown) => {
+      try {
+        run();
+      } catch (error) {
+        return (error as { reason?: string }).reason;
+      }
+      return "accepted";
+    };
+    expect(reason(() => checkManualRetention({ until: "2026-02-30", reason: "x" }, today))).toBe(
+      "invalid_retention_date",
+    );
+    expect(reason(() => checkManualRetention({ until: "15.06.2026", reason: "x" }, today))).toBe(
+      "invalid_retention_date",
+    );
+    expect(reason(() => checkManualRetention({ until: "2026-07-01", reason: "  " }, today))).toBe(
+      "retention_reason_required",
+    );
+    expect(reason(() => checkManualRetention({ until: today, reason: "x" }, today, { postpone: true }))).toBe(
+      "retention_postpone_not_future",
+    );
+    expect(checkManualRetention({ until: "2026-06-16", reason: "x" }, today, { postpone: true }).until).toBe(
+      "2026-06-16",
+    );
   });
 });

@@ -221,6 +221,30 @@ export function computeRetainUntil(
   return latest ? formatCalendarDate(latest) : null;
 }
 
+/**
+ * Art. 5(1)(e), 5(2) GDPR: a retention date staff set by hand departs from the purposes' periods, so
+ * it needs a valid day and a reason (accountability); a postponement must lie after today, or the
+ * person would be due again at once.
+ */
+export function checkManualRetention(
+  input: { until: string; reason: string },
+  today: string,
+  options: { postpone?: boolean } = {},
+): { until: string; reason: string } {
+  const until = input.until.trim();
+  let day: CalendarDate;
+  try {
+    day = parseCalendarDate(until);
+  } catch {
+    throw new DomainError("validation", "invalid_retention_date", until.slice(0, 20));
+  }
+  const reason = input.reason.trim();
+  if (!reason) throw new DomainError("validation", "retention_reason_required");
+  if (options.postpone && compareCalendarDates(day, parseCalendarDate(today)) <= 0)
+    throw new DomainError("validation", "retention_postpone_not_future", until);
+  return { until, reason };
+}
+
 /** A date staff set by hand (longer or shorter) replaces the computed one. */
 export function effectiveRetainUntil(computed: string | null, manual: string | null): string | null {
   return manual ?? computed;
