@@ -35,6 +35,7 @@ export {
   type EmailTemplate,
   emailTemplates,
   type RenderedEmail,
+  type RetentionSummaryProps,
   renderEmail,
 } from "./render.ts";
 export {

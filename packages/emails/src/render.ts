@@ -17,6 +17,10 @@ import DoubleOptInEmail, {
   type DoubleOptInProps,
   doubleOptInSubject,
 } from "./emails/double-opt-in.email.tsx";
+import RetentionSummaryEmail, {
+  type RetentionSummaryProps,
+  retentionSummarySubject,
+} from "./emails/retention-summary.email.tsx";
 import SettingsLinkEmail, {
   type SettingsLinkProps,
   settingsLinkSubject,
@@ -28,6 +32,7 @@ export type {
   ConsentReceiptProps,
   ConsentRequestProps,
   DoubleOptInProps,
+  RetentionSummaryProps,
   SettingsLinkProps,
 };
 
@@ -37,6 +42,7 @@ export interface EmailPropsByTemplate {
   "consent-receipt": ConsentReceiptProps;
   "settings-link": SettingsLinkProps;
   "audit-checkpoint": AuditCheckpointProps;
+  "retention-summary": RetentionSummaryProps;
 }
 
 export type EmailTemplate = keyof EmailPropsByTemplate;
@@ -62,6 +68,7 @@ export const emailTemplates: { [T in EmailTemplate]: EmailDefinition<EmailPropsB
   "consent-receipt": { component: ConsentReceiptEmail, subject: consentReceiptSubject },
   "settings-link": { component: SettingsLinkEmail, subject: settingsLinkSubject },
   "audit-checkpoint": { component: AuditCheckpointEmail, subject: auditCheckpointSubject },
+  "retention-summary": { component: RetentionSummaryEmail, subject: retentionSummarySubject },
 };
 
 // Headings stay in their own case in the text version (html-to-text upper-cases them by default).

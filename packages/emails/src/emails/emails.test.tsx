@@ -59,6 +59,13 @@ const expectations: {
     url: (p) => p.auditUrl,
     dates: { de: "29.11.2026 um 03:00 Uhr (MEZ)", en: "29 November 2026 at 03:00 (CET)" },
   },
+  "retention-summary": {
+    subject: { de: "Aufbewahrung: Lauf vom 29.11.2026", en: "Retention: run of 29 November 2026" },
+    // The run's counts, and nothing about any person.
+    purposeNames: (p) => [p.due, p.erased, p.failed, p.heldDeleted].map(String),
+    url: (p) => p.retentionUrl,
+    dates: { de: "29.11.2026", en: "29 November 2026" },
+  },
 };
 
 const controllerLabel = { de: "Verantwortlich:", en: "Controller:" };
