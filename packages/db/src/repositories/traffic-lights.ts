@@ -1,7 +1,7 @@
 import type { TrafficLight } from "@purposeful/domain";
 import { sql } from "kysely";
 import type { Database } from "../create-database.ts";
-import { retainUntilSql, retentionAggregatesSql } from "../retention/retention-sql.ts";
+import { purposeWithPeriodSql, retainUntilSql, retentionAggregatesSql } from "../retention/retention-sql.ts";
 import { lightFromCountsSql, validRecordSql } from "./record-validity.ts";
 
 export type LightCounts = { green: number; yellow: number; red: number; total: number };
@@ -20,6 +20,7 @@ export async function refreshTrafficLights(
 ): Promise<number> {
   if (personIds.length === 0) return 0;
   const result = await sql`
+    WITH purpose_period AS MATERIALIZED (${purposeWithPeriodSql})
     UPDATE person SET
       traffic_light = l.light,
       light_recheck_at = l.recheck_at,
@@ -43,7 +44,7 @@ export async function refreshTrafficLights(
                count(*) AS record_count,
                ${retentionAggregatesSql.openEnded} AS open_ended,
                ${retentionAggregatesSql.latestUntil} AS latest_until
-        FROM processing_record r JOIN purpose p ON p.id = r.purpose_id
+        FROM processing_record r JOIN purpose_period p ON p.id = r.purpose_id
         WHERE r.person_id = pe.id
       ) c ON true
     ) l

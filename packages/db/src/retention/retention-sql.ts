@@ -15,33 +15,26 @@ export function controllerToday(now: Date): string {
 }
 
 /**
- * `recordBasisEnd` (packages/domain) over `processing_record as r`: when the record's basis ended,
- * NULL while it runs without an end. retain-until.int.test.ts proves it equal to the domain.
- */
-const recordBasisEndSql = sql<Date | null>`CASE r.state
-  WHEN 'requested' THEN coalesce(r.requested_at, r.updated_at)
-  WHEN 'granted' THEN CASE WHEN r.double_opt_in_required THEN coalesce(r.granted_at, r.updated_at) ELSE r.valid_until END
-  WHEN 'confirmed' THEN r.valid_until
-  WHEN 'active' THEN r.valid_until
-  WHEN 'withdrawn' THEN coalesce(r.withdrawn_at, r.updated_at)
-  WHEN 'declined' THEN coalesce(r.declined_at, r.updated_at)
-  WHEN 'ended' THEN coalesce(r.ended_at, r.updated_at)
-  WHEN 'objected' THEN coalesce(r.objected_at, r.updated_at)
-  WHEN 'expired' THEN coalesce(r.valid_until, r.updated_at)
-END`;
-
-/**
- * Aggregates over a person's records (`processing_record as r` joined to `purpose as p`) that
- * `retainUntilSql` combines: whether some basis runs open-ended, and the latest basis end plus
- * its purpose's period, counted in the controller's time zone. PostgreSQL's `(date + interval)`
- * adds months clamped to the month's end, then days, then the time part, as `addRetentionPeriod`.
+ * Aggregates over a person's records (`processing_record as r` joined to `purposeWithPeriodSql as
+ * p`) that `retainUntilSql` combines: whether some basis runs open-ended, and the latest basis end
+ * plus its purpose's period, counted in the controller's time zone. The basis end is the record's
+ * generated column `basis_end` (`recordBasisEnd` in packages/domain; migration 0016), carried by
+ * the covering index of (person_id, purpose_id). PostgreSQL's `(date + interval)` adds months
+ * clamped to the month's end, then days, then the time part, as `addRetentionPeriod` does.
+ * retain-until.int.test.ts proves the result equal to `computeRetainUntil`.
  */
 export const retentionAggregatesSql = {
-  openEnded: sql<boolean>`bool_or(${recordBasisEndSql} IS NULL)`,
+  openEnded: sql<boolean>`bool_or(r.basis_end IS NULL)`,
   latestUntil: sql<
     string | null
-  >`max(((${recordBasisEndSql} AT TIME ZONE ${controllerTimeZone})::date + p.retention_period::interval)::date)`,
+  >`max((r.basis_end AT TIME ZONE ${controllerTimeZone})::date + p.retention_interval)::date`,
 };
+
+/**
+ * The purposes with their storage period parsed once (`retention_interval`), as a CTE body: the
+ * text-to-interval cast per record cost more than the rest of the refresh.
+ */
+export const purposeWithPeriodSql = sql`SELECT purpose.*, retention_period::interval AS retention_interval FROM purpose`;
 
 /** The company's grace days for persons without any record (setting `retentionGraceDays`). */
 const graceDaysSql = sql<number>`coalesce(
