@@ -92,6 +92,7 @@ export const domainErrorReasons = [
   "retention_reason_required",
   "retention_not_under_review",
   "retention_postpone_not_future",
+  "retention_shorten_dpo_only",
 ] as const;
 export type DomainErrorReason = (typeof domainErrorReasons)[number];
 

@@ -258,4 +258,8 @@ export const domainReasonMessages: Record<DomainErrorReason, Localized> = {
     de: "Bitte ein Datum nach dem heutigen Tag wählen.",
     en: "Please choose a date after today.",
   },
+  retention_shorten_dpo_only: {
+    de: "Ein früheres Löschdatum kann nur der Datenschutzbeauftragte setzen.",
+    en: "Only the data protection officer can set an earlier erasure date.",
+  },
 };

@@ -5,7 +5,12 @@ export {
   retentionListLimit,
   retentionOverview,
 } from "./retention-overview.ts";
-export { approveRetentionErasure, postponeRetention, setManualRetention } from "./retention-review.ts";
+export {
+  approveRetentionErasure,
+  personRetention,
+  postponeRetention,
+  setManualRetention,
+} from "./retention-review.ts";
 export {
   getRetentionRun,
   listRetentionRuns,

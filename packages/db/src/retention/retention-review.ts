@@ -1,4 +1,11 @@
-import { checkManualRetention, DomainError, type StaffRole } from "@purposeful/domain";
+import {
+  checkManualRetention,
+  DomainError,
+  effectiveRetainUntil,
+  retentionDateChangeRequiredRole,
+  roleAtLeast,
+  type StaffRole,
+} from "@purposeful/domain";
 import { recordAudit } from "../audit/record-audit.ts";
 import type { Database } from "../create-database.ts";
 import { erasePerson } from "../erasure/erase-person.ts";
@@ -14,7 +21,7 @@ async function lockPerson(trx: Database, personId: string) {
   if (!isUuid(personId)) throw new DomainError("not_found", "person_not_found");
   const person = await trx
     .selectFrom("person")
-    .select(["id", "retentionReviewAt", "retentionManualUntil", "erasedLevel"])
+    .select(["id", "retentionReviewAt", "retentionManualUntil", "retainUntil", "erasedLevel"])
     .where("id", "=", personId.toLowerCase())
     .forUpdate()
     .executeTakeFirst();
@@ -24,9 +31,10 @@ async function lockPerson(trx: Database, personId: string) {
 
 /**
  * Art. 5(1)(e), 5(2) GDPR: sets (or, with `until` null, removes) the retention date staff chose by
- * hand, with its reason; it replaces the computed retain-until, earlier or later. The reason may
- * name the person's affairs, so the audit keeps it encrypted for them. `postpone` also requires a
- * day after today and ends a pending review.
+ * hand, with its reason; it replaces the computed retain-until, earlier or later (earlier only by
+ * the DPO: `retentionDateChangeRequiredRole`). The reason may name the person's affairs, so the
+ * audit keeps it encrypted for them. `postpone` also requires a day after today and ends a
+ * pending review.
  */
 export async function setManualRetention(
   db: Database,
@@ -50,6 +58,13 @@ export async function setManualRetention(
     const person = await lockPerson(trx, input.personId);
     if (input.postpone && !person.retentionReviewAt)
       throw new DomainError("conflict", "retention_not_under_review");
+    if (person.erasedLevel >= 3) throw new DomainError("conflict", "already_erased");
+    const required = retentionDateChangeRequiredRole(
+      effectiveRetainUntil(person.retainUntil, person.retentionManualUntil),
+      effectiveRetainUntil(person.retainUntil, checked?.until ?? null),
+    );
+    if (!roleAtLeast(input.actor.role, required))
+      throw new DomainError("forbidden", "retention_shorten_dpo_only");
     await trx
       .updateTable("person")
       .set({
@@ -113,4 +128,23 @@ export async function approveRetentionErasure(
     await trx.updateTable("person").set({ retentionReviewAt: null }).where("id", "=", person.id).execute();
     return { erasureId };
   });
+}
+
+/** A person's retention facts for their page: computed and manual date, reason, review. */
+export async function personRetention(db: Database, personId: string) {
+  if (!isUuid(personId)) throw new DomainError("not_found", "person_not_found");
+  const person = await db
+    .selectFrom("person")
+    .select([
+      "retainUntil",
+      "retentionManualUntil as manualUntil",
+      "retentionManualReason as manualReason",
+      "retentionReviewAt as reviewAt",
+      "erasedLevel",
+      "restricted",
+    ])
+    .where("id", "=", personId.toLowerCase())
+    .executeTakeFirst();
+  if (!person) throw new DomainError("not_found", "person_not_found");
+  return { ...person, effectiveUntil: effectiveRetainUntil(person.retainUntil, person.manualUntil) };
 }

@@ -42,9 +42,9 @@ export const retentionSystemActor: Actor = { type: "system", id: "retention" };
 
 /**
  * Starts a retention run (a `retention_run` row and its `retention_sweep` job, with the company's
- * action and the controller's day), or reuses one: a run of the same kind (dry or not) whose job is
- * still queued or running is shared; a real run that already finished today is not repeated (the
- * sweep is daily; a second call changes nothing). Safe to call concurrently (an advisory lock).
+ * action and the controller's day), or joins one: a run of the same kind (dry or not) whose job is
+ * still queued or running is shared. Safe to call concurrently (an advisory lock). Calling again
+ * after a run finished starts a new one, which finds only who became due since.
  */
 export async function startRetentionRun(
   db: Database,
@@ -63,17 +63,6 @@ export async function startRetentionRun(
       .orderBy("rr.startedAt", "desc")
       .executeTakeFirst();
     if (open) return { runId: open.id, jobId: open.jobId, reused: true };
-    if (!input.dryRun) {
-      const done = await trx
-        .selectFrom("retentionRun")
-        .select(["id", "jobId"])
-        .where("dryRun", "=", false)
-        .where("today", "=", today)
-        .where("finishedAt", "is not", null)
-        .orderBy("startedAt", "desc")
-        .executeTakeFirst();
-      if (done) return { runId: done.id, jobId: done.jobId, reused: true };
-    }
     const { retentionAction: action } = await getCompanySettings(trx);
     const { id: runId } = await trx
       .insertInto("retentionRun")

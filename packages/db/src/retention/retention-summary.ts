@@ -19,7 +19,8 @@ export interface RetentionSummaryFacts {
 
 /**
  * Queues the finished run's summary to the data protection officer (company settings `dpoEmail`),
- * unrendered: counts only, no personal data. Once per run; without a DPO address nothing is queued.
+ * unrendered: counts only, no personal data. Once per run, and only when it did something; without
+ * a DPO address nothing is queued.
  */
 export async function queueRetentionSummary(trx: Database, runId: string, now: Date): Promise<boolean> {
   const company = await getCompanySettings(trx);
@@ -30,7 +31,8 @@ export async function queueRetentionSummary(trx: Database, runId: string, now: D
     .select(["id", "action", "today", "due", "erased", "queued", "failed", "heldDeleted", "summaryMailedAt"])
     .where("id", "=", runId)
     .executeTakeFirstOrThrow();
-  if (run.summaryMailedAt) return false;
+  // A run that found nothing to do is not worth a mail; its row shows it on the Retention page.
+  if (run.summaryMailedAt || run.due + run.heldDeleted + run.failed === 0) return false;
   const props: RetentionSummaryFacts = {
     runId: run.id,
     action: run.action,

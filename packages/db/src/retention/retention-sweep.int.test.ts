@@ -147,12 +147,18 @@ describe("#9 the retention sweep", () => {
     expect(run?.summaryMailedAt).toEqual(at);
   });
 
-  it("#9 a second call on the same day reuses the finished run and changes nothing", async () => {
-    const before = { audit: await auditCount(), outbox: await outboxRows() };
+  it("#9 a second call finds nobody left and changes nothing but a run row of its own (no mail)", async () => {
+    const before = {
+      persons: await personSnapshot(
+        (await t.db.selectFrom("person").select("id").execute()).map((row) => row.id),
+      ),
+      outbox: await outboxRows(),
+    };
     const again = await startRetentionRun(t.db, { dryRun: false, now: at, actor: system });
-    expect(again.reused).toBe(true);
-    expect((await runSweep()).jobs).toEqual([]);
-    expect(await auditCount()).toBe(before.audit);
+    expect(again.reused).toBe(false);
+    expect((await runSweep()).jobs).toMatchObject([{ state: "done", processed: 0 }]);
+    expect(await getRetentionRun(t.db, again.runId)).toMatchObject({ due: 0, erased: 0, finishedAt: at });
+    expect(await personSnapshot(before.persons.map((p) => p.id))).toEqual(before.persons);
     expect(await outboxRows()).toEqual(before.outbox);
   });
 

@@ -12,6 +12,7 @@ import {
   type RetentionRecordFacts,
   recordBasisEnd,
   retentionActionLevel,
+  retentionDateChangeRequiredRole,
 } from "./retention.ts";
 
 const add = (date: string, period: string) => {
@@ -208,5 +209,16 @@ describe("checkManualRetention (Art. 5(1)(e), 5(2))", () => {
     expect(checkManualRetention({ until: "2026-06-16", reason: "x" }, today, { postpone: true }).until).toBe(
       "2026-06-16",
     );
+  });
+});
+
+describe("retentionDateChangeRequiredRole (Art. 17)", () => {
+  it("lets staff keep data longer and the DPO alone bring an erasure forward", () => {
+    expect(retentionDateChangeRequiredRole("2027-01-01", "2027-01-01")).toBe("staff");
+    expect(retentionDateChangeRequiredRole("2027-01-01", "2028-01-01")).toBe("staff");
+    expect(retentionDateChangeRequiredRole("2027-01-01", null)).toBe("staff");
+    expect(retentionDateChangeRequiredRole(null, null)).toBe("staff");
+    expect(retentionDateChangeRequiredRole("2027-01-01", "2026-12-31")).toBe("dpo");
+    expect(retentionDateChangeRequiredRole(null, "2040-01-01")).toBe("dpo");
   });
 });

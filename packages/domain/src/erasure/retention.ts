@@ -11,7 +11,8 @@ import {
 import type { RecordState } from "../consent/processing-record.ts";
 import { DomainError } from "../errors.ts";
 import type { LegalBasis } from "../legal-basis.ts";
-import type { ErasureLevel } from "./levels.ts";
+import type { StaffRole } from "../roles.ts";
+import { type ErasureLevel, erasureRequiredRole } from "./levels.ts";
 
 export const retentionDutyKeys = [
   "business_letters",
@@ -243,6 +244,18 @@ export function checkManualRetention(
   if (options.postpone && compareCalendarDates(day, parseCalendarDate(today)) <= 0)
     throw new DomainError("validation", "retention_postpone_not_future", until);
   return { until, reason };
+}
+
+/**
+ * Who may move a person's effective retain-until from `before` to `after` (null: no end): keeping
+ * data longer is any staff member's call (with a reason); bringing the erasure forward, or giving
+ * an end to someone kept open-ended, is a level-3 decision (Art. 17), the DPO's.
+ */
+export function retentionDateChangeRequiredRole(before: string | null, after: string | null): StaffRole {
+  if (after === null) return "staff";
+  if (before !== null && compareCalendarDates(parseCalendarDate(after), parseCalendarDate(before)) >= 0)
+    return "staff";
+  return erasureRequiredRole[3];
 }
 
 /** A date staff set by hand (longer or shorter) replaces the computed one. */

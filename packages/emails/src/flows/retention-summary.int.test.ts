@@ -20,19 +20,17 @@ afterAll(async () => t?.close());
 
 describe("#9 the retention summary to the DPO", () => {
   it("#9 is rendered at dispatch with the run's counts, the portal link, and no personal data", async () => {
-    await t.db
-      .transaction()
-      .execute(async (trx) =>
-        updateCompanySettings(
-          trx,
-          {
-            ...(await getCompanySettings(trx)),
-            dpoName: "Dana Datenschutz",
-            dpoEmail: "dpo@company.example",
-          },
-          { staffUserId: "admin", at },
-        ),
-      );
+    await t.db.transaction().execute(async (trx) =>
+      updateCompanySettings(
+        trx,
+        {
+          ...(await getCompanySettings(trx)),
+          dpoName: "Dana Datenschutz",
+          dpoEmail: "dpo@company.example",
+        },
+        { staffUserId: "admin", at },
+      ),
+    );
     const purposeId = await createPurpose(t.db, { key: "summary_news", retentionPeriod: "P1Y" });
     for (const name of ["Quirinus", "Wilhelmina"]) {
       const personId = await createPerson(t.db, { firstName: name, emails: [`${name}@example.org`] });

@@ -19,6 +19,7 @@ import { PersonMasterData } from "../../../../features/persons/person-master-dat
 import { PersonPurposes } from "../../../../features/persons/person-purposes";
 import { PersonRelationships } from "../../../../features/persons/person-relationships";
 import type { PersonView } from "../../../../features/persons/person-section";
+import { PersonRetentionPanel } from "../../../../features/retention/person-retention-panel";
 import { getServerCaller } from "../../../../server/caller";
 
 async function loadPerson(personId: string): Promise<[PersonView, AdmissibilityView]> {
@@ -49,6 +50,7 @@ export default async function PersonPage({ params }: { params: Promise<{ personI
       <RecordConsentPanel personId={person.person.id} minor={person.ageCheck.status === "minor"} />
       <ObjectionPanel personId={person.person.id} objected={person.person.dmObjectionChannels} />
       <RequestConsentPanel personId={person.person.id} />
+      <PersonRetentionPanel personId={person.person.id} />
       <PersonCampaigns view={person} />
       <PersonActivities view={person} />
       <PersonDocuments view={person} />

@@ -33,12 +33,19 @@ async function run(request: Request): Promise<Response> {
       now: new Date(),
       actor: { type: "system", id: "retention" },
     });
+    const deadline = Date.now() + TIME_BUDGET_MS;
     const jobs = await runBulkJobs(
       db,
       { [retentionSweepJob]: retentionSweepHandler({ suppressionSecret: suppressionSecret() }) },
       { batchSize: BATCH_SIZE, timeBudgetMs: TIME_BUDGET_MS, leaseMs: LEASE_MS },
     );
-    const run = await getRetentionRun(db, started.runId);
+    let run = await getRetentionRun(db, started.runId);
+    // Another runner (a concurrent call, or /api/cron/jobs) may hold the run's job: within the time
+    // box, wait for it, so the summary says how the run ended.
+    while (run && !run.finishedAt && run.jobState !== "failed" && Date.now() < deadline) {
+      await new Promise((done) => setTimeout(done, 250));
+      run = await getRetentionRun(db, started.runId);
+    }
     const summary = {
       runId: started.runId,
       reused: started.reused,

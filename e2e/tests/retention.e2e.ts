@@ -1,0 +1,52 @@
+import { expect, type Page, test } from "@playwright/test";
+import { createPerson, demoUsers, runCron, signIn, uniqueName } from "./fixtures";
+
+const actionLabel = "Was mit einem Kontakt geschieht, dessen Aufbewahrungsfrist abgelaufen ist";
+
+async function setRetentionAction(page: Page, option: string): Promise<void> {
+  await page.goto("/admin/company");
+  await page.getByLabel(actionLabel).selectOption({ label: option });
+  await page.getByRole("button", { name: "Speichern" }).click();
+  await expect(page.getByText(/^(Gespeichert\.|Nichts geändert\.)$/)).toBeVisible();
+}
+
+test("a contact past their retention date is due on the Retention page, and the scheduled route erases them", async ({
+  page,
+}) => {
+  await signIn(page, demoUsers.admin.email);
+  // The demo queues due contacts for the DPO's review; a first run does that, so that the run
+  // below (at level 3) has only this test's contact to erase.
+  expect(await runCron(page, "retention")).toMatchObject({ action: "review", dryRun: false });
+
+  const lastName = uniqueName("Aufbewahrung");
+  await createPerson(page, { lastName, email: `${lastName.toLowerCase()}@example.org` });
+  const panel = page.locator("section[aria-labelledby='person-retention']");
+  await expect(panel.getByTestId("retain-until")).toContainText("Aufbewahrt bis");
+  const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+  await panel.getByLabel("Aufbewahren bis (von Hand)").fill(yesterday);
+  await panel.getByLabel("Begründung").fill("Bittet telefonisch um Löschung");
+  await panel.getByRole("button", { name: "Datum setzen" }).click();
+  await expect(panel.getByText("Gespeichert.")).toBeVisible();
+  await expect(panel).toContainText("Bittet telefonisch um Löschung");
+
+  await page.goto("/retention");
+  await expect(page.getByRole("heading", { level: 1, name: "Aufbewahrung" })).toBeVisible();
+  const dueNow = page.getByRole("table", { name: "Jetzt fällige Kontakte" });
+  await expect(dueNow.getByRole("link", { name: new RegExp(lastName) })).toBeVisible();
+
+  await setRetentionAction(page, "Vollständig löschen (Stufe 3, Standard)");
+  const run = await runCron(page, "retention");
+  expect(run).toMatchObject({ action: "erase_level_3", dryRun: false, erased: 1, failed: 0, finished: true });
+
+  await page.goto("/retention");
+  await expect(page.getByRole("heading", { name: "Jetzt fällig: 0" })).toBeVisible();
+  await expect(page.getByRole("link", { name: new RegExp(lastName) })).toHaveCount(0);
+  const lastRun = page
+    .getByRole("table", { name: "Letzte Aufbewahrungsläufe" })
+    .getByTestId("retention-run-row")
+    .first();
+  await expect(lastRun).toContainText("vollständig löschen (Stufe 3)");
+  await expect(lastRun).toContainText("abgeschlossen");
+
+  await setRetentionAction(page, "Dem Datenschutzbeauftragten zur Prüfung vorlegen");
+});
