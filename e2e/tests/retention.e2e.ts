@@ -20,14 +20,17 @@ test("a contact past their retention date is due on the Retention page, and the 
 
   const lastName = uniqueName("Aufbewahrung");
   await createPerson(page, { lastName, email: `${lastName.toLowerCase()}@example.org` });
-  const panel = page.locator("section[aria-labelledby='person-retention']");
-  await expect(panel.getByTestId("retain-until")).toContainText("Aufbewahrt bis");
+  // A retention date set by hand (the person page's privacy panel): yesterday, so they are due.
+  const privacy = page.getByTestId("person-privacy");
+  await privacy.getByRole("button", { name: "Aufbewahrungsdatum setzen" }).click();
+  const dialog = page.getByTestId("retention-date-dialog");
   const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
-  await panel.getByLabel("Aufbewahren bis (von Hand)").fill(yesterday);
-  await panel.getByLabel("Begründung").fill("Bittet telefonisch um Löschung");
-  await panel.getByRole("button", { name: "Datum setzen" }).click();
-  await expect(panel.getByText("Gespeichert.")).toBeVisible();
-  await expect(panel).toContainText("Bittet telefonisch um Löschung");
+  await dialog.getByLabel("Aufbewahren bis").fill(yesterday);
+  await dialog.getByLabel("Grund").fill("Bittet telefonisch um Löschung");
+  await dialog.getByRole("button", { name: "Speichern" }).click();
+  await expect(privacy.getByTestId("retention-manual")).toContainText(
+    "Grund: Bittet telefonisch um Löschung",
+  );
 
   await page.goto("/retention");
   await expect(page.getByRole("heading", { level: 1, name: "Aufbewahrung" })).toBeVisible();

@@ -18,6 +18,8 @@ export const env = createEnv({
     TRUSTED_PROXIES: z.string().optional(),
     // Derives personal links' tokens at send time; the same value in both apps (see .env.example).
     LINK_SECRET: z.string().min(32).optional(),
+    // Keys the HMAC of addresses on the suppression list; the same value as the portal's.
+    SUPPRESSION_SECRET: z.string().min(32).optional(),
   },
   shared: {
     NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
@@ -26,6 +28,7 @@ export const env = createEnv({
   runtimeEnv: {
     TRUSTED_PROXIES: process.env.TRUSTED_PROXIES,
     LINK_SECRET: process.env.LINK_SECRET,
+    SUPPRESSION_SECRET: process.env.SUPPRESSION_SECRET,
     DATABASE_URL: process.env.DATABASE_URL,
     AUDIT_KEK: process.env.AUDIT_KEK,
     PUBLIC_MICROSITE_URL: process.env.PUBLIC_MICROSITE_URL,
@@ -42,6 +45,16 @@ export function linkSecret(): string {
   if (env.LINK_SECRET) return env.LINK_SECRET;
   if (env.NODE_ENV === "production") throw new Error("LINK_SECRET is not set");
   return "dev-only-link-secret-dev-only-link-secret";
+}
+
+/**
+ * SUPPRESSION_SECRET keys the HMAC-SHA-256 of suppressed addresses ("send me a new link" compares
+ * with it); the same value as the portal's. Production refuses to run without it.
+ */
+export function suppressionSecret(): string {
+  if (env.SUPPRESSION_SECRET) return env.SUPPRESSION_SECRET;
+  if (env.NODE_ENV === "production") throw new Error("SUPPRESSION_SECRET is not set");
+  return "dev-only-suppression-secret-dev-only-suppression";
 }
 
 /**

@@ -21,6 +21,7 @@ export const domainErrorReasons = [
   "person_phone_not_found",
   "person_address_not_found",
   "document_not_found",
+  "bank_account_not_found",
   "retention_duty_not_found",
   "evidence_not_found",
   // marketing lists and their CSV import
@@ -92,7 +93,6 @@ export const domainErrorReasons = [
   "retention_reason_required",
   "retention_not_under_review",
   "retention_postpone_not_future",
-  "retention_shorten_dpo_only",
 ] as const;
 export type DomainErrorReason = (typeof domainErrorReasons)[number];
 

@@ -10,6 +10,7 @@ export {
   unsubscribeHeaders,
 } from "./flows/consent-mails.ts";
 export { companyForMail, loadRecipient, purposeTexts, type Recipient } from "./flows/recipient.ts";
+export { sendRestrictionLiftedNotice } from "./flows/restriction-mails.ts";
 export {
   type ConsentLetter,
   type ConsentLettersInput,
@@ -35,6 +36,7 @@ export {
   type EmailTemplate,
   emailTemplates,
   type RenderedEmail,
+  type RestrictionLiftedProps,
   type RetentionSummaryProps,
   renderEmail,
 } from "./render.ts";

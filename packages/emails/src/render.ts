@@ -17,6 +17,10 @@ import DoubleOptInEmail, {
   type DoubleOptInProps,
   doubleOptInSubject,
 } from "./emails/double-opt-in.email.tsx";
+import RestrictionLiftedEmail, {
+  type RestrictionLiftedProps,
+  restrictionLiftedSubject,
+} from "./emails/restriction-lifted.email.tsx";
 import RetentionSummaryEmail, {
   type RetentionSummaryProps,
   retentionSummarySubject,
@@ -32,6 +36,7 @@ export type {
   ConsentReceiptProps,
   ConsentRequestProps,
   DoubleOptInProps,
+  RestrictionLiftedProps,
   RetentionSummaryProps,
   SettingsLinkProps,
 };
@@ -42,6 +47,7 @@ export interface EmailPropsByTemplate {
   "consent-receipt": ConsentReceiptProps;
   "settings-link": SettingsLinkProps;
   "audit-checkpoint": AuditCheckpointProps;
+  "restriction-lifted": RestrictionLiftedProps;
   "retention-summary": RetentionSummaryProps;
 }
 
@@ -68,6 +74,7 @@ export const emailTemplates: { [T in EmailTemplate]: EmailDefinition<EmailPropsB
   "consent-receipt": { component: ConsentReceiptEmail, subject: consentReceiptSubject },
   "settings-link": { component: SettingsLinkEmail, subject: settingsLinkSubject },
   "audit-checkpoint": { component: AuditCheckpointEmail, subject: auditCheckpointSubject },
+  "restriction-lifted": { component: RestrictionLiftedEmail, subject: restrictionLiftedSubject },
   "retention-summary": { component: RetentionSummaryEmail, subject: retentionSummarySubject },
 };
 

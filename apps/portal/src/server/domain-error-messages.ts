@@ -29,6 +29,10 @@ export const domainReasonMessages: Record<DomainErrorReason, Localized> = {
     en: "This address does not exist (any more).",
   },
   document_not_found: { de: "Dieses Dokument gibt es nicht.", en: "This document does not exist." },
+  bank_account_not_found: {
+    de: "Diese Bankverbindung gibt es nicht (mehr).",
+    en: "This bank account does not exist (any more).",
+  },
   retention_duty_not_found: {
     de: "Diese Aufbewahrungspflicht ist unbekannt.",
     en: "This retention duty is unknown.",
@@ -257,9 +261,5 @@ export const domainReasonMessages: Record<DomainErrorReason, Localized> = {
   retention_postpone_not_future: {
     de: "Bitte ein Datum nach dem heutigen Tag wählen.",
     en: "Please choose a date after today.",
-  },
-  retention_shorten_dpo_only: {
-    de: "Ein früheres Löschdatum kann nur der Datenschutzbeauftragte setzen.",
-    en: "Only the data protection officer can set an earlier erasure date.",
   },
 };

@@ -102,6 +102,10 @@ const messages = {
     de: "Um einen Widerspruch aufzuheben, halten Sie fest, was die Person gesagt hat.",
     en: "To lift an objection, note what the person said.",
   },
+  kiosk_email_suppressed: {
+    de: "Diese E-Mail-Adresse kann hier nicht verwendet werden. Bitte wenden Sie sich an unsere Mitarbeiterinnen und Mitarbeiter.",
+    en: "This e-mail address cannot be used here. Please ask a member of our staff.",
+  },
   kiosk_email_known: {
     de: "Diese E-Mail-Adresse ist bereits bekannt. Bitte suchen Sie die Person mit ihr.",
     en: "This e-mail address is already known. Please look the person up with it.",

@@ -2,6 +2,7 @@ import {
   assertBasisAllowed,
   assertConfirmationByDataSubject,
   assertConsentAge,
+  assertRecordEventAllowed,
   DomainError,
   type LegalBasis,
   nextRecord,
@@ -91,6 +92,8 @@ export async function applyRecordEvent(trx: Database, input: ApplyRecordEventInp
     .forUpdate()
     .executeTakeFirst();
   if (!person) throw new DomainError("not_found", "person_not_found");
+  // Art. 18(2) GDPR: while restricted, only the person's own consent and events that stop processing.
+  assertRecordEventAllowed(person, input.event);
   const existing = await trx
     .selectFrom("processingRecord")
     .selectAll()

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { DomainError, mayOpenDocument, type StaffRole } from "@purposeful/domain";
+import { DomainError, decideRetentionClass, mayOpenDocument, type StaffRole } from "@purposeful/domain";
 import { type Actor, recordAudit } from "../audit/record-audit.ts";
 import type { Database } from "../create-database.ts";
 
@@ -14,6 +14,8 @@ export interface NewDocument {
   content: Uint8Array;
   /** Facts shown with the document (e.g. a checked-in e-mail's sender, date and subject). */
   metadata?: Record<string, unknown>;
+  /** HGB §257, AO §147: a retention class and the date it counts from (default: the upload day) */
+  retention?: { retentionClass: string | null; retentionDate?: string | null };
   actor: Actor;
   at: Date;
 }
@@ -24,6 +26,7 @@ export async function storeDocument(trx: Database, input: NewDocument): Promise<
     throw new DomainError("validation", "document_too_large");
   if (input.content.byteLength === 0) throw new DomainError("validation", "document_empty");
   const sha256 = createHash("sha256").update(input.content).digest("hex");
+  const retention = decideRetentionClass(input.retention ?? { retentionClass: null }, input.at);
   const row = await trx
     .insertInto("document")
     .values({
@@ -37,6 +40,8 @@ export async function storeDocument(trx: Database, input: NewDocument): Promise<
       metadata: JSON.stringify(input.metadata ?? {}),
       createdBy: input.actor.id,
       createdAt: input.at,
+      retentionClass: retention.retentionClass,
+      retentionDate: retention.retentionDate,
     })
     .returning("id")
     .executeTakeFirstOrThrow();
@@ -51,6 +56,9 @@ export async function storeDocument(trx: Database, input: NewDocument): Promise<
       contentType: input.contentType,
       sizeBytes: input.content.byteLength,
       sha256,
+      ...(retention.retentionClass
+        ? { retentionClass: retention.retentionClass, retentionDate: retention.retentionDate }
+        : {}),
     },
     personal: { after: { fileName: input.fileName, metadata: input.metadata ?? {} } },
     evidenceDocumentId: row.id,

@@ -26,6 +26,12 @@ export interface ListImportReport {
   /** Addresses on the suppression list: the row number only, nothing about whom it concerns. */
   refusedCount: number;
   refused: { row: number }[];
+  /**
+   * Rows whose address belongs only to persons who are restricted (Art. 18) or erased: matched, but
+   * not added; the row number only.
+   */
+  excludedCount: number;
+  excluded: { row: number }[];
 }
 
 export interface ListImportInput {
@@ -80,8 +86,10 @@ async function lookUp(trx: Database, listId: string, candidates: Candidate[], se
     firstName: string | null;
     lastName: string | null;
     member: boolean;
+    excluded: boolean;
   }>`
     SELECT e.n, s.id IS NOT NULL AS suppressed, p.id AS person_id, p.first_name, p.last_name,
+           (p.restricted OR p.erased_level > 0) AS excluded,
            EXISTS (SELECT 1 FROM marketing_list_member m
                     WHERE m.list_id = ${listId}::uuid AND m.person_id = p.id) AS member
       FROM unnest(${sql.val(candidates.map((c) => c.row))}::int[],
@@ -111,15 +119,20 @@ async function buildReport(trx: Database, input: ListImportInput, secret: string
     invalid: invalid.slice(0, reportRowLimit),
     refusedCount: 0,
     refused: [],
+    excludedCount: 0,
+    excluded: [],
   };
   const persons = new Set<string>();
   const members = new Set<string>();
   const matchedRows = new Set<number>();
+  const excludedRows = new Set<number>();
   for (const hit of found) {
     const candidate = byRow.get(Number(hit.n))!;
     if (hit.suppressed) {
       report.refusedCount++;
       if (report.refused.length < reportRowLimit) report.refused.push({ row: candidate.row });
+    } else if (hit.personId && hit.excluded) {
+      excludedRows.add(candidate.row);
     } else if (!hit.personId) {
       report.unmatchedCount++;
       if (report.unmatched.length < reportRowLimit) report.unmatched.push(candidate);
@@ -137,6 +150,11 @@ async function buildReport(trx: Database, input: ListImportInput, secret: string
           email: candidate.email,
         });
     }
+  }
+  for (const row of excludedRows) {
+    if (matchedRows.has(row)) continue;
+    report.excludedCount++;
+    if (report.excluded.length < reportRowLimit) report.excluded.push({ row });
   }
   report.matchedRows = matchedRows.size;
   report.matchedPersons = persons.size;
@@ -157,8 +175,8 @@ export function previewListImport(db: Database, input: ListImportInput, secret: 
 }
 
 /**
- * Adds the matched persons of the file in one `INSERT … SELECT`; unmatched, invalid and refused
- * rows add nobody and create nothing. Returns the report and how many joined the list.
+ * Adds the matched persons of the file in one `INSERT … SELECT`; unmatched, invalid, refused and
+ * excluded rows (restricted or erased persons) add nobody and create nothing. Returns the report and how many joined the list.
  */
 export function applyListImport(
   db: Database,
@@ -177,7 +195,10 @@ export function applyListImport(
                     ${sql.val(candidates.map((c) => suppressionHash(secret, c.email)))}::text[])
                AS e(email, hash)
         JOIN person_email pe ON lower(btrim(pe.address)) = e.email
-       WHERE NOT EXISTS (SELECT 1 FROM suppression_entry s WHERE s.email_hash = e.hash)
+        JOIN person p ON p.id = pe.person_id
+       -- Art. 18 GDPR: a restricted (or erased) person joins no list.
+       WHERE NOT p.restricted AND p.erased_level = 0
+         AND NOT EXISTS (SELECT 1 FROM suppression_entry s WHERE s.email_hash = e.hash)
       ON CONFLICT DO NOTHING
       RETURNING person_id`.execute(trx);
     await recordAudit(trx, {
@@ -192,6 +213,7 @@ export function applyListImport(
         unmatched: report.unmatchedCount,
         invalid: report.invalidCount,
         refused: report.refusedCount,
+        excluded: report.excludedCount,
       },
       at,
     });

@@ -84,7 +84,7 @@ export function createList(db: Database, input: { name: string }, actor: Actor, 
 
 /**
  * A list of everyone the persons list shows for `filter` right now: one `INSERT … SELECT` with the
- * persons list's own filter, so both always agree.
+ * persons list's own filter, so both always agree, except restricted and erased persons (Art. 18).
  */
 export function createListFromFilter(
   db: Database,
@@ -98,11 +98,15 @@ export function createListFromFilter(
       .insertInto("marketingListMember")
       .columns(["listId", "personId", "addedAt"])
       .expression(
-        applyFilters(trx.selectFrom("person"), input.filter).select([
-          sql<string>`${id}::uuid`.as("listId"),
-          "person.id as personId",
-          sql<Date>`${at}::timestamptz`.as("addedAt"),
-        ]),
+        applyFilters(trx.selectFrom("person"), input.filter)
+          // Art. 18 GDPR: a restricted (or erased) person joins no list.
+          .where("person.restricted", "=", false)
+          .where("person.erasedLevel", "=", 0)
+          .select([
+            sql<string>`${id}::uuid`.as("listId"),
+            "person.id as personId",
+            sql<Date>`${at}::timestamptz`.as("addedAt"),
+          ]),
       )
       .returning("personId")
       .execute();
@@ -125,12 +129,14 @@ async function insertMembers(trx: Database, listId: string, personIds: string[],
     INSERT INTO marketing_list_member (list_id, person_id, added_at)
     SELECT ${listId}::uuid, p.id, ${at}::timestamptz
       FROM person p WHERE p.id = ANY(${sql.val(personIds)}::uuid[])
+       -- Art. 18 GDPR: a restricted (or erased) person joins no list.
+       AND NOT p.restricted AND p.erased_level = 0
     ON CONFLICT DO NOTHING
     RETURNING person_id`.execute(trx);
   return result.rows.length;
 }
 
-/** A list of the ticked persons (unknown ids are skipped). */
+/** A list of the ticked persons (unknown ids, restricted and erased persons are skipped). */
 export function createListFromPersons(
   db: Database,
   input: { name: string; personIds: string[] },
@@ -152,7 +158,7 @@ export function createListFromPersons(
   });
 }
 
-/** Adds persons to a list; those already on it stay as they are. */
+/** Adds persons to a list; those already on it stay as they are; restricted and erased persons are skipped. */
 export function addListMembers(
   db: Database,
   input: { listId: string; personIds: string[] },

@@ -89,7 +89,18 @@ export async function getPersonDetail(db: Database, personId: string, language: 
         .execute(),
       db
         .selectFrom("document")
-        .select(["id", "kind", "fileName", "contentType", "sizeBytes", "createdAt", "createdBy"])
+        .select([
+          "id",
+          "kind",
+          "fileName",
+          "contentType",
+          "sizeBytes",
+          "createdAt",
+          "createdBy",
+          "retentionClass",
+          "retentionDate",
+          "heldUntil",
+        ])
         .where("personId", "=", personId)
         .orderBy("createdAt", "desc")
         .execute(),

@@ -31,6 +31,7 @@ describe("#2 persons are consumers or business contacts (UWG §7(2))", () => {
             { firstName: "P", lastName: "T", preferredLanguage: "de", ...input },
             actor,
             at,
+            { secret: "test-suppression-secret-test-suppression", role: "staff" },
           ),
         );
     expect(await partyTypeOf(await create({}))).toBe("consumer");

@@ -17,6 +17,7 @@ import {
 } from "./persons-edit.ts";
 
 const at = new Date("2026-11-29T12:00:00Z");
+const guard = { secret: "test-suppression-secret-test-suppression", role: "staff" } as const;
 const actor = { type: "staff" as const, id: "staff-1" };
 let t: TestDatabase;
 
@@ -141,7 +142,7 @@ describe("communication data", () => {
     const [first] = await t.db.selectFrom("personEmail").select("id").where("personId", "=", id).execute();
     const added = await oneEvent(
       id,
-      (trx) => addEmail(trx, id, { address: "second@example.com", kind: "work" }, actor, at),
+      (trx) => addEmail(trx, id, { address: "second@example.com", kind: "work" }, actor, at, guard),
       ["second@example.com"],
     );
     expect(added.action).toBe("communication.added");
@@ -149,7 +150,7 @@ describe("communication data", () => {
     expect(added.changes).toEqual({ kind: "work", fields: ["address"], isPrimary: false });
     expect(added.personal).toEqual({ after: { address: "second@example.com", kind: "work" } });
     const second = added.entityId as string;
-    await tx((trx) => addEmail(trx, id, { address: "third@example.com" }, actor, at));
+    await tx((trx) => addEmail(trx, id, { address: "third@example.com" }, actor, at, guard));
 
     const changed = await oneEvent(id, (trx) => setPrimaryEmail(trx, id, second, actor, at), [
       "@example.com",
@@ -228,8 +229,8 @@ describe("communication data", () => {
       .where("personId", "=", other)
       .execute();
     const before = await snapshot(id);
-    await rejects((trx) => addEmail(trx, id, { address: "not-an-address" }, actor, at), "validation");
-    await rejects((trx) => addEmail(trx, id, { address: "OWN@example.com" }, actor, at), "conflict");
+    await rejects((trx) => addEmail(trx, id, { address: "not-an-address" }, actor, at, guard), "validation");
+    await rejects((trx) => addEmail(trx, id, { address: "OWN@example.com" }, actor, at, guard), "conflict");
     await rejects((trx) => addPhone(trx, id, { number: "  ", kind: "mobile" }, actor, at), "validation");
     const address = { kind: "home" as const, street: "Weg 2", postalCode: "1", city: "Wien" };
     await rejects((trx) => addAddress(trx, id, { ...address, country: "AUT" }, actor, at), "validation");

@@ -16,6 +16,11 @@ import {
   required,
   uuidPattern,
 } from "./persons-edit-input.ts";
+import {
+  auditSuppressionOverride,
+  checkSuppressedAddresses,
+  type SuppressionGuard,
+} from "./suppression-check.ts";
 
 export type { MasterDataPatch, NewAddress, NewEmail, NewPhone } from "./persons-edit-input.ts";
 
@@ -174,7 +179,18 @@ async function removeEntry(
   await audit(trx, "communication.removed", table, removed, facts, { before: values }, actor, at);
 }
 
-export async function addEmail(trx: Database, personId: string, input: NewEmail, actor: Actor, at: Date) {
+/**
+ * Adds an e-mail address; one on the suppression list is refused unless a dpo overrode it (audited
+ * as `person.suppression_overridden`, without the address).
+ */
+export async function addEmail(
+  trx: Database,
+  personId: string,
+  input: NewEmail,
+  actor: Actor,
+  at: Date,
+  suppression: SuppressionGuard,
+) {
   await lockPerson(trx, personId);
   const address = required(input.address, 254, "email");
   if (!emailPattern.test(address)) invalid("email");
@@ -187,7 +203,11 @@ export async function addEmail(trx: Database, personId: string, input: NewEmail,
     .where((eb) => eb(eb.fn("lower", ["address"]), "=", address.toLowerCase()))
     .executeTakeFirst();
   if (existing) throw new DomainError("conflict", "email_exists");
-  return insertEntry(trx, "personEmail", personId, { address, kind }, input.primary, actor, at);
+  const { outcome, count } = await checkSuppressedAddresses(trx, suppression, [address]);
+  const entry = await insertEntry(trx, "personEmail", personId, { address, kind }, input.primary, actor, at);
+  if (outcome === "overridden")
+    await auditSuppressionOverride(trx, { personId, via: "communication.added", count, actor, at });
+  return entry;
 }
 
 export async function addPhone(trx: Database, personId: string, input: NewPhone, actor: Actor, at: Date) {

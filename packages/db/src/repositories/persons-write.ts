@@ -1,6 +1,13 @@
 import type { Language, PartyType } from "@purposeful/domain";
 import { type Actor, recordAudit } from "../audit/record-audit.ts";
 import type { Database } from "../create-database.ts";
+import {
+  auditSuppressionOverride,
+  checkSuppressedAddresses,
+  findSuppressedAddresses,
+  type SuppressedAddress,
+  type SuppressionGuard,
+} from "./suppression-check.ts";
 import { refreshTrafficLights } from "./traffic-lights.ts";
 
 export interface NewPersonInput {
@@ -25,13 +32,25 @@ export interface DuplicateCandidate {
   reason: "same_email" | "same_name_and_organization";
 }
 
-/** Persons who are probably the same: the same e-mail address, or the same name in the same organization. */
+export interface DuplicateCheck {
+  /** persons who are probably the same */
+  persons: DuplicateCandidate[];
+  /** the address is on the suppression list: an erased contact used it (nothing more about them) */
+  suppressed: SuppressedAddress[];
+}
+
+/**
+ * Persons who are probably the same: the same e-mail address, or the same name in the same
+ * organization; and whether an erased contact used the address (the suppression list, Art. 17).
+ */
 export async function findDuplicatePersons(
   db: Database,
   input: Pick<NewPersonInput, "firstName" | "lastName" | "organizationId" | "email">,
-): Promise<DuplicateCandidate[]> {
+  suppressionSecret: string,
+): Promise<DuplicateCheck> {
   const found = new Map<string, DuplicateCandidate>();
   const email = input.email?.trim().toLowerCase();
+  const suppressed = email ? await findSuppressedAddresses(db, suppressionSecret, [email]) : [];
   if (email) {
     const rows = await db
       .selectFrom("personEmail")
@@ -57,16 +76,23 @@ export async function findDuplicatePersons(
     for (const row of rows)
       if (!found.has(row.id)) found.set(row.id, { ...row, reason: "same_name_and_organization" });
   }
-  return [...found.values()];
+  return { persons: [...found.values()], suppressed };
 }
 
-/** Creates a person (red until a legal basis is recorded, Art. 25(2) GDPR) and audits it; call in a transaction. */
+/**
+ * Creates a person (red until a legal basis is recorded, Art. 25(2) GDPR) and audits it; call in a
+ * transaction. An address on the suppression list is refused unless a dpo overrode it (audited).
+ */
 export async function createPersonRecord(
   trx: Database,
   input: NewPersonInput,
   actor: Actor,
   at: Date,
+  suppression: SuppressionGuard,
 ): Promise<string> {
+  const { outcome, count } = input.email
+    ? await checkSuppressedAddresses(trx, suppression, [input.email])
+    : { outcome: "clear", count: 0 };
   // UWG §7(2): a contact at an organization is a business contact unless staff chose otherwise.
   const partyType = input.partyType ?? (input.organizationId ? "business" : "consumer");
   const person = await trx
@@ -108,5 +134,7 @@ export async function createPersonRecord(
     personal: { after: { ...input, partyType } },
     at,
   });
+  if (outcome === "overridden")
+    await auditSuppressionOverride(trx, { personId: person.id, via: "person.created", count, actor, at });
   return person.id;
 }

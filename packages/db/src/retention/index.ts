@@ -5,12 +5,7 @@ export {
   retentionListLimit,
   retentionOverview,
 } from "./retention-overview.ts";
-export {
-  approveRetentionErasure,
-  personRetention,
-  postponeRetention,
-  setManualRetention,
-} from "./retention-review.ts";
+export { approveRetentionErasure, postponeRetention } from "./retention-review.ts";
 export {
   getRetentionRun,
   listRetentionRuns,

@@ -235,6 +235,7 @@ describe("retain-until in refreshTrafficLights", () => {
           { firstName: "New", lastName: "Contact", preferredLanguage: "de" },
           { type: "staff", id: "s" },
           at,
+          { secret: "test-suppression-secret-test-suppression", role: "staff" },
         ),
       );
     const person = await t.db

@@ -1,15 +1,9 @@
-import {
-  checkManualRetention,
-  DomainError,
-  effectiveRetainUntil,
-  retentionDateChangeRequiredRole,
-  roleAtLeast,
-  type StaffRole,
-} from "@purposeful/domain";
+import { checkPostponement, DomainError, decideManualRetention, type StaffRole } from "@purposeful/domain";
 import { recordAudit } from "../audit/record-audit.ts";
 import type { Database } from "../create-database.ts";
 import { erasePerson } from "../erasure/erase-person.ts";
 import { isUuid } from "../erasure/erasure-facts.ts";
+import { setManualRetention } from "../repositories/person-privacy.ts";
 import { controllerToday } from "./retention-sql.ts";
 
 type Staff = { id: string; role: StaffRole };
@@ -21,7 +15,7 @@ async function lockPerson(trx: Database, personId: string) {
   if (!isUuid(personId)) throw new DomainError("not_found", "person_not_found");
   const person = await trx
     .selectFrom("person")
-    .select(["id", "retentionReviewAt", "retentionManualUntil", "retainUntil", "erasedLevel"])
+    .select(["id", "retentionReviewAt", "erasedLevel"])
     .where("id", "=", personId.toLowerCase())
     .forUpdate()
     .executeTakeFirst();
@@ -30,71 +24,32 @@ async function lockPerson(trx: Database, personId: string) {
 }
 
 /**
- * Art. 5(1)(e), 5(2) GDPR: sets (or, with `until` null, removes) the retention date staff chose by
- * hand, with its reason; it replaces the computed retain-until, earlier or later (earlier only by
- * the DPO: `retentionDateChangeRequiredRole`). The reason may name the person's affairs, so the
- * audit keeps it encrypted for them. `postpone` also requires a day after today and ends a
- * pending review.
+ * The DPO postpones a queued person's erasure to a later day, with a reason: the manual retention
+ * date (`setManualRetention`, audited with the reason encrypted for the person), and the review ends.
  */
-export async function setManualRetention(
+export async function postponeRetention(
   db: Database,
-  input: {
-    personId: string;
-    until: string | null;
-    reason: string;
-    actor: Staff;
-    now: Date;
-    postpone?: boolean;
-  },
-): Promise<{ until: string | null }> {
-  const today = controllerToday(input.now);
-  const checked =
-    input.until === null
-      ? null
-      : checkManualRetention({ until: input.until, reason: input.reason }, today, {
-          postpone: input.postpone ?? false,
-        });
+  input: { personId: string; until: string; reason: string; actor: Staff; now: Date },
+): Promise<{ until: string }> {
+  const { until, reason } = decideManualRetention(input);
+  checkPostponement(until, controllerToday(input.now));
   return inTransaction(db, async (trx) => {
     const person = await lockPerson(trx, input.personId);
-    if (input.postpone && !person.retentionReviewAt)
-      throw new DomainError("conflict", "retention_not_under_review");
-    if (person.erasedLevel >= 3) throw new DomainError("conflict", "already_erased");
-    const required = retentionDateChangeRequiredRole(
-      effectiveRetainUntil(person.retainUntil, person.retentionManualUntil),
-      effectiveRetainUntil(person.retainUntil, checked?.until ?? null),
-    );
-    if (!roleAtLeast(input.actor.role, required))
-      throw new DomainError("forbidden", "retention_shorten_dpo_only");
-    await trx
-      .updateTable("person")
-      .set({
-        retentionManualUntil: checked?.until ?? null,
-        retentionManualReason: checked?.reason ?? null,
-        ...(input.postpone ? { retentionReviewAt: null } : {}),
-        updatedAt: input.now,
-      })
-      .where("id", "=", person.id)
-      .execute();
+    if (!person.retentionReviewAt) throw new DomainError("conflict", "retention_not_under_review");
+    const actor = { type: "staff" as const, id: input.actor.id };
+    await setManualRetention(trx, person.id, { until, reason }, actor, input.now);
+    await trx.updateTable("person").set({ retentionReviewAt: null }).where("id", "=", person.id).execute();
     await recordAudit(trx, {
-      actor: { type: "staff", id: input.actor.id },
-      action: input.postpone ? "person.retention_postponed" : "person.retention_date_set",
+      actor,
+      action: "person.retention_review_postponed",
       entityType: "person",
       entityId: person.id,
       personId: person.id,
-      changes: { from: person.retentionManualUntil, to: checked?.until ?? null },
-      personal: checked ? { after: { reason: checked.reason } } : null,
+      changes: { until, queuedAt: person.retentionReviewAt.toISOString() },
       at: input.now,
     });
-    return { until: checked?.until ?? null };
+    return { until };
   });
-}
-
-/** The DPO postpones a queued person's erasure to a later day, with a reason; the review ends. */
-export function postponeRetention(
-  db: Database,
-  input: { personId: string; until: string; reason: string; actor: Staff; now: Date },
-): Promise<{ until: string | null }> {
-  return setManualRetention(db, { ...input, postpone: true });
 }
 
 /**
@@ -128,23 +83,4 @@ export async function approveRetentionErasure(
     await trx.updateTable("person").set({ retentionReviewAt: null }).where("id", "=", person.id).execute();
     return { erasureId };
   });
-}
-
-/** A person's retention facts for their page: computed and manual date, reason, review. */
-export async function personRetention(db: Database, personId: string) {
-  if (!isUuid(personId)) throw new DomainError("not_found", "person_not_found");
-  const person = await db
-    .selectFrom("person")
-    .select([
-      "retainUntil",
-      "retentionManualUntil as manualUntil",
-      "retentionManualReason as manualReason",
-      "retentionReviewAt as reviewAt",
-      "erasedLevel",
-      "restricted",
-    ])
-    .where("id", "=", personId.toLowerCase())
-    .executeTakeFirst();
-  if (!person) throw new DomainError("not_found", "person_not_found");
-  return { ...person, effectiveUntil: effectiveRetainUntil(person.retainUntil, person.manualUntil) };
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { parseCalendarDate } from "../calendar-date.ts";
 import {
   addRetentionPeriod,
-  checkManualRetention,
+  checkPostponement,
   computeRetainUntil,
   consentEvidenceHold,
   holdApplies,
@@ -12,7 +12,6 @@ import {
   type RetentionRecordFacts,
   recordBasisEnd,
   retentionActionLevel,
-  retentionDateChangeRequiredRole,
 } from "./retention.ts";
 
 const add = (date: string, period: string) => {
@@ -175,50 +174,10 @@ describe("consent evidence (§§195, 199 BGB; §7a UWG)", () => {
   });
 });
 
-describe("checkManualRetention (Art. 5(1)(e), 5(2))", () => {
-  const today = "2026-06-15";
-  it("accepts a valid day with a reason, earlier or later than today", () => {
-    expect(checkManualRetention({ until: " 2026-01-01 ", reason: " contract dispute " }, today)).toEqual({
-      until: "2026-01-01",
-      reason: "contract dispute",
-    });
-    expect(checkManualRetention({ until: "2028-02-29", reason: "claim" }, today).until).toBe("2028-02-29");
-  });
-
-  it("refuses an invalid day, a missing reason, and a postponement to today or earlier", () => {
-    const reason = (run: () => unknown) => {
-      try {
-        run();
-      } catch (error) {
-        return (error as { reason?: string }).reason;
-      }
-      return "accepted";
-    };
-    expect(reason(() => checkManualRetention({ until: "2026-02-30", reason: "x" }, today))).toBe(
-      "invalid_retention_date",
-    );
-    expect(reason(() => checkManualRetention({ until: "15.06.2026", reason: "x" }, today))).toBe(
-      "invalid_retention_date",
-    );
-    expect(reason(() => checkManualRetention({ until: "2026-07-01", reason: "  " }, today))).toBe(
-      "retention_reason_required",
-    );
-    expect(reason(() => checkManualRetention({ until: today, reason: "x" }, today, { postpone: true }))).toBe(
-      "retention_postpone_not_future",
-    );
-    expect(checkManualRetention({ until: "2026-06-16", reason: "x" }, today, { postpone: true }).until).toBe(
-      "2026-06-16",
-    );
-  });
-});
-
-describe("retentionDateChangeRequiredRole (Art. 17)", () => {
-  it("lets staff keep data longer and the DPO alone bring an erasure forward", () => {
-    expect(retentionDateChangeRequiredRole("2027-01-01", "2027-01-01")).toBe("staff");
-    expect(retentionDateChangeRequiredRole("2027-01-01", "2028-01-01")).toBe("staff");
-    expect(retentionDateChangeRequiredRole("2027-01-01", null)).toBe("staff");
-    expect(retentionDateChangeRequiredRole(null, null)).toBe("staff");
-    expect(retentionDateChangeRequiredRole("2027-01-01", "2026-12-31")).toBe("dpo");
-    expect(retentionDateChangeRequiredRole(null, "2040-01-01")).toBe("dpo");
+describe("checkPostponement (Art. 5(1)(e))", () => {
+  it("accepts a day after today only", () => {
+    expect(() => checkPostponement("2026-06-16", "2026-06-15")).not.toThrow();
+    for (const day of ["2026-06-15", "2026-06-14"])
+      expect(() => checkPostponement(day, "2026-06-15")).toThrow(/retention_postpone_not_future/);
   });
 });

@@ -11,8 +11,7 @@ import {
 import type { RecordState } from "../consent/processing-record.ts";
 import { DomainError } from "../errors.ts";
 import type { LegalBasis } from "../legal-basis.ts";
-import type { StaffRole } from "../roles.ts";
-import { type ErasureLevel, erasureRequiredRole } from "./levels.ts";
+import type { ErasureLevel } from "./levels.ts";
 
 export const retentionDutyKeys = [
   "business_letters",
@@ -223,39 +222,12 @@ export function computeRetainUntil(
 }
 
 /**
- * Art. 5(1)(e), 5(2) GDPR: a retention date staff set by hand departs from the purposes' periods, so
- * it needs a valid day and a reason (accountability); a postponement must lie after today, or the
- * person would be due again at once.
+ * A postponed erasure (the DPO's decision on a queued person) must lie after `today`, or the person
+ * would be due again at once (Art. 5(1)(e)).
  */
-export function checkManualRetention(
-  input: { until: string; reason: string },
-  today: string,
-  options: { postpone?: boolean } = {},
-): { until: string; reason: string } {
-  const until = input.until.trim();
-  let day: CalendarDate;
-  try {
-    day = parseCalendarDate(until);
-  } catch {
-    throw new DomainError("validation", "invalid_retention_date", until.slice(0, 20));
-  }
-  const reason = input.reason.trim();
-  if (!reason) throw new DomainError("validation", "retention_reason_required");
-  if (options.postpone && compareCalendarDates(day, parseCalendarDate(today)) <= 0)
+export function checkPostponement(until: string, today: string): void {
+  if (compareCalendarDates(parseCalendarDate(until), parseCalendarDate(today)) <= 0)
     throw new DomainError("validation", "retention_postpone_not_future", until);
-  return { until, reason };
-}
-
-/**
- * Who may move a person's effective retain-until from `before` to `after` (null: no end): keeping
- * data longer is any staff member's call (with a reason); bringing the erasure forward, or giving
- * an end to someone kept open-ended, is a level-3 decision (Art. 17), the DPO's.
- */
-export function retentionDateChangeRequiredRole(before: string | null, after: string | null): StaffRole {
-  if (after === null) return "staff";
-  if (before !== null && compareCalendarDates(parseCalendarDate(after), parseCalendarDate(before)) >= 0)
-    return "staff";
-  return erasureRequiredRole[3];
 }
 
 /** A date staff set by hand (longer or shorter) replaces the computed one. */

@@ -59,6 +59,16 @@ const expectations: {
     url: (p) => p.auditUrl,
     dates: { de: "29.11.2026 um 03:00 Uhr (MEZ)", en: "29 November 2026 at 03:00 (CET)" },
   },
+  "restriction-lifted": {
+    subject: {
+      de: "Die Einschränkung der Verarbeitung Ihrer Daten wird aufgehoben",
+      en: "The restriction of processing of your data is being lifted",
+    },
+    // Art. 18(3) GDPR, named so the person knows why they get this mail.
+    purposeNames: () => ["Art. 18"],
+    url: (p) => p.settingsUrl,
+    dates: { de: "am 28.12.2026 aufheben", en: "lifting this restriction on 28 December 2026" },
+  },
   "retention-summary": {
     subject: { de: "Aufbewahrung: Lauf vom 29.11.2026", en: "Retention: run of 29 November 2026" },
     // The run's counts, and nothing about any person.
@@ -180,6 +190,20 @@ describe("consent-receipt", () => {
     const en = await render({ changedAt: "2026-07-01T08:05:00Z" }, "en");
     expect(en.text).toContain("1 July 2026 at 10:05 (CEST)");
   });
+});
+
+describe("restriction-lifted", () => {
+  it.each(languages)(
+    "names when the restriction began, and leaves it out when unknown (%s)",
+    async (language) => {
+      const props = previewOf("restriction-lifted");
+      const since = { de: "seit dem 05.10.2026", en: "since 5 October 2026" }[language];
+      expect((await renderEmail("restriction-lifted", props, language)).text).toContain(since);
+      const unknown = await renderEmail("restriction-lifted", { ...props, restrictedSince: null }, language);
+      expect(unknown.text).not.toContain(since);
+      expect(unknown.text).toContain("Art. 18");
+    },
+  );
 });
 
 describe("consent-request and double-opt-in", () => {

@@ -7,7 +7,7 @@ import {
   retentionSummaryTemplate,
   storeRendering,
 } from "@purposeful/db";
-import { DomainError } from "@purposeful/domain";
+import { assessConsentRequestMail, assessTransactionalMail, DomainError } from "@purposeful/domain";
 import { consentRequestMail } from "../flows/consent-mails.ts";
 import { companyForMail, loadRecipient, purposeTexts } from "../flows/recipient.ts";
 import { renderEmail } from "../render.ts";
@@ -104,10 +104,51 @@ const renderers: Record<
 };
 
 /**
+ * The claims whose person may no longer get them, decided now by the domain's rule for their kind:
+ * a consent request (advertising) as `assessConsentRequestMail`, every other mail to a person as
+ * `assessTransactionalMail` — so a person restricted (Art. 18(2)) or erased after a mail was queued
+ * gets none but the notices that are sent after the change (e.g. the restriction's lifting, Art. 18(3)).
+ * Members of a pinned provider batch stay: a batch whose outcome is unknown is only ever repeated
+ * identically.
+ */
+async function refusedClaims(db: Database, claims: ClaimedMessage[]): Promise<Map<string, string>> {
+  const personIds = [...new Set(claims.flatMap((c) => (c.personId && !c.dispatchBatch ? [c.personId] : [])))];
+  const refused = new Map<string, string>();
+  if (personIds.length === 0) return refused;
+  const persons = await db
+    .selectFrom("person")
+    .select(["id", "erasedLevel", "restricted", "mailBlocks", "dmObjectionChannels"])
+    .where("id", "in", personIds)
+    .execute();
+  const facts = new Map(
+    persons.map((p) => [
+      p.id,
+      {
+        erased: p.erasedLevel > 0,
+        restricted: p.restricted,
+        mailBlocks: p.mailBlocks,
+        objectedChannels: p.dmObjectionChannels,
+      },
+    ]),
+  );
+  for (const claim of claims) {
+    const person = claim.personId && !claim.dispatchBatch ? facts.get(claim.personId) : undefined;
+    if (!person) continue;
+    const verdict =
+      claim.template === "consent-request"
+        ? assessConsentRequestMail(person)
+        : assessTransactionalMail(person);
+    if (!verdict.admissible) refused.set(claim.id, verdict.reason);
+  }
+  return refused;
+}
+
+/**
  * Renders the claimed mails that were queued unrendered (mass requests queue thousands of rows in one
  * statement; rendering each with react-email there would take minutes) and stores the rendering on
  * the row, so a retry sends exactly the same mail. A mail whose person may no longer be contacted is
- * `cancelled` with the domain's reason. Returns the claims that are ready to go, rendered.
+ * `cancelled` with the domain's reason, rendered or not (`refusedClaims`). Returns the claims that
+ * are ready to go, rendered.
  */
 export async function renderQueuedMails(
   db: Database,
@@ -117,7 +158,13 @@ export async function renderQueuedMails(
 ): Promise<{ ready: ClaimedMessage[]; cancelled: number }> {
   const ready: ClaimedMessage[] = [];
   let cancelled = 0;
+  const refused = await refusedClaims(db, claims);
   for (const claim of claims) {
+    const reason = refused.get(claim.id);
+    if (reason) {
+      if (await markCancelled(db, claim, reason)) cancelled++;
+      continue;
+    }
     if (claim.html !== null) {
       ready.push(claim);
       continue;

@@ -61,7 +61,16 @@ export function ListImportReportView({ report }: { report: ListImportReport }) {
           </li>
         ))}
       </Section>
-      {report.unmatchedCount + report.invalidCount + report.refusedCount > 0 && (
+      {report.excludedCount > 0 && (
+        <Section title={t("excludedTitle")} count={report.excludedCount}>
+          {report.excluded.map((row) => (
+            <li key={row.row} data-testid="report-excluded">
+              {t("row", { row: row.row })}: {t("excluded")}
+            </li>
+          ))}
+        </Section>
+      )}
+      {report.unmatchedCount + report.invalidCount + report.refusedCount + report.excludedCount > 0 && (
         <p className="text-sm text-slate-600">{t("nothingCreated")}</p>
       )}
     </div>

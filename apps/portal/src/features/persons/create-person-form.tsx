@@ -8,6 +8,7 @@ import { useTranslations } from "next-intl";
 import { type ComponentProps, type FormEvent, useEffect, useMemo, useState } from "react";
 import { useTRPC } from "../../trpc/react";
 import { PartyTypeSelect } from "./party-type-select";
+import { SuppressionWarning } from "./suppression-warning";
 
 export interface CreatedPerson {
   id: string;
@@ -31,10 +32,11 @@ const label = "mb-1 block text-sm font-medium";
 
 /**
  * Creates a person after a live duplicate check (same e-mail, or same name in the same
- * organization). The signature tablet has a form of its own (`KioskCreatePerson`) that lists no
- * duplicates.
+ * organization) that also warns when an erased contact used the address (suppression list); only
+ * a dpo (`mayOverrideSuppression`) can use such an address anyway. The signature tablet has a form
+ * of its own (`KioskCreatePerson`) that lists no duplicates.
  */
-export function CreatePersonForm() {
+export function CreatePersonForm({ mayOverrideSuppression }: { mayOverrideSuppression: boolean }) {
   const t = useTranslations();
   const trpc = useTRPC();
   const router = useRouter();
@@ -44,6 +46,7 @@ export function CreatePersonForm() {
   const [birthday, setBirthday] = useState("");
   const [organization, setOrganization] = useState<{ id: string; name: string } | null>(null);
   const [confirmDuplicate, setConfirmDuplicate] = useState(false);
+  const [overrideSuppression, setOverrideSuppression] = useState(false);
   // UWG §7(2): a contact at an organization is a business contact unless the user chooses otherwise.
   const [partyChoice, setPartyChoice] = useState<PartyType | null>(null);
   const partyType: PartyType = partyChoice ?? (organization ? "business" : "consumer");
@@ -70,7 +73,8 @@ export function CreatePersonForm() {
   );
   const checking = !!check.email || (!!check.organizationId && !!check.firstName && !!check.lastName);
   const duplicates = useQuery({ ...trpc.persons.checkDuplicates.queryOptions(check), enabled: checking });
-  const found = checking ? (duplicates.data ?? []) : [];
+  const found = checking ? (duplicates.data?.persons ?? []) : [];
+  const suppressed = checking ? (duplicates.data?.suppressed ?? []) : [];
   const minor = /^\d{4}-\d{2}-\d{2}$/.test(birthday) && needsParentalConsent(birthday, new Date());
 
   async function submit(event: FormEvent<HTMLFormElement>) {
@@ -90,6 +94,7 @@ export function CreatePersonForm() {
         phone: text("phone"),
         partyType,
         confirmDuplicate: found.length > 0 && confirmDuplicate,
+        overrideSuppression: suppressed.length > 0 && overrideSuppression,
       })
       // The error is shown below the form.
       .catch(() => null);
@@ -131,6 +136,12 @@ export function CreatePersonForm() {
           ⚠ {t("createPerson.minor")}
         </p>
       )}
+      <SuppressionWarning
+        suppressed={suppressed}
+        mayOverride={mayOverrideSuppression}
+        override={overrideSuppression}
+        onOverride={setOverrideSuppression}
+      />
       {found.length > 0 && (
         <div
           role="alert"
@@ -163,7 +174,11 @@ export function CreatePersonForm() {
       <div className="md:col-span-2 flex flex-wrap items-center gap-4">
         <button
           type="submit"
-          disabled={create.isPending || (found.length > 0 && !confirmDuplicate)}
+          disabled={
+            create.isPending ||
+            (found.length > 0 && !confirmDuplicate) ||
+            (suppressed.length > 0 && !overrideSuppression)
+          }
           className="min-h-11 rounded bg-blue-700 px-4 py-2 font-medium text-white hover:bg-blue-800 disabled:opacity-60"
         >
           {create.isPending ? t("createPerson.saving") : t("createPerson.submit")}

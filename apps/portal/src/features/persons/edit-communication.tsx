@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
 import { useTRPC } from "../../trpc/react";
+import { AddEmailFields } from "./add-email-fields";
 
 type Channel = "email" | "phone" | "address";
 
@@ -86,8 +87,17 @@ const kinds = {
 const kindKeys = { email: "emailKinds", phone: "phoneKinds", address: "addressKinds" } as const;
 const addKeys = { email: "addEmail", phone: "addPhone", address: "addAddress" } as const;
 
-/** Buttons that open a small form to add an e-mail address, a phone number or a postal address. */
-export function AddCommunication({ personId }: { personId: string }) {
+/**
+ * Buttons that open a small form to add an e-mail address, a phone number or a postal address. An
+ * address on the suppression list is flagged while typing; only a dpo may use it anyway.
+ */
+export function AddCommunication({
+  personId,
+  mayOverrideSuppression,
+}: {
+  personId: string;
+  mayOverrideSuppression: boolean;
+}) {
   const t = useTranslations();
   const trpc = useTRPC();
   const router = useRouter();
@@ -107,7 +117,13 @@ export function AddCommunication({ personId }: { personId: string }) {
     const text = (name: string) => ((form.get(name) as string | null) ?? "").trim();
     const primary = form.get("primary") === "on";
     if (open === "email")
-      addEmail.mutate({ personId, address: text("address"), kind: text("kind") as "private", primary });
+      addEmail.mutate({
+        personId,
+        address: text("address"),
+        kind: text("kind") as "private",
+        primary,
+        overrideSuppression: form.get("overrideSuppression") === "on",
+      });
     if (open === "phone")
       addPhone.mutate({ personId, number: text("number"), kind: text("kind") as "mobile", primary });
     if (open === "address")
@@ -159,7 +175,7 @@ export function AddCommunication({ personId }: { personId: string }) {
       <h3 className="text-sm font-semibold text-slate-700 md:col-span-2">
         {t(`editPerson.${addKeys[open]}`)}
       </h3>
-      {open === "email" && field("address", t("editPerson.emailAddress"), { type: "email", maxLength: 254 })}
+      {open === "email" && <AddEmailFields mayOverrideSuppression={mayOverrideSuppression} />}
       {open === "phone" && field("number", t("editPerson.phoneNumber"), { type: "tel", maxLength: 50 })}
       {open === "address" && (
         <>

@@ -1,5 +1,7 @@
 import { getTranslations } from "next-intl/server";
+import { AddBankAccount } from "./add-bank-account";
 import { NoEntries, PersonSection, PersonTable, type PersonView, tdClass } from "./person-section";
+import { RetentionClassCell } from "./retention-class";
 
 /** Only the last four characters are shown; the rest is masked and grouped like a printed IBAN. */
 export function maskIban(iban: string): string {
@@ -16,7 +18,9 @@ export async function PersonBankAccounts({ view }: { view: PersonView }) {
       {view.bankAccounts.length === 0 ? (
         <NoEntries text={t("person.noEntries")} />
       ) : (
-        <PersonTable head={[t("person.iban"), t("person.bic"), t("person.accountHolder")]}>
+        <PersonTable
+          head={[t("person.iban"), t("person.bic"), t("person.accountHolder"), t("retentionClass.label")]}
+        >
           {view.bankAccounts.map((account) => (
             <tr key={account.id}>
               <td className={`${tdClass} whitespace-nowrap font-mono`}>
@@ -27,10 +31,17 @@ export async function PersonBankAccounts({ view }: { view: PersonView }) {
               </td>
               <td className={`${tdClass} font-mono`}>{account.bic ?? "—"}</td>
               <td className={tdClass}>{account.accountHolder}</td>
+              <td className={tdClass}>
+                <RetentionClassCell
+                  facts={account}
+                  target={{ personId: view.person.id, bankAccountId: account.id }}
+                />
+              </td>
             </tr>
           ))}
         </PersonTable>
       )}
+      <AddBankAccount personId={view.person.id} />
     </PersonSection>
   );
 }

@@ -1,5 +1,7 @@
+import { roleAtLeast, suppressionOverrideRole } from "@purposeful/domain";
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
+import { getServerCaller } from "../../server/caller";
 import { AddCommunication, CommunicationEntryActions } from "./edit-communication";
 import { NoEntries, PersonSection, type PersonView } from "./person-section";
 
@@ -18,6 +20,7 @@ function Kind({ label }: { label: string }) {
 
 export async function PersonCommunication({ view }: { view: PersonView }) {
   const t = await getTranslations();
+  const { user } = await getServerCaller();
   const primary = (
     <span className="rounded bg-blue-50 px-1.5 py-0.5 text-xs font-medium text-blue-900 ring-1 ring-blue-200">
       {t("person.primary")}
@@ -85,7 +88,10 @@ export async function PersonCommunication({ view }: { view: PersonView }) {
           ))}
         </Group>
       </div>
-      <AddCommunication personId={personId} />
+      <AddCommunication
+        personId={personId}
+        mayOverrideSuppression={roleAtLeast(user.role, suppressionOverrideRole)}
+      />
     </PersonSection>
   );
 }

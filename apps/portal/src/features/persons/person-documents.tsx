@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { NoEntries, PersonSection, PersonTable, type PersonView, tdClass } from "./person-section";
+import { RetentionClassCell } from "./retention-class";
+import { UploadDocument } from "./upload-document";
 
 export async function PersonDocuments({ view }: { view: PersonView }) {
   const t = await getTranslations();
@@ -10,7 +12,15 @@ export async function PersonDocuments({ view }: { view: PersonView }) {
       {view.documents.length === 0 ? (
         <NoEntries text={t("person.noEntries")} />
       ) : (
-        <PersonTable head={[t("person.fileName"), t("person.kind"), t("person.sizeLabel"), t("person.date")]}>
+        <PersonTable
+          head={[
+            t("person.fileName"),
+            t("person.kind"),
+            t("person.sizeLabel"),
+            t("person.date"),
+            t("retentionClass.label"),
+          ]}
+        >
           {view.documents.map((document) => (
             <tr key={document.id}>
               <td className={`${tdClass} break-all font-medium`}>
@@ -33,10 +43,14 @@ export async function PersonDocuments({ view }: { view: PersonView }) {
               <td className={`${tdClass} whitespace-nowrap`}>
                 {format.dateTime(document.createdAt, { dateStyle: "medium", timeStyle: "short" })}
               </td>
+              <td className={tdClass}>
+                <RetentionClassCell facts={document} target={{ documentId: document.id }} />
+              </td>
             </tr>
           ))}
         </PersonTable>
       )}
+      <UploadDocument personId={view.person.id} />
     </PersonSection>
   );
 }

@@ -211,3 +211,43 @@ describe("#14 evidence documents behind roles", () => {
     expect(await t.db.selectFrom("document").select("id").execute()).toHaveLength(before.length);
   });
 });
+
+describe("#2 a document's retention class on upload (HGB §257, AO §147)", () => {
+  function classified(cookie: string, fields: Record<string, string>): Request {
+    const form = new FormData();
+    form.set("file", new File([new Uint8Array(64).fill(67)], "invoice.pdf", { type: "application/pdf" }));
+    form.set("personId", personId);
+    for (const [name, value] of Object.entries(fields)) form.set(name, value);
+    return new Request(url, { method: "POST", headers: { Cookie: cookie }, body: form });
+  }
+
+  it("#2 stores the class and its date as an upload; a date in another format is refused in the user's language", async () => {
+    const response = await POST(
+      classified(users.uploader.cookie, {
+        kind: "upload",
+        retentionClass: "accounting_vouchers",
+        retentionDate: "2025-04-01",
+      }),
+    );
+    expect(response.status).toBe(201);
+    const { id, kind } = (await response.json()) as { id: string; kind: string };
+    expect(kind).toBe("upload");
+    expect(
+      await t.db
+        .selectFrom("document")
+        .select(["kind", "retentionClass", "retentionDate"])
+        .where("id", "=", id)
+        .executeTakeFirst(),
+    ).toEqual({ kind: "upload", retentionClass: "accounting_vouchers", retentionDate: "2025-04-01" });
+
+    const before = await documentCount();
+    const refused = await POST(
+      classified(users.colleague.cookie, { retentionClass: "business_letters", retentionDate: "01.04.2025" }),
+    );
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toEqual({ error: "Bitte ein gültiges Datum im Format JJJJ-MM-TT angeben." });
+    const unknown = await POST(classified(users.uploader.cookie, { retentionClass: "receipts" }));
+    expect(unknown.status).toBe(400);
+    expect(await documentCount()).toBe(before);
+  });
+});

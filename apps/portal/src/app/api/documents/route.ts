@@ -1,5 +1,7 @@
 import { MAX_DOCUMENT_BYTES, storePersonDocument } from "@purposeful/db";
+import { isDomainError, retentionDutyKeys } from "@purposeful/domain";
 import { z } from "zod";
+import { domainReasonMessages } from "../../../server/domain-error-messages";
 import { looksLikeEml, parseEml } from "../../../server/evidence/parse-eml";
 import { readCappedBody } from "../../../server/evidence/read-capped-body";
 import { staffRoute } from "../../../server/route-guard";
@@ -7,7 +9,19 @@ import { staffRoute } from "../../../server/route-guard";
 /** Room for the multipart envelope (boundaries, part headers, the personId field) around the file. */
 const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
 
-const fields = z.object({ personId: z.uuid() });
+const fields = z.object({
+  personId: z.uuid(),
+  /** "upload" from the documents section; consent evidence by default */
+  kind: z.enum(["upload", "evidence"]).default("evidence"),
+  /** HGB §257, AO §147: an optional retention class and the date it counts from (default: today) */
+  retentionClass: z.enum(retentionDutyKeys).nullable().default(null),
+  retentionDate: z.string().max(40).nullable().default(null),
+});
+/** An absent or empty form field is null. */
+const field = (form: FormData | null, name: string) => {
+  const value = form?.get(name);
+  return typeof value === "string" && value.trim() !== "" ? value.trim() : null;
+};
 const messages = {
   de: {
     invalid: "Bitte eine Datei bis 10 MB wählen.",
@@ -39,7 +53,12 @@ export const POST = staffRoute("staff", async (request, { db, user }) => {
     .formData()
     .catch(() => null);
   const file = form?.get("file");
-  const parsed = fields.safeParse({ personId: form?.get("personId") });
+  const parsed = fields.safeParse({
+    personId: form?.get("personId"),
+    kind: field(form, "kind") ?? undefined,
+    retentionClass: field(form, "retentionClass"),
+    retentionDate: field(form, "retentionDate"),
+  });
   if (file instanceof File && file.size > MAX_DOCUMENT_BYTES)
     return Response.json({ error: t.tooLarge }, { status: 413 });
   if (!parsed.success || !(file instanceof File) || file.size === 0) {
@@ -56,19 +75,25 @@ export const POST = staffRoute("staff", async (request, { db, user }) => {
     }
   }
 
+  const kind = isEml ? "email" : parsed.data.kind;
+  const { retentionClass, retentionDate } = parsed.data;
   const id = await storePersonDocument(db, {
     personId: parsed.data.personId,
-    kind: isEml ? "email" : "evidence",
+    kind,
     fileName: file.name,
     contentType: isEml ? "message/rfc822" : file.type || "application/octet-stream",
     content,
     metadata,
+    retention: { retentionClass, retentionDate },
     actor: { type: "staff", id: user.id },
     at: new Date(),
+  }).catch((error: unknown) => {
+    // e.g. invalid_retention_date: the domain's message in the user's language.
+    if (isDomainError(error)) return { reason: error.reason };
+    throw error;
   });
+  if (id && typeof id === "object")
+    return Response.json({ error: domainReasonMessages[id.reason][user.locale] }, { status: 400 });
   if (!id) return Response.json({ error: t.person }, { status: 404 });
-  return Response.json(
-    { id, kind: isEml ? "email" : "evidence", fileName: file.name, metadata },
-    { status: 201 },
-  );
+  return Response.json({ id, kind, fileName: file.name, metadata }, { status: 201 });
 });

@@ -2,6 +2,7 @@ import {
   auditKioskEvent,
   createPersonRecord,
   findPersonByExactEmail,
+  findSuppressedAddresses,
   type KioskAction,
   resetAttempts,
   setSessionKiosk,
@@ -9,6 +10,7 @@ import {
   takeAttempt,
 } from "@purposeful/db";
 import { verifyPassword } from "better-auth/crypto";
+import { suppressionSecret } from "../../../env";
 import { UserFacingError } from "../../errors";
 import type { Context } from "../../trpc";
 import { procedureFor, router } from "../../trpc";
@@ -62,14 +64,23 @@ export const kioskRouter = router({
     .input(findPersonInput)
     .query(({ ctx, input }) => findPersonByExactEmail(ctx.db, input.email)),
 
-  /** Creates the visitor; an e-mail address someone already has is looked up instead. */
+  /**
+   * Creates the visitor; an e-mail address someone already has is looked up instead. An address on
+   * the suppression list is refused without saying why (the tablet faces the visitor); only a dpo
+   * can use it anyway, from the person form.
+   */
   createPerson: kioskProcedure.input(createKioskPersonInput).mutation(({ ctx, input }) =>
     ctx.db.transaction().execute(async (trx) => {
       if (input.email && (await findPersonByExactEmail(trx, input.email)))
         throw new UserFacingError("CONFLICT", "kiosk_email_known");
+      const secret = suppressionSecret();
+      if (input.email && (await findSuppressedAddresses(trx, secret, [input.email])).length > 0)
+        throw new UserFacingError("CONFLICT", "kiosk_email_suppressed");
       // A visitor at the counter is a consumer (UWG §7(2)); staff can change it on the person page.
       const person = { ...input, partyType: "consumer" as const };
-      const id = await createPersonRecord(trx, person, { type: "staff", id: ctx.user.id }, ctx.now());
+      // No override on the tablet: nobody there decides for the DPO.
+      const guard = { secret, role: null, override: false };
+      const id = await createPersonRecord(trx, person, { type: "staff", id: ctx.user.id }, ctx.now(), guard);
       return { id, firstName: input.firstName, lastName: input.lastName };
     }),
   ),

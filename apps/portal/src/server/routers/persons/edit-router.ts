@@ -10,6 +10,7 @@ import {
   setPrimaryEmail,
   updatePersonMasterData,
 } from "@purposeful/db";
+import { suppressionSecret } from "../../../env";
 import { type Context, procedureFor } from "../../trpc";
 import {
   addAddressInput,
@@ -22,7 +23,7 @@ import {
 type Write<T> = (trx: Database, actor: Actor, at: Date) => Promise<T>;
 
 /** Runs one edit in its own transaction, as the signed-in staff user at the request's instant. */
-function inTransaction<T>(ctx: Context & { user: { id: string } }, write: Write<T>): Promise<T> {
+export function inTransaction<T>(ctx: Context & { user: { id: string } }, write: Write<T>): Promise<T> {
   const actor: Actor = { type: "staff", id: ctx.user.id };
   const at = ctx.now();
   return ctx.db.transaction().execute((trx) => write(trx, actor, at));
@@ -41,9 +42,11 @@ export const personEditProcedures = {
     return { fields };
   }),
 
+  /** Adds an address; one on the suppression list only with a dpo's explicit override (audited). */
   addEmail: staff.input(addEmailInput).mutation(({ ctx, input }) => {
-    const { personId, ...email } = input;
-    return inTransaction(ctx, (trx, actor, at) => addEmail(trx, personId, email, actor, at));
+    const { personId, overrideSuppression, ...email } = input;
+    const guard = { secret: suppressionSecret(), role: ctx.user.role, override: overrideSuppression };
+    return inTransaction(ctx, (trx, actor, at) => addEmail(trx, personId, email, actor, at, guard));
   }),
 
   removeEmail: staff

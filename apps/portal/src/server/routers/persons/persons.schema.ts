@@ -28,10 +28,13 @@ const optionalText = (max: number) =>
     .optional()
     .transform((value) => value || undefined);
 
-/** Input of the duplicate check: the same e-mail, or the same name in the same organization. */
+/**
+ * Input of the duplicate check: the same e-mail, or the same name in the same organization; the
+ * e-mail alone (adding an address) checks the suppression list and persons with that address.
+ */
 export const duplicateCheckInput = z.object({
-  firstName: z.string().trim().max(100),
-  lastName: z.string().trim().max(100),
+  firstName: z.string().trim().max(100).default(""),
+  lastName: z.string().trim().max(100).default(""),
   organizationId: z.uuid().optional(),
   email: optionalText(254).pipe(z.email().optional()),
 });
@@ -50,6 +53,8 @@ export const createPersonInput = z.object({
   partyType: z.enum(partyTypes).optional(),
   /** Create even though probable duplicates exist (the user saw them). */
   confirmDuplicate: z.boolean(),
+  /** Use an address on the suppression list anyway: dpo and admin only, audited. */
+  overrideSuppression: z.boolean().optional(),
 });
 
 export const organizationSearchInput = z.object({ search: z.string().trim().max(100) });
@@ -80,6 +85,8 @@ export const addEmailInput = personIdInput.extend({
   address: z.string().trim().max(254).pipe(z.email()),
   kind: z.enum(["private", "work", "other"]).default("private"),
   primary: z.boolean().optional(),
+  /** Use an address on the suppression list anyway: dpo and admin only, audited. */
+  overrideSuppression: z.boolean().optional(),
 });
 
 export const addPhoneInput = personIdInput.extend({

@@ -10,8 +10,16 @@ import {
   summarizeLights,
   toRecordFacts,
 } from "@purposeful/db";
-import { checkAgeOfConsent, legalBasisArticle, mayOpenDocument, trafficLight } from "@purposeful/domain";
+import {
+  checkAgeOfConsent,
+  legalBasisArticle,
+  legalHoldFor,
+  mayOpenDocument,
+  type RetentionDutyKey,
+  trafficLight,
+} from "@purposeful/domain";
 import { TRPCError } from "@trpc/server";
+import { suppressionSecret } from "../../../env";
 import { UserFacingError } from "../../errors";
 import { procedureFor, router } from "../../trpc";
 import { personEditProcedures } from "./edit-router";
@@ -23,6 +31,7 @@ import {
   personIdInput,
   personSelectionInput,
 } from "./persons.schema";
+import { personPrivacyProcedures } from "./privacy-router";
 
 export const personsRouter = router({
   list: procedureFor("staff")
@@ -67,7 +76,10 @@ export const personsRouter = router({
         documents: detail.documents.map(({ createdBy, ...document }) => ({
           ...document,
           mayOpen: mayOpenDocument(ctx.user, { createdBy }),
+          hold: holdOf(document),
         })),
+        // HGB §257, AO §147: the end of each item's retention duty, from its class and date.
+        bankAccounts: detail.bankAccounts.map((account) => ({ ...account, hold: holdOf(account) })),
         light: { light: light.light, reason: light.reason },
         storedLight: detail.person.trafficLight,
         // Art. 8(1) GDPR with the company's configured age of consent.
@@ -91,25 +103,35 @@ export const personsRouter = router({
       return verdicts;
     }),
 
-  /** Probable duplicates before a person is created: the same e-mail, or the same name in the same organization. */
+  /**
+   * Probable duplicates before a person is created or an address added: the same e-mail, or the
+   * same name in the same organization; and whether an erased contact used the address (the day
+   * only, nothing about them).
+   */
   checkDuplicates: procedureFor("staff")
     .input(duplicateCheckInput)
     .query(({ ctx, input }) => {
-      if (!input.email && !(input.organizationId && input.firstName && input.lastName)) return [];
-      return findDuplicatePersons(ctx.db, input);
+      if (!input.email && !(input.organizationId && input.firstName && input.lastName))
+        return { persons: [], suppressed: [] };
+      return findDuplicatePersons(ctx.db, input, suppressionSecret());
     }),
 
-  /** Creates a person; refuses while probable duplicates exist unless the user confirmed them. */
+  /**
+   * Creates a person; refuses while probable duplicates exist unless the user confirmed them, and
+   * an address on the suppression list unless a dpo ticked the override (audited).
+   */
   create: procedureFor("staff")
     .input(createPersonInput)
     .mutation(async ({ ctx, input }) => {
-      const { confirmDuplicate, ...person } = input;
+      const { confirmDuplicate, overrideSuppression, ...person } = input;
       const at = ctx.now();
+      const secret = suppressionSecret();
       return ctx.db.transaction().execute(async (trx) => {
-        const duplicates = await findDuplicatePersons(trx, person);
-        if (duplicates.length > 0 && !confirmDuplicate)
+        const duplicates = await findDuplicatePersons(trx, person, secret);
+        if (duplicates.persons.length > 0 && !confirmDuplicate)
           throw new UserFacingError("CONFLICT", "duplicate_person");
-        const id = await createPersonRecord(trx, person, { type: "staff", id: ctx.user.id }, at);
+        const guard = { secret, role: ctx.user.role, override: overrideSuppression };
+        const id = await createPersonRecord(trx, person, { type: "staff", id: ctx.user.id }, at, guard);
         return { id };
       });
     }),
@@ -120,4 +142,12 @@ export const personsRouter = router({
     .query(({ ctx, input }) => searchOrganizations(ctx.db, input.search)),
 
   ...personEditProcedures,
+  ...personPrivacyProcedures,
 });
+
+/** The legal hold of an item with a retention class, or null. */
+function holdOf(item: { retentionClass: RetentionDutyKey | null; retentionDate: string | null }) {
+  return item.retentionClass && item.retentionDate
+    ? legalHoldFor(item.retentionClass, item.retentionDate)
+    : null;
+}

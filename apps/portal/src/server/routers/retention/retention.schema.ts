@@ -8,13 +8,3 @@ export const postponeInput = reviewedPersonInput.extend({
   until: z.string({ error: "invalid_retention_date" }).trim().max(10, { error: "invalid_retention_date" }),
   reason: z.string({ error: "retention_reason_required" }).trim().max(500, { error: "invalid_field" }),
 });
-
-/** A retention date set by hand (null removes it) and why; the domain checks day, reason and role. */
-export const manualRetentionInput = reviewedPersonInput.extend({
-  until: z
-    .string({ error: "invalid_retention_date" })
-    .trim()
-    .max(10, { error: "invalid_retention_date" })
-    .nullable(),
-  reason: z.string({ error: "retention_reason_required" }).trim().max(500, { error: "invalid_field" }),
-});

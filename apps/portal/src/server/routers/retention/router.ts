@@ -2,15 +2,13 @@ import {
   approveRetentionErasure,
   controllerToday,
   listRetentionRuns,
-  personRetention,
   postponeRetention,
   retentionOverview,
-  setManualRetention,
   startRetentionRun,
 } from "@purposeful/db";
 import { suppressionSecret } from "../../../env";
 import { procedureFor, router } from "../../trpc";
-import { manualRetentionInput, postponeInput, reviewedPersonInput } from "./retention.schema";
+import { postponeInput, reviewedPersonInput } from "./retention.schema";
 
 // The Retention page (DPO and admin): who is due, who awaits review, what is held, the runs.
 export const retentionRouter = router({
@@ -35,22 +33,6 @@ export const retentionRouter = router({
         actor: { id: ctx.user.id, role: ctx.user.role },
         now: ctx.now(),
         suppressionSecret: suppressionSecret(),
-      }),
-    ),
-
-  /** A person's retain-until, computed and set by hand, for their page. */
-  person: procedureFor("staff")
-    .input(reviewedPersonInput)
-    .query(({ ctx, input }) => personRetention(ctx.db, input.personId)),
-
-  /** Sets or removes a person's manual retention date; an earlier date only by the DPO. */
-  setDate: procedureFor("staff")
-    .input(manualRetentionInput)
-    .mutation(({ ctx, input }) =>
-      setManualRetention(ctx.db, {
-        ...input,
-        actor: { id: ctx.user.id, role: ctx.user.role },
-        now: ctx.now(),
       }),
     ),
 

@@ -190,7 +190,10 @@ describe("persons.create", () => {
   it("refuses a duplicate e-mail without confirmDuplicate, and creates with it", async () => {
     const existing = await createPerson(t.db, { emails: ["Max.Muster@example.com"] });
     const duplicates = await caller().persons.checkDuplicates(newPerson);
-    expect(duplicates).toEqual([expect.objectContaining({ id: existing, reason: "same_email" })]);
+    expect(duplicates).toEqual({
+      persons: [expect.objectContaining({ id: existing, reason: "same_email" })],
+      suppressed: [],
+    });
 
     const count = async () =>
       (await t.db.selectFrom("person").select("id").where("lastName", "=", "Muster").execute()).length;

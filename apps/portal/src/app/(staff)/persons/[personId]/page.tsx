@@ -16,10 +16,10 @@ import { PersonHeader } from "../../../../features/persons/person-header";
 import { PersonHistory } from "../../../../features/persons/person-history";
 import { PersonLightExplanation } from "../../../../features/persons/person-light-explanation";
 import { PersonMasterData } from "../../../../features/persons/person-master-data";
+import { PersonPrivacy } from "../../../../features/persons/person-privacy";
 import { PersonPurposes } from "../../../../features/persons/person-purposes";
 import { PersonRelationships } from "../../../../features/persons/person-relationships";
 import type { PersonView } from "../../../../features/persons/person-section";
-import { PersonRetentionPanel } from "../../../../features/retention/person-retention-panel";
 import { getServerCaller } from "../../../../server/caller";
 
 async function loadPerson(personId: string): Promise<[PersonView, AdmissibilityView]> {
@@ -40,6 +40,7 @@ export default async function PersonPage({ params }: { params: Promise<{ personI
   return (
     <div className="space-y-6">
       <PersonHeader view={person} />
+      <PersonPrivacy view={person} />
       <PersonLightExplanation view={person} />
       <div className="grid gap-6 lg:grid-cols-2">
         <PersonMasterData view={person} />
@@ -50,7 +51,6 @@ export default async function PersonPage({ params }: { params: Promise<{ personI
       <RecordConsentPanel personId={person.person.id} minor={person.ageCheck.status === "minor"} />
       <ObjectionPanel personId={person.person.id} objected={person.person.dmObjectionChannels} />
       <RequestConsentPanel personId={person.person.id} />
-      <PersonRetentionPanel personId={person.person.id} />
       <PersonCampaigns view={person} />
       <PersonActivities view={person} />
       <PersonDocuments view={person} />
