@@ -11,7 +11,8 @@ export const ANONYMIZED_TEXT = "—";
  * Level 3 (Art. 17(1) GDPR) for the persons `ids`, after their records were ended: every personal
  * datum is deleted or anonymized, except the `held` items (Art. 17(3)(b),(e)), which stay restricted
  * (Art. 18, §35(3) BDSG) with `held_until` set. A fixed number of statements for any number of
- * persons. The caller audits, shreds the keys and refreshes the lights.
+ * persons. The caller anonymizes the person rows and records, audits, shreds the keys and refreshes
+ * the lights.
  */
 export async function eraseLevelThree(
   trx: Database,
@@ -21,7 +22,7 @@ export async function eraseLevelThree(
   if (!input.secret) throw new Error("the suppression secret is missing");
   const persons = idsSql(ids);
   const emails = await sql<{ address: string }>`
-    SELECT address FROM person_email WHERE person_id = ANY(${persons})`.execute(trx);
+    SELECT address FROM person_email WHERE person_id IN (SELECT unnest(${persons}))`.execute(trx);
   const addresses = [...new Set(emails.rows.map((row) => row.address.toLowerCase()))];
   // The keyed hash is all that remains, so a re-import can be recognised without the address.
   const hashes = [...new Set(emails.rows.map((row) => suppressionHash(input.secret, row.address)))];
@@ -30,12 +31,19 @@ export async function eraseLevelThree(
     SELECT h, 'erasure', ${now} FROM unnest(${sql.val(hashes)}::text[]) AS h
     ON CONFLICT (email_hash) DO NOTHING`.execute(trx);
 
-  await sql`DELETE FROM outbox_message WHERE person_id = ANY(${persons})`.execute(trx);
-  await sql`DELETE FROM outbox_message WHERE lower(to_address) = ANY(${sql.val(addresses)}::text[])`.execute(
+  // The campaign rows stay (no personal values); unlinking them first spares the foreign keys one
+  // update per deleted mail and per deleted link.
+  await sql`
+    UPDATE consent_campaign_recipient SET link_id = NULL, outbox_message_id = NULL
+    WHERE person_id IN (SELECT unnest(${persons})) AND (link_id IS NOT NULL OR outbox_message_id IS NOT NULL)`.execute(
+    trx,
+  );
+  await sql`DELETE FROM outbox_message WHERE person_id IN (SELECT unnest(${persons}))`.execute(trx);
+  await sql`DELETE FROM outbox_message WHERE lower(to_address) IN (SELECT unnest(${sql.val(addresses)}::text[]))`.execute(
     trx,
   );
   for (const table of ["person_email", "person_phone", "person_address"])
-    await sql`DELETE FROM ${sql.table(table)} WHERE person_id = ANY(${persons})`.execute(trx);
+    await sql`DELETE FROM ${sql.table(table)} WHERE person_id IN (SELECT unnest(${persons}))`.execute(trx);
 
   const heldOf = (table: HoldCandidate["table"]) => {
     const items = input.held.filter((item) => item.table === table);
@@ -49,7 +57,7 @@ export async function eraseLevelThree(
   await sql`UPDATE bank_account b SET held_until = h.until FROM ${accounts.rows} WHERE b.id = h.id`.execute(
     trx,
   );
-  await sql`DELETE FROM bank_account WHERE person_id = ANY(${persons}) AND NOT (id = ANY(${accounts.ids}))`.execute(
+  await sql`DELETE FROM bank_account WHERE person_id IN (SELECT unnest(${persons})) AND NOT (id = ANY(${accounts.ids}))`.execute(
     trx,
   );
   const evidence = heldOf("consentEvidence");
@@ -58,7 +66,7 @@ export async function eraseLevelThree(
   );
   await sql`
     DELETE FROM consent_evidence ce USING processing_record r
-    WHERE r.id = ce.processing_record_id AND r.person_id = ANY(${persons})
+    WHERE r.id = ce.processing_record_id AND r.person_id IN (SELECT unnest(${persons}))
       AND NOT (ce.id = ANY(${evidence.ids}))`.execute(trx);
   const documents = heldOf("document");
   await sql`UPDATE document d SET held_until = h.until FROM ${documents.rows} WHERE d.id = h.id`.execute(trx);
@@ -68,21 +76,13 @@ export async function eraseLevelThree(
 
   await sql`
     UPDATE activity SET subject = ${ANONYMIZED_TEXT}, body = NULL
-    WHERE person_id = ANY(${persons})`.execute(trx);
-  await sql`DELETE FROM relationship WHERE person_id = ANY(${persons})`.execute(trx);
-  await sql`DELETE FROM relationship WHERE related_person_id = ANY(${persons})`.execute(trx);
-  await sql`DELETE FROM microsite_session WHERE person_id = ANY(${persons})`.execute(trx);
-  await sql`DELETE FROM microsite_link WHERE person_id = ANY(${persons})`.execute(trx);
-  await sql`DELETE FROM marketing_list_member WHERE person_id = ANY(${persons})`.execute(trx);
-  await sql`UPDATE processing_record SET note = NULL WHERE person_id = ANY(${persons}) AND note IS NOT NULL`.execute(
-    trx,
-  );
+    WHERE person_id IN (SELECT unnest(${persons}))`.execute(trx);
+  await sql`DELETE FROM relationship WHERE person_id IN (SELECT unnest(${persons}))`.execute(trx);
+  await sql`DELETE FROM relationship WHERE related_person_id IN (SELECT unnest(${persons}))`.execute(trx);
+  await sql`DELETE FROM microsite_session WHERE person_id IN (SELECT unnest(${persons}))`.execute(trx);
+  await sql`DELETE FROM microsite_link WHERE person_id IN (SELECT unnest(${persons}))`.execute(trx);
+  await sql`DELETE FROM marketing_list_member WHERE person_id IN (SELECT unnest(${persons}))`.execute(trx);
   await anonymizeCasework(trx, ids, addresses);
-  await sql`
-    UPDATE person SET first_name = '', last_name = '', salutation = NULL, title = NULL, birthday = NULL,
-      job_title = NULL, organization_id = NULL, retain_until = NULL, retention_manual_until = NULL,
-      retention_manual_reason = NULL, retention_review_at = NULL, restriction_reason = NULL
-    WHERE id = ANY(${persons})`.execute(trx);
 }
 
 /**
@@ -93,13 +93,15 @@ async function anonymizeCasework(trx: Database, ids: readonly string[], addresse
   const persons = idsSql(ids);
   await sql`
     UPDATE data_subject_request SET requester_name = NULL, requester_email = NULL, description = NULL
-    WHERE id IN (SELECT request_id FROM case_link WHERE person_id = ANY(${persons}) AND request_id IS NOT NULL)
-      OR lower(requester_email) = ANY(${sql.val(addresses)}::text[])`.execute(trx);
+    WHERE id IN (SELECT request_id FROM case_link WHERE person_id IN (SELECT unnest(${persons})) AND request_id IS NOT NULL)
+      OR lower(requester_email) IN (SELECT unnest(${sql.val(addresses)}::text[]))`.execute(trx);
   await sql`
     UPDATE case_step SET note = NULL WHERE note IS NOT NULL
-      AND request_id IN (SELECT request_id FROM case_link WHERE person_id = ANY(${persons}))`.execute(trx);
+      AND request_id IN (SELECT request_id FROM case_link WHERE person_id IN (SELECT unnest(${persons})))`.execute(
+    trx,
+  );
   await sql`
-    UPDATE follow_up SET title = ${ANONYMIZED_TEXT}, note = NULL WHERE person_id = ANY(${persons})`.execute(
+    UPDATE follow_up SET title = ${ANONYMIZED_TEXT}, note = NULL WHERE person_id IN (SELECT unnest(${persons}))`.execute(
     trx,
   );
 }

@@ -118,7 +118,7 @@ export interface PersonErasure {
   level: ErasureLevel;
   reason: ErasureReason;
   note: string | null;
-  actorType: "staff" | "system";
+  actorType: ErasureActor["type"];
   actorId: string | null;
   steps: ErasureStep[];
   held: Array<{ table: string; id: string; key: string; until: string }>;

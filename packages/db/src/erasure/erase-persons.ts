@@ -69,9 +69,12 @@ export async function erasePersonsWithPlans(
   const requested = [...new Set(input.personIds.map((id) => id.toLowerCase()))];
   const { level, now } = input;
   if (requested.length === 0) return { erased: [], skipped: [] };
+  // One subquery per person makes the estimates large enough for JIT compilation, which costs more
+  // than the statements themselves (seconds per batch); off until the caller's transaction ends.
+  await sql`SET LOCAL jit = off`.execute(trx);
   // In id order, so two runners over overlapping batches lock in the same order (no deadlock).
   const locked = await sql<{ id: string; erasedLevel: number }>`
-    SELECT id, erased_level FROM person WHERE id = ANY(${idsSql(requested)}) ORDER BY id FOR UPDATE`.execute(
+    SELECT id, erased_level FROM person WHERE id IN (SELECT unnest(${idsSql(requested)})) ORDER BY id FOR UPDATE`.execute(
     trx,
   );
   const ids = locked.rows.filter((row) => row.erasedLevel < level).map((row) => row.id);
@@ -103,14 +106,21 @@ export async function erasePersonsWithPlans(
   const erasureOf = new Map(inserted.rows.map((row) => [row.personId, row.id]));
 
   await applyRecordEvents(trx, ids, level, actorId, now);
-  // Art. 21(2),(3) GDPR, §7 UWG: the objection to direct marketing and the mail blocks on every channel.
+  // Art. 21(2),(3) GDPR, §7 UWG: the objection to direct marketing and the mail blocks on every channel;
+  // level 3 (Art. 17(1)) also anonymizes the row, in the same write.
   const all = sql`${sql.val([...channels])}::text[]`;
+  const anonymize =
+    level === 3
+      ? sql`, first_name = '', last_name = '', salutation = NULL, title = NULL, birthday = NULL, job_title = NULL,
+          organization_id = NULL, retain_until = NULL, retention_manual_until = NULL, retention_manual_reason = NULL,
+          retention_review_at = NULL, restriction_reason = NULL`
+      : sql``;
   await sql`
-    UPDATE person SET
+    UPDATE person pe SET
       dm_objected_at = CASE WHEN dm_objection_channels @> ${all} THEN dm_objected_at ELSE ${now}::timestamptz END,
       dm_objection_channels = ${all}, mail_blocks = ${all},
-      erased_level = ${level}, erased_at = ${now}, updated_at = ${now}
-    WHERE id = ANY(${idsSql(ids)})`.execute(trx);
+      erased_level = ${level}, erased_at = ${now}, updated_at = ${now} ${anonymize}
+    FROM unnest(${idsSql(ids)}) AS x(id) WHERE pe.id = x.id`.execute(trx);
 
   if (level === 2) await eraseCommunicationData(trx, ids, now);
   const heldItems = plans.flatMap(({ plan }) => plan.held);
@@ -145,7 +155,10 @@ export async function erasePersonsWithPlans(
   };
 }
 
-/** Each record's erasure event (withdraw, object, end) as `erasureEventSql` decides, in one statement. */
+/**
+ * Each record's erasure event (withdraw, object, end) as `erasureEventSql` decides, in one statement;
+ * level 3 also clears the records' notes (free text about the person).
+ */
 async function applyRecordEvents(
   trx: Database,
   ids: readonly string[],
@@ -153,19 +166,20 @@ async function applyRecordEvents(
   actorId: string | null,
   now: Date,
 ): Promise<void> {
-  const ev = sql<"withdraw" | "object" | "end" | null>`b.ev`;
+  // One pass over the records, no self-join: the event is computed in place for each row.
+  const ev = erasureEventSql(level);
   const at = sql`${now}::timestamptz`;
   await sql`
     UPDATE processing_record r SET
       state = ${erasureStateSql(ev)},
-      withdrawn_at = CASE WHEN b.ev = 'withdraw' THEN ${at} ELSE r.withdrawn_at END,
-      objected_at = CASE WHEN b.ev = 'object' THEN ${at} ELSE r.objected_at END,
-      ended_at = CASE WHEN b.ev = 'end' THEN ${at} ELSE r.ended_at END,
-      recorded_by = ${actorId}, updated_at = ${at}
-    FROM (SELECT r.id, ${erasureEventSql(level)} AS ev
-      FROM processing_record r JOIN purpose p ON p.id = r.purpose_id
-      WHERE r.person_id = ANY(${idsSql(ids)})) b
-    WHERE r.id = b.id AND b.ev IS NOT NULL`.execute(trx);
+      withdrawn_at = CASE WHEN ${ev} = 'withdraw' THEN ${at} ELSE r.withdrawn_at END,
+      objected_at = CASE WHEN ${ev} = 'object' THEN ${at} ELSE r.objected_at END,
+      ended_at = CASE WHEN ${ev} = 'end' THEN ${at} ELSE r.ended_at END,
+      recorded_by = CASE WHEN ${ev} IS NULL THEN r.recorded_by ELSE ${actorId} END,
+      updated_at = ${at} ${level === 3 ? sql`, note = NULL` : sql``}
+    FROM unnest(${idsSql(ids)}) AS x(id), purpose p
+    WHERE r.person_id = x.id AND p.id = r.purpose_id
+      AND (${ev} IS NOT NULL ${level === 3 ? sql`OR r.note IS NOT NULL` : sql``})`.execute(trx);
 }
 
 /**
@@ -175,13 +189,13 @@ async function applyRecordEvents(
 async function eraseCommunicationData(trx: Database, ids: readonly string[], now: Date): Promise<void> {
   await sql`
     WITH gone AS (
-      DELETE FROM person_email WHERE person_id = ANY(${idsSql(ids)}) AND NOT is_primary RETURNING id
+      DELETE FROM person_email WHERE person_id IN (SELECT unnest(${idsSql(ids)})) AND NOT is_primary RETURNING id
     )
     UPDATE microsite_link SET revoked_at = ${now}
     WHERE person_email_id IN (SELECT id FROM gone) AND purpose IN ('settings', 'double_opt_in')
       AND revoked_at IS NULL`.execute(trx);
-  await sql`DELETE FROM person_phone WHERE person_id = ANY(${idsSql(ids)})`.execute(trx);
-  await sql`DELETE FROM person_address WHERE person_id = ANY(${idsSql(ids)})`.execute(trx);
+  await sql`DELETE FROM person_phone WHERE person_id IN (SELECT unnest(${idsSql(ids)}))`.execute(trx);
+  await sql`DELETE FROM person_address WHERE person_id IN (SELECT unnest(${idsSql(ids)}))`.execute(trx);
 }
 
 /**

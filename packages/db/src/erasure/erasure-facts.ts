@@ -32,12 +32,12 @@ export const idsSql = (ids: readonly string[]) => sql`${sql.val(ids)}::uuid[]`;
  * are filed under nobody. Rows (id, person_id).
  */
 export function personDocumentsSql(ids: readonly string[]) {
-  return sql`SELECT d.id, d.person_id FROM document d WHERE d.person_id = ANY(${idsSql(ids)})
+  return sql`SELECT d.id, d.person_id FROM document d WHERE d.person_id IN (SELECT unnest(${idsSql(ids)}))
     UNION
     SELECT d.id, r.person_id FROM processing_record r
       JOIN consent_evidence ce ON ce.processing_record_id = r.id
       JOIN document d ON d.id = ce.document_id
-    WHERE r.person_id = ANY(${idsSql(ids)}) AND d.person_id IS NULL`;
+    WHERE r.person_id IN (SELECT unnest(${idsSql(ids)})) AND d.person_id IS NULL`;
 }
 
 interface CountRow {
@@ -120,11 +120,11 @@ export async function loadErasureFactsMany(
   const ids = [...new Set(personIds)];
   const facts = new Map<string, ErasureFacts>();
   if (ids.length === 0) return facts;
+  // Joined from the ids (not `= ANY(array)`, which the planner turns into a scan of the table).
+  // Joined from the ids (not `= ANY(array)`, which the planner turns into a scan of the table).
   const counts = await sql<CountRow>`
     WITH docs AS (${personDocumentsSql(ids)})
-    SELECT pe.id AS person_id, pe.erased_level,
-      (SELECT count(*) FROM person_email e WHERE e.person_id = pe.id)::int AS emails,
-      EXISTS (SELECT 1 FROM person_email e WHERE e.person_id = pe.id AND e.is_primary) AS has_primary_email,
+    SELECT pe.id AS person_id, pe.erased_level, em.emails, em.has_primary_email,
       (SELECT count(*) FROM person_phone t WHERE t.person_id = pe.id)::int AS phones,
       (SELECT count(*) FROM person_address a WHERE a.person_id = pe.id)::int AS addresses,
       (SELECT count(*) FROM bank_account b WHERE b.person_id = pe.id)::int AS bank_accounts,
@@ -132,16 +132,20 @@ export async function loadErasureFactsMany(
       coalesce(dc.n, 0)::int AS documents,
       (SELECT count(*) FROM relationship rl
         WHERE rl.person_id = pe.id OR rl.related_person_id = pe.id)::int AS relationships,
-      (SELECT count(*) FROM outbox_message o WHERE o.person_id = pe.id
-        OR lower(o.to_address) = ANY(ARRAY(SELECT lower(e.address) FROM person_email e
-          WHERE e.person_id = pe.id)))::int AS outbox_messages,
+      (SELECT count(*) FROM outbox_message o
+        WHERE o.person_id = pe.id OR lower(o.to_address) = ANY(em.lowered))::int AS outbox_messages,
       (SELECT count(*) FROM microsite_link l WHERE l.person_id = pe.id)::int AS microsite_links,
       (SELECT count(*) FROM marketing_list_member m WHERE m.person_id = pe.id)::int AS list_memberships,
       (SELECT count(*) FROM processing_record r JOIN consent_evidence ce ON ce.processing_record_id = r.id
         WHERE r.person_id = pe.id)::int AS consent_evidence
-    FROM person pe
-    LEFT JOIN (SELECT person_id, count(*) AS n FROM docs GROUP BY person_id) dc ON dc.person_id = pe.id
-    WHERE pe.id = ANY(${idsSql(ids)})`.execute(db);
+    FROM unnest(${idsSql(ids)}) AS x(id)
+    JOIN person pe ON pe.id = x.id
+    CROSS JOIN LATERAL (SELECT count(*)::int AS emails, coalesce(bool_or(e.is_primary), false) AS has_primary_email,
+        coalesce(array_agg(lower(e.address)), '{}') AS lowered
+      FROM person_email e WHERE e.person_id = pe.id) em
+    LEFT JOIN (SELECT person_id, count(*) AS n FROM docs GROUP BY person_id) dc ON dc.person_id = pe.id`.execute(
+    db,
+  );
   const records = await sql<RecordRow>`
     SELECT person_id, legal_basis, count(*)::int AS total,
       count(*) FILTER (WHERE ev = 'withdraw')::int AS withdraw,
@@ -149,12 +153,12 @@ export async function loadErasureFactsMany(
       count(*) FILTER (WHERE ev = 'end')::int AS end
     FROM (SELECT r.person_id, r.legal_basis, ${erasureEventSql(3)} AS ev
       FROM processing_record r JOIN purpose p ON p.id = r.purpose_id
-      WHERE r.person_id = ANY(${idsSql(ids)})) r
+      WHERE r.person_id IN (SELECT unnest(${idsSql(ids)}))) r
     GROUP BY person_id, legal_basis`.execute(db);
   const recipients = await sql<{ personId: string; recipients: string[] }>`
     SELECT r.person_id, array_agg(DISTINCT rc ORDER BY rc) AS recipients
     FROM processing_record r JOIN purpose p ON p.id = r.purpose_id CROSS JOIN LATERAL unnest(p.recipients) rc
-    WHERE r.person_id = ANY(${idsSql(ids)})
+    WHERE r.person_id IN (SELECT unnest(${idsSql(ids)}))
     GROUP BY r.person_id`.execute(db);
   const holds = await loadHoldCandidates(db, ids, now);
 
@@ -194,7 +198,7 @@ async function loadHoldCandidates(
 ): Promise<Map<string, HoldCandidate[]>> {
   const classed = (table: "document" | "bank_account") => sql<RetentionClassRow>`
     SELECT id, person_id, retention_class, retention_date, created_at FROM ${sql.table(table)}
-    WHERE person_id = ANY(${idsSql(ids)}) AND retention_class IS NOT NULL`;
+    WHERE person_id IN (SELECT unnest(${idsSql(ids)})) AND retention_class IS NOT NULL`;
   const documents = await classed("document").execute(db);
   const bankAccounts = await classed("bank_account").execute(db);
   const evidence = await sql<EvidenceRow>`
@@ -205,7 +209,7 @@ async function loadHoldCandidates(
     FROM processing_record r JOIN purpose p ON p.id = r.purpose_id
       JOIN consent_evidence ce ON ce.processing_record_id = r.id
       LEFT JOIN document d ON d.id = ce.document_id
-    WHERE r.person_id = ANY(${idsSql(ids)}) AND r.legal_basis = 'consent'`.execute(db);
+    WHERE r.person_id IN (SELECT unnest(${idsSql(ids)})) AND r.legal_basis = 'consent'`.execute(db);
 
   const byPerson = new Map<string, HoldCandidate[]>();
   const add = (personId: string, candidate: HoldCandidate) =>

@@ -98,19 +98,17 @@ describe("bad input changes nothing", () => {
 describe("a failure half way through one person", () => {
   it("rolls the whole erasure back", async () => {
     const { personId } = await createFullPerson(t.db, c);
-    // The person row is anonymized last: fail there, after everything else was deleted.
+    // Activities are anonymized half way through level 3: records changed, contact data deleted.
     await sql`CREATE FUNCTION fail_on_anonymize() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN IF NEW.last_name = '' THEN RAISE EXCEPTION 'forced failure'; END IF; RETURN NEW; END $$`.execute(
-      t.db,
-    );
-    await sql`CREATE TRIGGER fail_on_anonymize BEFORE UPDATE ON person
+      BEGIN RAISE EXCEPTION 'forced failure'; END $$`.execute(t.db);
+    await sql`CREATE TRIGGER fail_on_anonymize BEFORE UPDATE ON activity
       FOR EACH ROW EXECUTE FUNCTION fail_on_anonymize()`.execute(t.db);
     const before = await fingerprint();
     try {
       await expect(erasePerson(t.db, input(personId))).rejects.toThrow(/forced failure/);
       expect(await fingerprint()).toEqual(before);
     } finally {
-      await sql`DROP TRIGGER fail_on_anonymize ON person`.execute(t.db);
+      await sql`DROP TRIGGER fail_on_anonymize ON activity`.execute(t.db);
       await sql`DROP FUNCTION fail_on_anonymize()`.execute(t.db);
     }
   });
