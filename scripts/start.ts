@@ -128,6 +128,8 @@ const jobs = [
   { route: "jobs", pattern: "*/5 * * * * *" },
   // Daily signed head of the audit chain, mailed to the DPO (hosted: 03:00 UTC, vercel.json).
   { route: "audit-checkpoint", pattern: "0 0 3 * * *" },
+  // Daily retention run: due persons erased or queued for the DPO (hosted: 02:30 UTC, vercel.json).
+  { route: "retention", pattern: "0 30 2 * * *" },
 ];
 for (const job of jobs) {
   new Cron(job.pattern, { name: job.route, protect: true, unref: true }, async () => {

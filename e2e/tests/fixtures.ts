@@ -61,7 +61,10 @@ export async function linkFromOutbox(
 }
 
 /** Runs a scheduled route now, as the scheduler would (the launcher's croner also calls it). */
-export async function runCron(page: Page, route: "jobs" | "outbox"): Promise<Record<string, unknown>> {
+export async function runCron(
+  page: Page,
+  route: "jobs" | "outbox" | "retention",
+): Promise<Record<string, unknown>> {
   const response = await page.request.post(`/api/cron/${route}`, {
     headers: { Authorization: `Bearer ${process.env.CRON_SECRET}` },
   });

@@ -35,4 +35,5 @@ export * from "./repositories/staff-accounts.ts";
 export * from "./repositories/staff-users.ts";
 export * from "./repositories/suppression-check.ts";
 export * from "./repositories/traffic-lights.ts";
+export * from "./retention/index.ts";
 export type { DB } from "./tables/generated.ts";

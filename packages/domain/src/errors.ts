@@ -91,6 +91,8 @@ export const domainErrorReasons = [
   "restricted_processing",
   "invalid_retention_date",
   "retention_reason_required",
+  "retention_not_under_review",
+  "retention_postpone_not_future",
 ] as const;
 export type DomainErrorReason = (typeof domainErrorReasons)[number];
 

@@ -37,6 +37,7 @@ export {
   emailTemplates,
   type RenderedEmail,
   type RestrictionLiftedProps,
+  type RetentionSummaryProps,
   renderEmail,
 } from "./render.ts";
 export {

@@ -21,6 +21,10 @@ import RestrictionLiftedEmail, {
   type RestrictionLiftedProps,
   restrictionLiftedSubject,
 } from "./emails/restriction-lifted.email.tsx";
+import RetentionSummaryEmail, {
+  type RetentionSummaryProps,
+  retentionSummarySubject,
+} from "./emails/retention-summary.email.tsx";
 import SettingsLinkEmail, {
   type SettingsLinkProps,
   settingsLinkSubject,
@@ -33,6 +37,7 @@ export type {
   ConsentRequestProps,
   DoubleOptInProps,
   RestrictionLiftedProps,
+  RetentionSummaryProps,
   SettingsLinkProps,
 };
 
@@ -43,6 +48,7 @@ export interface EmailPropsByTemplate {
   "settings-link": SettingsLinkProps;
   "audit-checkpoint": AuditCheckpointProps;
   "restriction-lifted": RestrictionLiftedProps;
+  "retention-summary": RetentionSummaryProps;
 }
 
 export type EmailTemplate = keyof EmailPropsByTemplate;
@@ -69,6 +75,7 @@ export const emailTemplates: { [T in EmailTemplate]: EmailDefinition<EmailPropsB
   "settings-link": { component: SettingsLinkEmail, subject: settingsLinkSubject },
   "audit-checkpoint": { component: AuditCheckpointEmail, subject: auditCheckpointSubject },
   "restriction-lifted": { component: RestrictionLiftedEmail, subject: restrictionLiftedSubject },
+  "retention-summary": { component: RetentionSummaryEmail, subject: retentionSummarySubject },
 };
 
 // Headings stay in their own case in the text version (html-to-text upper-cases them by default).

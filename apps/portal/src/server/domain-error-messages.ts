@@ -254,4 +254,12 @@ export const domainReasonMessages: Record<DomainErrorReason, Localized> = {
     de: "Bitte einen Grund für das Aufbewahrungsdatum angeben.",
     en: "Please give a reason for the retention date.",
   },
+  retention_not_under_review: {
+    de: "Dieser Kontakt liegt nicht (mehr) zur Prüfung vor.",
+    en: "This contact is not (or no longer) queued for review.",
+  },
+  retention_postpone_not_future: {
+    de: "Bitte ein Datum nach dem heutigen Tag wählen.",
+    en: "Please choose a date after today.",
+  },
 };

@@ -10,6 +10,7 @@ import { outboxRouter } from "./routers/outbox/router";
 import { personsRouter } from "./routers/persons/router";
 import { purposesRouter } from "./routers/purposes/router";
 import { recordsRouter } from "./routers/records/router";
+import { retentionRouter } from "./routers/retention/router";
 import { settingsRouter } from "./routers/settings/router";
 import { signatureRouter } from "./routers/signature/router";
 import { staffRouter } from "./routers/staff/router";
@@ -28,6 +29,7 @@ export const appRouter = router({
   persons: personsRouter,
   purposes: purposesRouter,
   records: recordsRouter,
+  retention: retentionRouter,
   settings: settingsRouter,
   signature: signatureRouter,
   staff: staffRouter,

@@ -28,6 +28,7 @@ import {
   type Stats,
   timeOnce,
 } from "./measure.ts";
+import { benchRetentionSweep } from "./retention-sweep.ts";
 import { baselineSummaries } from "./summary-baselines.ts";
 
 const { values: args } = parseArgs({
@@ -35,16 +36,19 @@ const { values: args } = parseArgs({
     persons: { type: "string", default: "1000000" },
     keep: { type: "boolean", default: false },
     repetitions: { type: "string", default: "20" },
-    // `--only audit`: just the audit append figure, on an empty database (seconds, not minutes).
+    // `--only audit`: just the audit append figure, on an empty database (seconds, not minutes);
+    // `--only retention`: the load, then just the retention sweep.
     only: { type: "string" },
   },
 });
-if (args.only !== undefined && args.only !== "audit") throw new Error("--only takes: audit");
+if (args.only !== undefined && args.only !== "audit" && args.only !== "retention")
+  throw new Error("--only takes: audit, retention");
 const personCount = Number.parseInt(args.persons, 10);
 const repetitions = Number.parseInt(args.repetitions, 10);
 if (!Number.isInteger(personCount) || personCount < 1000)
   throw new Error("--persons must be an integer ≥ 1000");
 const LIST_SIZE = Math.min(100_000, personCount);
+const RETENTION_DUE = Math.min(100_000, personCount);
 const PAGE_TARGET_MS = 50;
 const EDIT_TARGET_MS = 1000;
 const RATIO_TARGET = 1.5;
@@ -102,6 +106,25 @@ if (args.only === "audit") {
   } finally {
     await db.destroy();
     await dropServerDatabase(url);
+  }
+  process.exit(0);
+}
+if (args.only === "retention") {
+  try {
+    await migrateToLatest(db);
+    log(`bench database ${new URL(url).pathname.slice(1)}; ${personCount} persons; retention only`);
+    const load = await timeOnce(() => loadBenchData(db, pool, { persons: personCount, now }));
+    await sql`ANALYZE`.execute(db);
+    const refresh = await timeOnce(() => refreshAllTrafficLights(db, now));
+    await sql`VACUUM (ANALYZE)`.execute(db);
+    log(`load ${formatMs(load.ms)}, refreshAllTrafficLights ${formatMs(refresh.ms)}`);
+    const rows = await benchRetentionSweep(db, { count: RETENTION_DUE, now }, log);
+    log("\n== results (retention only) ==");
+    printTable(rows);
+    log(`\nend to end ${formatMs(performance.now() - runStarted)}`);
+  } finally {
+    await db.destroy();
+    if (!args.keep) await dropServerDatabase(url);
   }
   process.exit(0);
 }
@@ -280,6 +303,9 @@ try {
   rows.push(
     ...(await benchMassRequest(db, { listId, listSize: LIST_SIZE, newsletterId: purposeIds[0]! }, log)),
   );
+
+  // 8. The retention sweep of 100,000 due persons to level 3 (last: it erases them).
+  rows.push(...(await benchRetentionSweep(db, { count: RETENTION_DUE, now }, log)));
 
   log(
     `\n== results (${repetitions} repetitions after warm-up; page targets judged on server execution p95) ==`,

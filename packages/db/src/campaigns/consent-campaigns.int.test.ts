@@ -17,7 +17,11 @@ let newsletter: string;
 let listId: string;
 const ids: Record<string, string> = {};
 
-const run = () => runBulkJobs(t.db, bulkJobHandlersWith({ linkSecret }), { now: () => at, batchSize: 3 });
+const run = () =>
+  runBulkJobs(t.db, bulkJobHandlersWith({ linkSecret, suppressionSecret: "test-suppression-secret" }), {
+    now: () => at,
+    batchSize: 3,
+  });
 const request = (includeRefusals = false) => ({
   listId,
   purposeIds: [newsletter],
@@ -246,7 +250,7 @@ describe("mass consent request", () => {
       marketing,
       at,
     );
-    const handlers = bulkJobHandlersWith({ linkSecret });
+    const handlers = bulkJobHandlersWith({ linkSecret, suppressionSecret: "test-suppression-secret" });
     let batches = 0;
     const crashing = {
       ...handlers,

@@ -1,5 +1,7 @@
 import { consentCampaignHandler } from "../campaigns/consent-campaign-job.ts";
 import { consentCampaignJob } from "../campaigns/consent-campaigns.ts";
+import { retentionSweepJob } from "../retention/retention-runs.ts";
+import { retentionSweepHandler } from "../retention/retention-sweep-job.ts";
 import type { BulkJobHandlers } from "./bulk-jobs.ts";
 import { purposeLightsHandler, purposeLightsJob } from "./purpose-lights-job.ts";
 
@@ -10,8 +12,16 @@ export const bulkJobHandlers: BulkJobHandlers = {
 
 /**
  * Every kind of bulk job, for a runner that holds the secrets: a mass consent request derives its
- * links' tokens from LINK_SECRET (only their hashes are stored).
+ * links' tokens from LINK_SECRET (only their hashes are stored); the retention sweep's level-3
+ * erasures put addresses on the suppression list keyed by SUPPRESSION_SECRET.
  */
-export function bulkJobHandlersWith(secrets: { linkSecret: string }): BulkJobHandlers {
-  return { ...bulkJobHandlers, [consentCampaignJob]: consentCampaignHandler(secrets.linkSecret) };
+export function bulkJobHandlersWith(secrets: {
+  linkSecret: string;
+  suppressionSecret: string;
+}): BulkJobHandlers {
+  return {
+    ...bulkJobHandlers,
+    [consentCampaignJob]: consentCampaignHandler(secrets.linkSecret),
+    [retentionSweepJob]: retentionSweepHandler({ suppressionSecret: secrets.suppressionSecret }),
+  };
 }

@@ -9,6 +9,7 @@ import * as m0011 from "./0011-consent-campaigns.ts";
 import * as m0012 from "./0012-admissibility-indexes.ts";
 import * as m0013 from "./0013-erasure-retention.ts";
 import * as m0014 from "./0014-erasure-indexes.ts";
+import * as m0016 from "./0016-retain-until.ts";
 
 // Append-only and explicit: a new migration is a new file added to the end of this list.
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   "0012-admissibility-indexes": m0012,
   "0013-erasure-retention": m0013,
   "0014-erasure-indexes": m0014,
+  "0016-retain-until": m0016,
 };

@@ -8,6 +8,7 @@ import {
   type SuppressedAddress,
   type SuppressionGuard,
 } from "./suppression-check.ts";
+import { refreshTrafficLights } from "./traffic-lights.ts";
 
 export interface NewPersonInput {
   salutation?: string | null;
@@ -121,6 +122,8 @@ export async function createPersonRecord(
       .insertInto("personPhone")
       .values({ personId: person.id, kind: "mobile", number: input.phone.trim(), isPrimary: true })
       .execute();
+  // Without a record yet, the person is kept for the company's grace days (their retain-until).
+  await refreshTrafficLights(trx, [person.id], at);
   await recordAudit(trx, {
     actor,
     action: "person.created",

@@ -196,9 +196,10 @@ export async function updatePurposeEntry(
     .set({ ...rowUpdate, updatedAt: at })
     .where("id", "=", id)
     .execute();
-  // Validity of existing records depends on these; everyone holding one gets a fresh light, later.
+  // Validity of existing records depends on these, their holders' retain-until on the period:
+  // everyone holding one gets a fresh light and retain-until, later.
   const lightsJob =
-    material || "active" in fields || "doubleOptIn" in fields
+    material || "active" in fields || "doubleOptIn" in fields || "retentionPeriod" in fields
       ? await enqueueBulkJob(trx, { kind: purposeLightsJob, subjectId: id, actor, at })
       : null;
   await recordAudit(trx, {

@@ -106,13 +106,16 @@ describe("purposes catalogue", () => {
     expect(purpose?.versions).toHaveLength(1);
     const events = await auditEventsOf(id);
     expect(events.map((e) => e.action)).toEqual(["purpose.created", "purpose.updated"]);
+    // A new period changes the holders' retain-until: the light job recomputes it.
     expect(events[1]?.changes).toEqual({
       key: "product_news",
+      lightsJobId: expect.any(String),
       fields: {
         channels: { before: ["email"], after: [] },
         retentionPeriod: { before: "P2Y", after: "P3Y" },
       },
     });
+    await runJobs();
     // Nothing changed (a textarea's CRLF line breaks included): no write, no event.
     expect(
       await update(id, {

@@ -1,9 +1,10 @@
+import { defaultRetentionAction, defaultRetentionGraceDays, type RetentionAction } from "@purposeful/domain";
 import { recordAudit } from "../audit/record-audit.ts";
 import type { Database } from "../create-database.ts";
 
 /**
  * The controller (Art. 4(7) GDPR) as shown on every microsite page and in every mail (Art. 13(1)(a),
- * (b)), the calendar used for deadlines, and the age of consent (Art. 8(1)).
+ * (b)), the calendar used for deadlines, the age of consent (Art. 8(1)) and how retention is enforced.
  */
 export interface CompanySettings {
   name: string;
@@ -20,6 +21,10 @@ export interface CompanySettings {
   /** federal state (ISO 3166-2 subdivision without the country, e.g. "BY") for public holidays */
   region?: string;
   ageOfConsent: number;
+  /** Art. 5(1)(e), 17(1)(a) GDPR: what the scheduled retention route does with a due person */
+  retentionAction: RetentionAction;
+  /** how many days a contact without any purpose is kept for one to be recorded */
+  retentionGraceDays: number;
 }
 
 const fallback: CompanySettings = {
@@ -32,6 +37,8 @@ const fallback: CompanySettings = {
   legalNoticeUrl: "",
   country: "DE",
   ageOfConsent: 16,
+  retentionAction: defaultRetentionAction,
+  retentionGraceDays: defaultRetentionGraceDays,
 };
 
 /** The controller's identity and calendar, shown in every mail and used for deadlines. */

@@ -1,14 +1,17 @@
 import type { TrafficLight } from "@purposeful/domain";
 import { sql } from "kysely";
 import type { Database } from "../create-database.ts";
+import { purposeWithPeriodSql, retainUntilSql, retentionAggregatesSql } from "../retention/retention-sql.ts";
 import { lightFromCountsSql, validRecordSql } from "./record-validity.ts";
 
 export type LightCounts = { green: number; yellow: number; red: number; total: number };
 
 /**
- * Recomputes the stored traffic light of the given persons (and when it may next change on its
- * own: the earliest future valid-until), in one statement. Call it in the transaction that
- * changed their records. Returns how many persons' stored light or recheck time changed.
+ * Recomputes the stored traffic light of the given persons, when it may next change on its own
+ * (the earliest future valid-until) and their retain-until (`computeRetainUntil`: the latest end
+ * of any basis plus that purpose's storage period, NULL while a basis runs open-ended, the
+ * creation day plus the company's grace days without any record), in one statement. Call it in
+ * the transaction that changed their records. Returns how many persons' stored values changed.
  */
 export async function refreshTrafficLights(
   db: Database,
@@ -17,24 +20,38 @@ export async function refreshTrafficLights(
 ): Promise<number> {
   if (personIds.length === 0) return 0;
   const result = await sql`
+    WITH purpose_period AS MATERIALIZED (${purposeWithPeriodSql})
     UPDATE person SET
       traffic_light = l.light,
-      light_recheck_at = l.recheck_at
+      light_recheck_at = l.recheck_at,
+      retain_until = l.retain_until
     FROM (
-      SELECT x.id,
+      SELECT pe.id,
         ${lightFromCountsSql(sql`coalesce(c.valid_count, 0)`, sql`coalesce(c.total_count, 0)`)} AS light,
-        c.recheck_at
+        c.recheck_at,
+        ${retainUntilSql({
+          recordCount: sql`c.record_count`,
+          openEnded: sql`c.open_ended`,
+          latestUntil: sql`c.latest_until`,
+          createdAt: sql`pe.created_at`,
+        })} AS retain_until
       FROM unnest(${sql.val(personIds)}::uuid[]) AS x(id)
+      JOIN person pe ON pe.id = x.id
       LEFT JOIN LATERAL (
         SELECT count(*) FILTER (WHERE ${validRecordSql(now)}) AS valid_count,
                count(*) FILTER (WHERE p.active) AS total_count,
-               min(r.valid_until) FILTER (WHERE ${validRecordSql(now)}) AS recheck_at
-        FROM processing_record r JOIN purpose p ON p.id = r.purpose_id JOIN person pe ON pe.id = r.person_id
-        WHERE r.person_id = x.id
+               min(r.valid_until) FILTER (WHERE ${validRecordSql(now)}) AS recheck_at,
+               count(*) AS record_count,
+               ${retentionAggregatesSql.openEnded} AS open_ended,
+               ${retentionAggregatesSql.latestUntil} AS latest_until
+        FROM processing_record r JOIN purpose_period p ON p.id = r.purpose_id
+        WHERE r.person_id = pe.id
       ) c ON true
     ) l
     WHERE person.id = l.id
-      AND (person.traffic_light IS DISTINCT FROM l.light OR person.light_recheck_at IS DISTINCT FROM l.recheck_at)
+      AND (person.traffic_light IS DISTINCT FROM l.light
+        OR person.light_recheck_at IS DISTINCT FROM l.recheck_at
+        OR person.retain_until IS DISTINCT FROM l.retain_until)
   `.execute(db);
   return Number(result.numAffectedRows ?? 0);
 }

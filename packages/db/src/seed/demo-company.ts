@@ -13,4 +13,7 @@ export const demoCompany: CompanySettings = {
   country: "DE",
   region: "HH",
   ageOfConsent: 16,
+  // The demo's due contacts are queued for the DPO's review on the Retention page, not erased.
+  retentionAction: "review",
+  retentionGraceDays: 30,
 };

@@ -409,6 +409,7 @@ export interface PersonPhone {
 }
 
 export interface ProcessingRecord {
+  basisEnd: Generated<Timestamp | null>;
   confirmedAt: Timestamp | null;
   createdAt: Generated<Timestamp>;
   declinedAt: Timestamp | null;

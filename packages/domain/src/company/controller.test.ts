@@ -1,11 +1,27 @@
 import Holidays from "date-holidays";
 import { describe, expect, it } from "vitest";
-import { germanFederalStates, isPublicNoticeUrl, isValidAgeOfConsent } from "./controller.ts";
+import {
+  controllerLanguage,
+  germanFederalStates,
+  isPublicNoticeUrl,
+  isValidAgeOfConsent,
+} from "./controller.ts";
 
 describe("the controller's settings (#23)", () => {
   it("lists exactly the federal states date-holidays knows for Germany", () => {
     const known = Object.keys(new Holidays().getStates("DE") ?? {});
     expect([...germanFederalStates].sort()).toEqual(known.sort());
+  });
+
+  it("writes to the controller's staff in German in German-speaking countries", () => {
+    expect(["DE", "AT", "CH", "LI", "FR", "GB"].map(controllerLanguage)).toEqual([
+      "de",
+      "de",
+      "de",
+      "de",
+      "en",
+      "en",
+    ]);
   });
 
   it("accepts an age of consent from 13 to 16 only (Art. 8(1))", () => {

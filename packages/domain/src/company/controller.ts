@@ -1,4 +1,5 @@
 import { maxAgeOfConsent, minAgeOfConsent } from "../consent/minors.ts";
+import type { Language } from "../language.ts";
 
 /**
  * The German federal states as date-holidays names them (ISO 3166-2:DE without the country): the
@@ -52,4 +53,11 @@ export function isPublicNoticeUrl(value: string, options: { allowLocalhost: bool
     url.protocol === "http:" &&
     (url.hostname === "localhost" || url.hostname === "127.0.0.1")
   );
+}
+
+const germanSpeakingCountries = ["DE", "AT", "CH", "LI"];
+
+/** The language of mails to the controller's own staff (DPO): German in German-speaking countries. */
+export function controllerLanguage(country: string): Language {
+  return germanSpeakingCountries.includes(country) ? "de" : "en";
 }

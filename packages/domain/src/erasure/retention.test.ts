@@ -2,10 +2,12 @@ import { describe, expect, it } from "vitest";
 import { parseCalendarDate } from "../calendar-date.ts";
 import {
   addRetentionPeriod,
+  checkPostponement,
   computeRetainUntil,
   consentEvidenceHold,
   holdApplies,
   isRetentionDue,
+  isValidRetentionGraceDays,
   type RetentionDueFacts,
   type RetentionRecordFacts,
   recordBasisEnd,
@@ -97,6 +99,18 @@ describe("computeRetainUntil", () => {
     expect(computeRetainUntil({ createdAt, records: [] })).toBe("2024-01-31");
     expect(computeRetainUntil({ createdAt, records: [] }, { graceDays: 7 })).toBe("2024-01-08");
   });
+
+  it("accepts grace days from one to 365 (Art. 5(1)(e))", () => {
+    expect([0, 1, 30, 365, 366, 1.5, -1].map(isValidRetentionGraceDays)).toEqual([
+      false,
+      true,
+      true,
+      true,
+      false,
+      false,
+      false,
+    ]);
+  });
 });
 
 describe("isRetentionDue (Art. 5(1)(e), 17(1)(a))", () => {
@@ -157,5 +171,13 @@ describe("consent evidence (§§195, 199 BGB; §7a UWG)", () => {
     const hold = consentEvidenceHold(new Date("2026-06-15T10:00:00Z"), { phone: false });
     expect(holdApplies(hold, "2029-12-31")).toBe(true);
     expect(holdApplies(hold, "2030-01-01")).toBe(false);
+  });
+});
+
+describe("checkPostponement (Art. 5(1)(e))", () => {
+  it("accepts a day after today only", () => {
+    expect(() => checkPostponement("2026-06-16", "2026-06-15")).not.toThrow();
+    for (const day of ["2026-06-15", "2026-06-14"])
+      expect(() => checkPostponement(day, "2026-06-15")).toThrow(/retention_postpone_not_future/);
   });
 });

@@ -185,6 +185,16 @@ export function recordBasisEnd(record: RetentionRecordFacts): Date | null {
 
 /** A contact without any purpose is kept this many days for one to be recorded (Art. 5(1)(e)). */
 export const defaultRetentionGraceDays = 30;
+export const minRetentionGraceDays = 1;
+export const maxRetentionGraceDays = 365;
+
+/**
+ * Art. 5(1)(e) GDPR: a contact kept without any purpose must not be kept "just in case": at most a
+ * year to record one, and at least a day, so a contact is never due on the day it was created.
+ */
+export function isValidRetentionGraceDays(days: number): boolean {
+  return Number.isInteger(days) && days >= minRetentionGraceDays && days <= maxRetentionGraceDays;
+}
 
 /**
  * Art. 5(1)(e), 17(1)(a) GDPR: the day until which a person's data may be kept (YYYY-MM-DD): the
@@ -209,6 +219,15 @@ export function computeRetainUntil(
     if (!latest || compareCalendarDates(until, latest) > 0) latest = until;
   }
   return latest ? formatCalendarDate(latest) : null;
+}
+
+/**
+ * A postponed erasure (the DPO's decision on a queued person) must lie after `today`, or the person
+ * would be due again at once (Art. 5(1)(e)).
+ */
+export function checkPostponement(until: string, today: string): void {
+  if (compareCalendarDates(parseCalendarDate(until), parseCalendarDate(today)) <= 0)
+    throw new DomainError("validation", "retention_postpone_not_future", until);
 }
 
 /** A date staff set by hand (longer or shorter) replaces the computed one. */

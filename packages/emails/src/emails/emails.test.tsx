@@ -69,6 +69,13 @@ const expectations: {
     url: (p) => p.settingsUrl,
     dates: { de: "am 28.12.2026 aufheben", en: "lifting this restriction on 28 December 2026" },
   },
+  "retention-summary": {
+    subject: { de: "Aufbewahrung: Lauf vom 29.11.2026", en: "Retention: run of 29 November 2026" },
+    // The run's counts, and nothing about any person.
+    purposeNames: (p) => [p.due, p.erased, p.failed, p.heldDeleted].map(String),
+    url: (p) => p.retentionUrl,
+    dates: { de: "29.11.2026", en: "29 November 2026" },
+  },
 };
 
 const controllerLabel = { de: "Verantwortlich:", en: "Controller:" };

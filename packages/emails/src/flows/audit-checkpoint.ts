@@ -5,6 +5,7 @@ import {
   markCheckpointMailed,
   writeAuditCheckpoint,
 } from "@purposeful/db";
+import { controllerLanguage } from "@purposeful/domain";
 import { renderEmail } from "../render.ts";
 
 export interface CheckpointSummary {
@@ -36,7 +37,7 @@ export async function createAuditCheckpoint(
     const company = await getCompanySettings(trx);
     const to = company.dpoEmail.trim();
     if (!to) return { ...summary, mailedTo: null };
-    const language = ["DE", "AT", "CH", "LI"].includes(company.country) ? "de" : "en";
+    const language = controllerLanguage(company.country);
     const props = {
       company: { name: company.name, address: company.address, privacyContact: company.privacyContact },
       salutationName: company.dpoName || to,

@@ -63,7 +63,9 @@ beforeAll(async () => {
     { id: "staff-marketing", role: "marketing" },
     at,
   ));
-  await runBulkJobs(db, bulkJobHandlersWith({ linkSecret }), { now: () => at });
+  await runBulkJobs(db, bulkJobHandlersWith({ linkSecret, suppressionSecret: "test-suppression-secret" }), {
+    now: () => at,
+  });
 }, 60_000);
 afterAll(async () => test?.close());
 

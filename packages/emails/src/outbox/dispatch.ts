@@ -30,6 +30,8 @@ export interface DispatchOptions {
   linkSecret?: string;
   /** Where personal links point: needed to render mails queued unrendered (mass requests). */
   micrositeUrl?: string;
+  /** The portal, linked from mails to staff queued unrendered (the retention summary). */
+  portalUrl?: string;
   batchSize?: number;
   maxAttempts?: number;
   /** How long a claim is this dispatcher's; must exceed the provider's answer time by far. */
@@ -108,7 +110,12 @@ export async function dispatchOutbox(db: Database, options: DispatchOptions): Pr
   const claimed = await claimDueMessages(db, { now: now(), limit: options.batchSize ?? 50, leaseSeconds });
   summary.claimed = claimed.length;
   if (claimed.length === 0) return summary;
-  const { ready: claims, cancelled } = await renderQueuedMails(db, claimed, options.micrositeUrl, now());
+  const { ready: claims, cancelled } = await renderQueuedMails(
+    db,
+    claimed,
+    { micrositeUrl: options.micrositeUrl, portalUrl: options.portalUrl },
+    now(),
+  );
   summary.cancelled = cancelled;
 
   if (!transport) {

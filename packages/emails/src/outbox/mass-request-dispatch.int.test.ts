@@ -48,10 +48,14 @@ beforeAll(async () => {
     { id: "staff-marketing", role: "marketing" },
     start,
   );
-  const jobs = await runBulkJobs(db, bulkJobHandlersWith({ linkSecret }), {
-    now: () => start,
-    batchSize: 100,
-  });
+  const jobs = await runBulkJobs(
+    db,
+    bulkJobHandlersWith({ linkSecret, suppressionSecret: "test-suppression-secret" }),
+    {
+      now: () => start,
+      batchSize: 100,
+    },
+  );
   expect(jobs.jobs).toEqual([expect.objectContaining({ state: "done", processed: 250 })]);
 }, 120_000);
 

@@ -1,7 +1,16 @@
-import { type ClaimedMessage, type Database, markCancelled, storeRendering } from "@purposeful/db";
+import {
+  type ClaimedMessage,
+  type Database,
+  getCompanySettings,
+  markCancelled,
+  type RetentionSummaryFacts,
+  retentionSummaryTemplate,
+  storeRendering,
+} from "@purposeful/db";
 import { assessConsentRequestMail, assessTransactionalMail, DomainError } from "@purposeful/domain";
 import { consentRequestMail } from "../flows/consent-mails.ts";
-import { loadRecipient, purposeTexts } from "../flows/recipient.ts";
+import { companyForMail, loadRecipient, purposeTexts } from "../flows/recipient.ts";
+import { renderEmail } from "../render.ts";
 
 /** What a mass consent request queues instead of a rendered mail (see consent-campaign-job.ts). */
 interface QueuedConsentRequest {
@@ -12,12 +21,21 @@ interface QueuedConsentRequest {
 
 type Rendering = { subject: string; html: string; text: string; headers: Record<string, string> };
 
+/** Where the links in mails queued unrendered point. */
+export interface QueuedMailUrls {
+  micrositeUrl?: string;
+  portalUrl?: string;
+}
+
 async function renderConsentRequest(
   db: Database,
   row: ClaimedMessage,
-  micrositeUrl: string,
+  urls: QueuedMailUrls,
   now: Date,
 ): Promise<Rendering | { cancel: string }> {
+  const { micrositeUrl } = urls;
+  if (!micrositeUrl)
+    throw new Error(`cannot render queued ${row.template} mail ${row.id} without MICROSITE_URL`);
   const props = row.props as unknown as QueuedConsentRequest;
   if (!row.personId) return { cancel: "person_not_found" };
   // A consent request is advertising: whether it may still go is decided now, not when it was queued.
@@ -45,16 +63,44 @@ async function renderConsentRequest(
   });
 }
 
+/** A retention run's summary to the DPO: its counts, rendered with the controller's current identity. */
+async function renderRetentionSummary(
+  db: Database,
+  row: ClaimedMessage,
+  urls: QueuedMailUrls,
+): Promise<Rendering> {
+  const facts = row.props as unknown as RetentionSummaryFacts;
+  const { dpoName } = await getCompanySettings(db);
+  const mail = await renderEmail(
+    "retention-summary",
+    {
+      company: await companyForMail(db),
+      salutationName: dpoName || row.toAddress,
+      action: facts.action,
+      today: facts.today,
+      due: facts.due,
+      erased: facts.erased,
+      queued: facts.queued,
+      failed: facts.failed,
+      heldDeleted: facts.heldDeleted,
+      retentionUrl: urls.portalUrl ? new URL("/retention", urls.portalUrl).toString() : null,
+    },
+    row.language,
+  );
+  return { ...mail, headers: {} };
+}
+
 const renderers: Record<
   string,
   (
     db: Database,
     row: ClaimedMessage,
-    micrositeUrl: string,
+    urls: QueuedMailUrls,
     now: Date,
   ) => Promise<Rendering | { cancel: string }>
 > = {
   "consent-request": renderConsentRequest,
+  [retentionSummaryTemplate]: renderRetentionSummary,
 };
 
 /**
@@ -107,7 +153,7 @@ async function refusedClaims(db: Database, claims: ClaimedMessage[]): Promise<Ma
 export async function renderQueuedMails(
   db: Database,
   claims: ClaimedMessage[],
-  micrositeUrl: string | undefined,
+  urls: QueuedMailUrls,
   now: Date,
 ): Promise<{ ready: ClaimedMessage[]; cancelled: number }> {
   const ready: ClaimedMessage[] = [];
@@ -124,8 +170,8 @@ export async function renderQueuedMails(
       continue;
     }
     const render = renderers[claim.template];
-    if (!render || !micrositeUrl) throw new Error(`cannot render queued ${claim.template} mail ${claim.id}`);
-    const outcome = await render(db, claim, micrositeUrl, now);
+    if (!render) throw new Error(`cannot render queued ${claim.template} mail ${claim.id}`);
+    const outcome = await render(db, claim, urls, now);
     if ("cancel" in outcome) {
       if (await markCancelled(db, claim, outcome.cancel)) cancelled++;
       continue;

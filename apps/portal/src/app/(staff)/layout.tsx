@@ -42,6 +42,11 @@ export default async function StaffLayout({ children }: { children: ReactNode })
               </Link>
             )}
             {(user.role === "dpo" || user.role === "admin") && (
+              <Link href="/retention" className="hover:underline">
+                {t("nav.retention")}
+              </Link>
+            )}
+            {(user.role === "dpo" || user.role === "admin") && (
               <Link href="/outbox" className="hover:underline">
                 {t("nav.outbox")}
               </Link>

@@ -1,7 +1,15 @@
 "use client";
 
 import type { CompanySettings } from "@purposeful/db";
-import { germanFederalStates, maxAgeOfConsent, minAgeOfConsent } from "@purposeful/domain";
+import {
+  germanFederalStates,
+  maxAgeOfConsent,
+  maxRetentionGraceDays,
+  minAgeOfConsent,
+  minRetentionGraceDays,
+  type RetentionAction,
+  retentionActions,
+} from "@purposeful/domain";
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { type FormEvent, type ReactNode, useState } from "react";
@@ -42,6 +50,8 @@ export function CompanySettingsForm({ initial }: { initial: CompanySettings }) {
       legalNoticeUrl: value("legalNoticeUrl"),
       region: value("region") as (typeof germanFederalStates)[number],
       ageOfConsent: Number(value("ageOfConsent")),
+      retentionAction: value("retentionAction") as RetentionAction,
+      retentionGraceDays: Number(value("retentionGraceDays")),
     });
   }
 
@@ -99,6 +109,28 @@ export function CompanySettingsForm({ initial }: { initial: CompanySettings }) {
           max={maxAgeOfConsent}
           step={1}
           defaultValue={initial.ageOfConsent}
+          className={inputClass}
+        />
+      ))}
+      <h2 className="text-lg font-semibold md:col-span-2">{t("retention")}</h2>
+      {field("retentionAction", (props) => (
+        <select {...props} required defaultValue={initial.retentionAction} className={inputClass}>
+          {retentionActions.map((action) => (
+            <option key={action} value={action}>
+              {t(`retentionActions.${action}`)}
+            </option>
+          ))}
+        </select>
+      ))}
+      {field("retentionGraceDays", (props) => (
+        <input
+          {...props}
+          type="number"
+          required
+          min={minRetentionGraceDays}
+          max={maxRetentionGraceDays}
+          step={1}
+          defaultValue={initial.retentionGraceDays}
           className={inputClass}
         />
       ))}

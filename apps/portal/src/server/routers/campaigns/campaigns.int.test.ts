@@ -79,9 +79,16 @@ describe("campaigns router", () => {
     const started = await caller().start({ ...request, listId, purposeIds: [newsletter] });
     const queued = await caller().progress({ campaignId: started.campaignId });
     expect(queued.job).toMatchObject({ state: "queued", processed: 0 });
-    await runBulkJobs(t.db, bulkJobHandlersWith({ linkSecret: "router-test-link-secret" }), {
-      now: () => at,
-    });
+    await runBulkJobs(
+      t.db,
+      bulkJobHandlersWith({
+        linkSecret: "router-test-link-secret",
+        suppressionSecret: "router-test-suppression-secret",
+      }),
+      {
+        now: () => at,
+      },
+    );
     const done = await caller().progress({ campaignId: started.campaignId });
     expect(done).toMatchObject({
       job: { state: "done", total: 3, processed: 3 },

@@ -57,6 +57,28 @@ describe("company settings in the portal (#23)", () => {
     expect(audit).toEqual([{ action: "setting.updated", entityType: "setting", actorId: "admin-1" }]);
   });
 
+  it("#9 an admin sets the retention action and grace days; both default when not given", async () => {
+    expect(await admin().settings.company()).toMatchObject({
+      retentionAction: "erase_level_3",
+      retentionGraceDays: 30,
+    });
+    await admin().settings.updateCompany({ ...valid, retentionAction: "review", retentionGraceDays: 14 });
+    expect(await admin().settings.company()).toMatchObject({
+      retentionAction: "review",
+      retentionGraceDays: 14,
+    });
+    const [event] = await t.db
+      .selectFrom("auditEvent")
+      .select("changes")
+      .where("entityType", "=", "setting")
+      .orderBy("id", "desc")
+      .limit(1)
+      .execute();
+    expect(event?.changes).toMatchObject({ fields: ["retentionAction", "retentionGraceDays"] });
+    await admin().settings.updateCompany(valid);
+    expect(await admin().settings.company()).toMatchObject({ retentionAction: "erase_level_3" });
+  });
+
   it.each([
     ["name", { name: "  " }, "required"],
     ["address", { address: "" }, "required"],
@@ -72,6 +94,9 @@ describe("company settings in the portal (#23)", () => {
     ["region", { region: "XX" }, "state_unknown"],
     ["ageOfConsent", { ageOfConsent: 12 }, "age_range"],
     ["ageOfConsent", { ageOfConsent: 17 }, "age_range"],
+    ["retentionAction", { retentionAction: "shred" }, "retention_action_unknown"],
+    ["retentionGraceDays", { retentionGraceDays: 0 }, "grace_days_range"],
+    ["retentionGraceDays", { retentionGraceDays: 366 }, "grace_days_range"],
   ])("#23 refuses a bad %s with a message key and writes nothing", async (field, change, key) => {
     const before = await getCompanySettings(t.db);
     expect(await fieldErrors({ ...valid, ...change })).toEqual({ [field]: [key] });

@@ -1,4 +1,12 @@
-import { germanFederalStates, isPublicNoticeUrl, isValidAgeOfConsent } from "@purposeful/domain";
+import {
+  defaultRetentionAction,
+  defaultRetentionGraceDays,
+  germanFederalStates,
+  isPublicNoticeUrl,
+  isValidAgeOfConsent,
+  isValidRetentionGraceDays,
+  retentionActions,
+} from "@purposeful/domain";
 import { z } from "zod";
 
 // Error messages are keys of `companySettings.errors` in the portal's messages (de/en).
@@ -32,6 +40,14 @@ export function companySettingsInput(options: { allowLocalhost: boolean }) {
       country: z.literal("DE", { error: "country_unsupported" }).default("DE"),
       region: z.enum(germanFederalStates, { error: "state_unknown" }),
       ageOfConsent: z.number({ error: "age_range" }).refine(isValidAgeOfConsent, { error: "age_range" }),
+      // What the scheduled retention route does with a due person (Art. 5(1)(e), 17(1)(a)).
+      retentionAction: z
+        .enum(retentionActions, { error: "retention_action_unknown" })
+        .default(defaultRetentionAction),
+      retentionGraceDays: z
+        .number({ error: "grace_days_range" })
+        .refine(isValidRetentionGraceDays, { error: "grace_days_range" })
+        .default(defaultRetentionGraceDays),
     })
     .refine((settings) => settings.dpoName === "" || settings.dpoEmail !== "", {
       error: "dpo_email_required",

@@ -1,5 +1,5 @@
 import { bulkJobHandlersWith, runBulkJobs } from "@purposeful/db";
-import { linkSecret } from "../../../../env";
+import { linkSecret, suppressionSecret } from "../../../../env";
 import { rejectUnlessCron } from "../../../../server/cron-auth";
 import { getDb } from "../../../../server/db";
 import { loggableError, logger } from "../../../../server/logger";
@@ -19,11 +19,15 @@ async function run(request: Request): Promise<Response> {
   const rejected = rejectUnlessCron(request);
   if (rejected) return rejected;
   try {
-    const summary = await runBulkJobs(await getDb(), bulkJobHandlersWith({ linkSecret: linkSecret() }), {
-      batchSize: BATCH_SIZE,
-      timeBudgetMs: TIME_BUDGET_MS,
-      leaseMs: LEASE_MS,
-    });
+    const summary = await runBulkJobs(
+      await getDb(),
+      bulkJobHandlersWith({ linkSecret: linkSecret(), suppressionSecret: suppressionSecret() }),
+      {
+        batchSize: BATCH_SIZE,
+        timeBudgetMs: TIME_BUDGET_MS,
+        leaseMs: LEASE_MS,
+      },
+    );
     if (summary.jobs.length > 0) logger.info({ job: "bulk-jobs", ...summary }, "bulk jobs ran");
     return Response.json(summary, { headers: { "Cache-Control": "no-store" } });
   } catch (error) {

@@ -44,6 +44,7 @@ async function run(request: Request): Promise<Response> {
         // Only a provider needs the tokens; captured mails keep their placeholders.
         linkSecret: transport ? linkSecret() : undefined,
         micrositeUrl: env.MICROSITE_URL,
+        portalUrl: env.PORTAL_URL,
         batchSize: BATCH_SIZE,
       });
       total.rounds++;

@@ -1,0 +1,55 @@
+import { expect, type Page, test } from "@playwright/test";
+import { createPerson, demoUsers, runCron, signIn, uniqueName } from "./fixtures";
+
+const actionLabel = "Was mit einem Kontakt geschieht, dessen Aufbewahrungsfrist abgelaufen ist";
+
+async function setRetentionAction(page: Page, option: string): Promise<void> {
+  await page.goto("/admin/company");
+  await page.getByLabel(actionLabel).selectOption({ label: option });
+  await page.getByRole("button", { name: "Speichern" }).click();
+  await expect(page.getByText(/^(Gespeichert\.|Nichts geändert\.)$/)).toBeVisible();
+}
+
+test("a contact past their retention date is due on the Retention page, and the scheduled route erases them", async ({
+  page,
+}) => {
+  await signIn(page, demoUsers.admin.email);
+  // The demo queues due contacts for the DPO's review; a first run does that, so that the run
+  // below (at level 3) has only this test's contact to erase.
+  expect(await runCron(page, "retention")).toMatchObject({ action: "review", dryRun: false });
+
+  const lastName = uniqueName("Aufbewahrung");
+  await createPerson(page, { lastName, email: `${lastName.toLowerCase()}@example.org` });
+  // A retention date set by hand (the person page's privacy panel): yesterday, so they are due.
+  const privacy = page.getByTestId("person-privacy");
+  await privacy.getByRole("button", { name: "Aufbewahrungsdatum setzen" }).click();
+  const dialog = page.getByTestId("retention-date-dialog");
+  const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+  await dialog.getByLabel("Aufbewahren bis").fill(yesterday);
+  await dialog.getByLabel("Grund").fill("Bittet telefonisch um Löschung");
+  await dialog.getByRole("button", { name: "Speichern" }).click();
+  await expect(privacy.getByTestId("retention-manual")).toContainText(
+    "Grund: Bittet telefonisch um Löschung",
+  );
+
+  await page.goto("/retention");
+  await expect(page.getByRole("heading", { level: 1, name: "Aufbewahrung" })).toBeVisible();
+  const dueNow = page.getByRole("table", { name: "Jetzt fällige Kontakte" });
+  await expect(dueNow.getByRole("link", { name: new RegExp(lastName) })).toBeVisible();
+
+  await setRetentionAction(page, "Vollständig löschen (Stufe 3, Standard)");
+  const run = await runCron(page, "retention");
+  expect(run).toMatchObject({ action: "erase_level_3", dryRun: false, erased: 1, failed: 0, finished: true });
+
+  await page.goto("/retention");
+  await expect(page.getByRole("heading", { name: "Jetzt fällig: 0" })).toBeVisible();
+  await expect(page.getByRole("link", { name: new RegExp(lastName) })).toHaveCount(0);
+  const lastRun = page
+    .getByRole("table", { name: "Letzte Aufbewahrungsläufe" })
+    .getByTestId("retention-run-row")
+    .first();
+  await expect(lastRun).toContainText("vollständig löschen (Stufe 3)");
+  await expect(lastRun).toContainText("abgeschlossen");
+
+  await setRetentionAction(page, "Dem Datenschutzbeauftragten zur Prüfung vorlegen");
+});
