@@ -11,11 +11,20 @@ export interface DueQuery {
   level: ErasureLevel;
 }
 
+/** A share of the person ids: from (inclusive) to (exclusive), null for open. */
+export interface IdPartition {
+  from: string | null;
+  to: string | null;
+}
+
 /**
  * Who the sweep acts on: due for erasure at `level` and not queued for the DPO's review (once
- * queued, only the DPO decides: approve or postpone).
+ * queued, only the DPO decides: approve or postpone), within the partition's ids if one is given.
  */
-const sweepableSql = (query: DueQuery) => sql`${retentionDueSql(query)} AND pe.retention_review_at IS NULL`;
+const sweepableSql = (query: DueQuery & { partition?: IdPartition }) =>
+  sql`${retentionDueSql(query)} AND pe.retention_review_at IS NULL
+    ${query.partition?.from ? sql`AND pe.id >= ${query.partition.from}::uuid` : sql``}
+    ${query.partition?.to ? sql`AND pe.id < ${query.partition.to}::uuid` : sql``}`;
 
 /** A keyset position in the sweep's order: (effective retain-until, person id). */
 function parseCursor(cursor: string | null): { until: string; id: string } | null {
@@ -32,7 +41,7 @@ function parseCursor(cursor: string | null): { until: string; id: string } | nul
  */
 export async function sweepableBatch(
   db: Database,
-  query: DueQuery & { cursor: string | null; limit: number; lock?: boolean },
+  query: DueQuery & { cursor: string | null; limit: number; lock?: boolean; partition?: IdPartition },
 ): Promise<{ ids: string[]; cursor: string | null }> {
   const after = parseCursor(query.cursor);
   const { rows } = await sql<{ id: string; until: string }>`
@@ -49,7 +58,10 @@ export async function sweepableBatch(
 }
 
 /** How many persons the sweep would act on. */
-export async function countSweepable(db: Database, query: DueQuery): Promise<number> {
+export async function countSweepable(
+  db: Database,
+  query: DueQuery & { partition?: IdPartition },
+): Promise<number> {
   const { rows } = await sql<{ n: number }>`
     SELECT count(*)::int AS n FROM person pe WHERE ${sweepableSql(query)}
   `.execute(db);

@@ -11,6 +11,7 @@ export {
   listRetentionRuns,
   type RetentionRunView,
   type RetentionSweepParams,
+  retentionPartitions,
   retentionSweepJob,
   startRetentionRun,
 } from "./retention-runs.ts";

@@ -34,6 +34,13 @@ export const runSweep = (options: { batchSize?: number; handlers?: BulkJobHandle
     batchSize: options.batchSize ?? 3,
   });
 
+/** What a runner did over all the jobs it ran (a run has one job per id partition). */
+export const totals = (summary: Awaited<ReturnType<typeof runSweep>>) => ({
+  jobs: summary.jobs.length,
+  states: [...new Set(summary.jobs.map((job) => job.state))],
+  processed: summary.processed,
+});
+
 export async function setCompany(db: Database, change: Parameters<typeof updateCompanySettings>[1]) {
   await db
     .transaction()

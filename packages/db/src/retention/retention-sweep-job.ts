@@ -6,7 +6,7 @@ import { erasePersonsBatch } from "../erasure/erase-persons.ts";
 import { deleteExpiredHolds } from "../erasure/held-items.ts";
 import type { BulkJobHandler } from "../jobs/bulk-jobs.ts";
 import { countSweepable, sweepableBatch } from "./due-persons.ts";
-import { retentionSweepParams, retentionSystemActor } from "./retention-runs.ts";
+import { otherRunJobsDone, retentionSweepParams, retentionSystemActor } from "./retention-runs.ts";
 import { queueRetentionSummary } from "./retention-summary.ts";
 
 /** Persons per batch at most, whatever the runner asks: a level-3 erasure is many statements. */
@@ -26,15 +26,21 @@ export interface RetentionCounts {
  * them for the DPO's review or erases them at the action's level through `erasePersonsBatch` (actor
  * "system", reason retention_expiry). A batch that fails is retried person by person, each in a
  * savepoint: a person that fails is rolled back completely and counted `failed`, the others go on.
- * The last batch deletes the held items whose hold ended, finishes the run and queues the DPO's
- * summary. A dry run only counts, and changes nothing but its run row.
+ * A run is swept by one job per id partition (runners in parallel); the last batch of the last
+ * job deletes the held items whose hold ended, finishes the run and queues the DPO's summary. A dry
+ * run only counts, and changes nothing but its run row.
  */
 export function retentionSweepHandler(secrets: { suppressionSecret: string }): BulkJobHandler {
   return {
     async count(db, job) {
       const p = retentionSweepParams(job.params);
       const level = retentionActionLevel(p.action);
-      return countSweepable(db, { today: p.today, now: new Date(p.startedAt), level });
+      return countSweepable(db, {
+        today: p.today,
+        now: new Date(p.startedAt),
+        level,
+        partition: p.partition,
+      });
     },
 
     async batch(trx, job, { cursor, limit, now }) {
@@ -48,6 +54,7 @@ export function retentionSweepHandler(secrets: { suppressionSecret: string }): B
         cursor,
         limit: size,
         lock: !p.dryRun,
+        partition: p.partition,
       });
       const ids = batch.ids;
       const counts: RetentionCounts = { due: ids.length, erased: 0, queued: 0, failed: 0, heldDeleted: 0 };
@@ -62,14 +69,16 @@ export function retentionSweepHandler(secrets: { suppressionSecret: string }): B
         counts.failed = outcome.failed;
       }
       const done = ids.length < size;
-      if (done) counts.heldDeleted = await endHolds(trx, { today: p.today, now, dryRun: p.dryRun });
+      // The run ends with its last job: held items whose hold ended, the counts, the DPO's summary.
+      const last = done && (await otherRunJobsDone(trx, p.runId, job.id));
+      if (last) counts.heldDeleted = await endHolds(trx, { today: p.today, now, dryRun: p.dryRun });
       await sql`
         UPDATE retention_run SET due = due + ${counts.due}, erased = erased + ${counts.erased},
           queued = queued + ${counts.queued}, failed = failed + ${counts.failed},
           held_deleted = held_deleted + ${counts.heldDeleted},
-          finished_at = ${done ? now : null}::timestamptz
+          finished_at = ${last ? now : null}::timestamptz
         WHERE id = ${p.runId}`.execute(trx);
-      if (done && !p.dryRun) await queueRetentionSummary(trx, p.runId, now);
+      if (last && !p.dryRun) await queueRetentionSummary(trx, p.runId, now);
       return { processed: ids.length, cursor: batch.cursor, done, result: { ...counts } };
     },
   };

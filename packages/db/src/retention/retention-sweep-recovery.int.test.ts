@@ -38,17 +38,32 @@ describe("#9 the retention sweep, concurrent and interrupted", () => {
     ]);
     expect(a.runId).toBe(b.runId);
     expect([a.reused, b.reused].sort()).toEqual([false, true]);
+    // Two runners, one per id partition (in parallel on the server): each person once, the run
+    // finished by whichever ends last, its held items and summary once.
     const results = await Promise.all([runSweep({ batchSize: 2 }), runSweep({ batchSize: 2 })]);
     expect(results.reduce((sum, r) => sum + r.processed, 0)).toBe(11);
+    expect(results.flatMap((r) => r.jobs.map((job) => job.state))).toEqual(["done", "done"]);
     expect(await erasureCountsByPerson(dueIds)).toEqual(dueIds.map(() => 1));
-    expect(await getRetentionRun(t.db, a.runId)).toMatchObject({ due: 11, erased: 11, failed: 0 });
+    expect(await getRetentionRun(t.db, a.runId)).toMatchObject({
+      due: 11,
+      erased: 11,
+      failed: 0,
+      finishedAt: at,
+      jobState: "done",
+    });
     const mails = await t.db.selectFrom("outboxMessage").select("idempotencyKey").execute();
     expect(mails).toEqual([{ idempotencyKey: `retention-summary:${a.runId}` }]);
   });
 
   it("#9 a runner that dies mid-batch loses only that batch; the next one resumes at the cursor", async () => {
     const { dueIds } = await retentionPopulation("crash", 9);
-    const { runId } = await startRetentionRun(t.db, { dryRun: false, now: day(1), actor: system });
+    // One job, so "the second batch" is well defined.
+    const { runId } = await startRetentionRun(t.db, {
+      dryRun: false,
+      now: day(1),
+      actor: system,
+      partitions: 1,
+    });
     const sweep = handlers()[retentionSweepJob]!;
     let batches = 0;
     // The second batch does all its work, then the process "dies" before the commit.

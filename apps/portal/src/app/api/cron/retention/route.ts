@@ -1,5 +1,6 @@
 import {
   getRetentionRun,
+  retentionPartitions,
   retentionSweepHandler,
   retentionSweepJob,
   runBulkJobs,
@@ -34,10 +35,14 @@ async function run(request: Request): Promise<Response> {
       actor: { type: "system", id: "retention" },
     });
     const deadline = Date.now() + TIME_BUDGET_MS;
-    const jobs = await runBulkJobs(
-      db,
-      { [retentionSweepJob]: retentionSweepHandler({ suppressionSecret: suppressionSecret() }) },
-      { batchSize: BATCH_SIZE, timeBudgetMs: TIME_BUDGET_MS, leaseMs: LEASE_MS },
+    // One runner per id partition of the run, in parallel: they take turns only at the audit chain.
+    const handlers = {
+      [retentionSweepJob]: retentionSweepHandler({ suppressionSecret: suppressionSecret() }),
+    };
+    const runners = await Promise.all(
+      Array.from({ length: retentionPartitions }, () =>
+        runBulkJobs(db, handlers, { batchSize: BATCH_SIZE, timeBudgetMs: TIME_BUDGET_MS, leaseMs: LEASE_MS }),
+      ),
     );
     let run = await getRetentionRun(db, started.runId);
     // Another runner (a concurrent call, or /api/cron/jobs) may hold the run's job: within the time
@@ -59,8 +64,8 @@ async function run(request: Request): Promise<Response> {
       heldDeleted: run?.heldDeleted ?? 0,
       finished: Boolean(run?.finishedAt),
       jobState: run?.jobState ?? null,
-      batches: jobs.batches,
-      more: jobs.more,
+      batches: runners.reduce((sum, runner) => sum + runner.batches, 0),
+      more: runners.some((runner) => runner.more),
     };
     logger.info({ job: "retention", ...summary }, "retention run");
     return Response.json(summary, { headers: { "Cache-Control": "no-store" } });
