@@ -161,6 +161,13 @@ export async function benchRetentionSweep(
   );
   const baseline = await plainSqlBaseline(db, { today, now: input.now });
   log(`retention baseline (plain SQL, rolled back): ${baseline.n} persons in ${formatMs(baseline.ms)}`);
+  // The rolled-back baseline left a dead row or index entry for everything it wrote; production
+  // has none of them, so the product does not pay for them (they cost it a third more time).
+  const vacuum = await timeOnce(() =>
+    sql`VACUUM (ANALYZE) person, person_email, person_phone, person_address, marketing_list_member,
+      processing_record, consent_evidence, suppression_entry, erasure, audit_event, person_key`.execute(db),
+  );
+  log(`VACUUM after the baseline: ${formatMs(vacuum.ms)}`);
 
   const handlers = {
     [retentionSweepJob]: retentionSweepHandler({ suppressionSecret: "bench-suppression-secret" }),

@@ -1,6 +1,7 @@
 import { DomainError } from "@purposeful/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPerson, createRecord } from "../seed/factories.ts";
+import { refreshTrafficLights } from "../repositories/traffic-lights.ts";
+import { createPerson, createPurpose, createRecord } from "../seed/factories.ts";
 import { createTestDatabase, type TestDatabase } from "../testing/create-test-database.ts";
 import {
   type Catalogue,
@@ -80,6 +81,53 @@ describe("erasePersonsBatch", () => {
       .where("personId", "=", a)
       .executeTakeFirstOrThrow();
     expect(record).toEqual({ state: "withdrawn", withdrawnAt: now });
+  });
+});
+
+describe("the stored light after an erasure", () => {
+  it("is what a refresh computes, with the objection the erasure records (every level)", async () => {
+    // A contract for direct marketing stays live at levels 1–2 (no event ends it) but the objection
+    // covers it, so it no longer counts as valid: the light turns yellow, not green.
+    const offers = await createPurpose(t.db, {
+      key: "member_offers",
+      defaultLegalBasis: "contract",
+      directMarketing: true,
+    });
+    for (const level of [1, 2, 3] as const) {
+      const id = await createPerson(t.db);
+      await createRecord(t.db, {
+        personId: id,
+        purposeId: offers,
+        legalBasis: "contract",
+        state: "active",
+        at: now,
+      });
+      await createRecord(t.db, {
+        personId: id,
+        purposeId: c.delivery,
+        legalBasis: "contract",
+        state: "active",
+        at: now,
+      });
+      await t.db.transaction().execute((trx) =>
+        erasePersonsBatch(trx, {
+          personIds: [id],
+          level,
+          reason: "request",
+          actor: system,
+          now,
+          suppressionSecret: secret,
+        }),
+      );
+      const stored = await t.db
+        .selectFrom("person")
+        .select(["trafficLight", "lightRecheckAt", "retainUntil"])
+        .where("id", "=", id)
+        .executeTakeFirstOrThrow();
+      expect(stored.trafficLight).toBe(level === 3 ? "red" : "yellow");
+      // A refresh from scratch changes nothing: the erasure stored exactly its values.
+      expect(await refreshTrafficLights(t.db, [id], now)).toBe(0);
+    }
   });
 });
 

@@ -1,4 +1,4 @@
-import type { TrafficLight } from "@purposeful/domain";
+import type { Channel, TrafficLight } from "@purposeful/domain";
 import { sql } from "kysely";
 import type { Database } from "../create-database.ts";
 import { purposeWithPeriodSql, retainUntilSql, retentionAggregatesSql } from "../retention/retention-sql.ts";
@@ -20,12 +20,40 @@ export async function refreshTrafficLights(
 ): Promise<number> {
   if (personIds.length === 0) return 0;
   const result = await sql`
-    WITH purpose_period AS MATERIALIZED (${purposeWithPeriodSql})
+    WITH ${purposePeriodCte}
     UPDATE person SET
       traffic_light = l.light,
       light_recheck_at = l.recheck_at,
       retain_until = l.retain_until
-    FROM (
+    FROM (${storedLightsSql(personIds, now)}) l
+    WHERE person.id = l.id
+      AND (person.traffic_light IS DISTINCT FROM l.light
+        OR person.light_recheck_at IS DISTINCT FROM l.recheck_at
+        OR person.retain_until IS DISTINCT FROM l.retain_until)
+  `.execute(db);
+  return Number(result.numAffectedRows ?? 0);
+}
+
+/** The CTE `purpose_period` that `storedLightsSql` reads: put it in the statement's WITH. */
+export const purposePeriodCte = sql`purpose_period AS MATERIALIZED (${purposeWithPeriodSql})`;
+
+/**
+ * What `refreshTrafficLights` stores for the given persons, as rows (id, light, recheck_at,
+ * retain_until) computed from their records at `now`: for a statement that writes the person rows
+ * anyway (an erasure) and so stores them in the same write. `objectionChannels`: as if the persons
+ * had objected to direct marketing on these channels, which that statement writes at the same time.
+ * Needs `purposePeriodCte`.
+ */
+export function storedLightsSql(
+  personIds: readonly string[],
+  now: Date,
+  options: { objectionChannels?: readonly Channel[] } = {},
+) {
+  const person = options.objectionChannels
+    ? sql`(SELECT id, created_at, ${sql.val([...options.objectionChannels])}::text[] AS dm_objection_channels
+        FROM person)`
+    : sql`person`;
+  return sql<{ id: string; light: TrafficLight; recheckAt: Date | null; retainUntil: string | null }>`
       SELECT pe.id,
         ${lightFromCountsSql(sql`coalesce(c.valid_count, 0)`, sql`coalesce(c.total_count, 0)`)} AS light,
         c.recheck_at,
@@ -36,7 +64,7 @@ export async function refreshTrafficLights(
           createdAt: sql`pe.created_at`,
         })} AS retain_until
       FROM unnest(${sql.val(personIds)}::uuid[]) AS x(id)
-      JOIN person pe ON pe.id = x.id
+      JOIN ${person} pe ON pe.id = x.id
       LEFT JOIN LATERAL (
         SELECT count(*) FILTER (WHERE ${validRecordSql(now)}) AS valid_count,
                count(*) FILTER (WHERE p.active) AS total_count,
@@ -46,14 +74,7 @@ export async function refreshTrafficLights(
                ${retentionAggregatesSql.latestUntil} AS latest_until
         FROM processing_record r JOIN purpose_period p ON p.id = r.purpose_id
         WHERE r.person_id = pe.id
-      ) c ON true
-    ) l
-    WHERE person.id = l.id
-      AND (person.traffic_light IS DISTINCT FROM l.light
-        OR person.light_recheck_at IS DISTINCT FROM l.recheck_at
-        OR person.retain_until IS DISTINCT FROM l.retain_until)
-  `.execute(db);
-  return Number(result.numAffectedRows ?? 0);
+      ) c ON true`;
 }
 
 /** Persons whose light may have changed by the passage of time (a validity end reached). */
