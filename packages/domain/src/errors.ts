@@ -33,6 +33,12 @@ export const domainErrorReasons = [
   "csv_wrong_delimiter",
   "csv_no_email_column",
   "csv_mapping_invalid",
+  // access reports (Art. 15) and third-country transfers (Art. 44 ff.)
+  "report_template_invalid",
+  "report_template_hides_required_section",
+  "report_template_not_found",
+  "access_report_not_found",
+  "invalid_transfer",
   // invalid input
   "invalid_date",
   "invalid_time_zone",

@@ -262,4 +262,24 @@ export const domainReasonMessages: Record<DomainErrorReason, Localized> = {
     de: "Bitte ein Datum nach dem heutigen Tag wählen.",
     en: "Please choose a date after today.",
   },
+  report_template_invalid: {
+    de: "Die Vorlage enthält einen unbekannten Abschnitt oder eine unbekannte Art.",
+    en: "The template names an unknown section or kind.",
+  },
+  report_template_hides_required_section: {
+    de: "Art. 15 DSGVO verlangt diesen Abschnitt in jeder Auskunft: Zwecke, Empfänger, Speicherdauer, Rechte und der Verantwortliche bleiben immer enthalten.",
+    en: "Art. 15 GDPR requires this section in every report: the purposes, recipients, storage period, rights and the controller always stay in.",
+  },
+  report_template_not_found: {
+    de: "Diese Berichtsvorlage gibt es nicht (mehr).",
+    en: "This report template does not exist (any more).",
+  },
+  access_report_not_found: {
+    de: "Diesen Auskunftsbericht gibt es nicht (mehr).",
+    en: "This access report does not exist (any more).",
+  },
+  invalid_transfer: {
+    de: "Eine Drittlandübermittlung braucht ein Land außerhalb des EWR (ISO-Code, z. B. US), einen Empfänger und eine Garantie nach Art. 45–49 DSGVO.",
+    en: "A third-country transfer needs a country outside the EEA (ISO code, e.g. US), a recipient and a ground under Art. 45–49 GDPR.",
+  },
 };

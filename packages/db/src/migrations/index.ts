@@ -10,6 +10,7 @@ import * as m0012 from "./0012-admissibility-indexes.ts";
 import * as m0013 from "./0013-erasure-retention.ts";
 import * as m0014 from "./0014-erasure-indexes.ts";
 import * as m0016 from "./0016-retain-until.ts";
+import * as m0017 from "./0017-access-reports.ts";
 
 // Append-only and explicit: a new migration is a new file added to the end of this list.
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   "0013-erasure-retention": m0013,
   "0014-erasure-indexes": m0014,
   "0016-retain-until": m0016,
+  "0017-access-reports": m0017,
 };

@@ -237,31 +237,7 @@ export async function seedDemo(db: Database, options: DemoOptions): Promise<{ pe
       "marketingListMember",
       persons.filter((_, i) => i % 7 === 0).map((p) => ({ listId: list.id, personId: p.id! })),
     );
-    await trx
-      .insertInto("reportTemplate")
-      .values({
-        name: "Standard",
-        isDefault: true,
-        sections: [
-          "master_data",
-          "communication",
-          "purposes",
-          "activities",
-          "documents",
-          "recipients",
-          "retention",
-          "rights",
-        ],
-        intro: JSON.stringify({
-          de: "Sie erhalten hiermit Auskunft nach Art. 15 DSGVO.",
-          en: "This is the information you requested under Art. 15 GDPR.",
-        }),
-        outro: JSON.stringify({
-          de: "Bei Fragen wenden Sie sich an unseren Datenschutz.",
-          en: "If you have questions, contact our data protection team.",
-        }),
-      })
-      .execute();
+    // The default report template ships with the product (migration 0017).
 
     await refreshAllTrafficLights(trx, now);
     return { persons: count };

@@ -24,13 +24,33 @@ export type JsonValue = JsonArray | JsonObject | JsonPrimitive;
 
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
+export interface AccessReport {
+  createdAt: Generated<Timestamp>;
+  delivery: "link" | "attachment" | null;
+  documentId: string | null;
+  downloadedAt: Timestamp | null;
+  generatedAt: Timestamp | null;
+  generatedBy: string | null;
+  id: Generated<string>;
+  language: import("@purposeful/domain").Language;
+  personId: string;
+  requestedAt: Timestamp | null;
+  requestedBy: string | null;
+  requestId: string | null;
+  sentAt: Timestamp | null;
+  sentBy: string | null;
+  sentToEmailId: string | null;
+  status: "requested" | "generated" | "sent";
+  templateId: string | null;
+}
+
 export interface Activity {
   body: string | null;
   createdAt: Generated<Timestamp>;
   direction: "inbound" | "outbound" | null;
   durationSeconds: number | null;
   id: Generated<string>;
-  kind: "call" | "meeting" | "email" | "note" | "task";
+  kind: import("@purposeful/domain").ActivityKind;
   occurredAt: Timestamp;
   organizationId: string | null;
   personId: string | null;
@@ -199,7 +219,7 @@ export interface Document {
   fileName: string;
   heldUntil: string | null;
   id: Generated<string>;
-  kind: "upload" | "email" | "signature" | "report" | "evidence";
+  kind: import("@purposeful/domain").DocumentKind;
   metadata: Generated<Json>;
   personId: string | null;
   retentionClass: import("@purposeful/domain").RetentionDutyKey | null;
@@ -281,12 +301,13 @@ export interface MarketingListMember {
 }
 
 export interface MicrositeLink {
+  accessReportId: string | null;
   createdAt: Generated<Timestamp>;
   expiresAt: Timestamp;
   id: Generated<string>;
   personEmailId: string | null;
   personId: string;
-  purpose: "settings" | "double_opt_in" | "unsubscribe";
+  purpose: "settings" | "double_opt_in" | "unsubscribe" | "report_download";
   purposeIds: Generated<string[]>;
   revokedAt: Timestamp | null;
   tokenHash: string;
@@ -440,6 +461,7 @@ export interface Purpose {
   createdAt: Generated<Timestamp>;
   currentVersion: Generated<number>;
   dataCategories: Generated<string[]>;
+  dataSubjectCategories: Generated<string[]>;
   defaultLegalBasis: import("@purposeful/domain").LegalBasis;
   directMarketing: Generated<boolean>;
   doubleOptIn: Generated<boolean>;
@@ -447,8 +469,10 @@ export interface Purpose {
   key: string;
   minValidVersion: Generated<number>;
   ownSimilarGoods: Generated<boolean>;
+  profiling: Generated<boolean>;
   recipients: Generated<string[]>;
   retentionPeriod: string;
+  thirdCountryTransfers: Generated<import("@purposeful/domain").ThirdCountryTransfer[]>;
   updatedAt: Generated<Timestamp>;
 }
 
@@ -475,15 +499,19 @@ export interface Relationship {
 }
 
 export interface ReportTemplate {
+  attachDocuments: Generated<boolean>;
   createdAt: Generated<Timestamp>;
   id: Generated<string>;
-  includeInternal: Generated<boolean>;
+  internalActivityKinds: Generated<import("@purposeful/domain").ActivityKind[]>;
+  internalDocumentKinds: Generated<import("@purposeful/domain").DocumentKind[]>;
   intro: Generated<Json>;
   isDefault: Generated<boolean>;
+  letterhead: Generated<string>;
   name: string;
   outro: Generated<Json>;
-  sections: string[];
+  sections: import("@purposeful/domain").ReportSection[];
   updatedAt: Generated<Timestamp>;
+  updatedBy: string | null;
 }
 
 export interface RetentionRun {
@@ -577,6 +605,7 @@ export interface SuppressionEntry {
 }
 
 export interface DB {
+  accessReport: AccessReport;
   activity: Activity;
   auditCheckpoint: AuditCheckpoint;
   auditEvent: AuditEvent;
