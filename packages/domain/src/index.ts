@@ -1,3 +1,4 @@
+export * from "./access/access-report.ts";
 export * from "./access/data-source.ts";
 export * from "./access/report-sections.ts";
 export * from "./access/rights.ts";
