@@ -1,3 +1,4 @@
+export * from "./access/index.ts";
 export * from "./audit/index.ts";
 export * from "./campaigns/index.ts";
 export * from "./consent/index.ts";

@@ -67,6 +67,8 @@ export interface ReportRecord extends RetentionRecordFacts {
   transfers: ThirdCountryTransfer[];
   confirmedAt: Date | null;
   createdAt: Date;
+  /** staff's note on the record (free text about the person) */
+  note?: string | null;
   /** the record's history: each change, oldest first */
   history: { at: Date; action: string }[];
   /** Art. 7(1): how the consent is proven (kinds and descriptions, not the files themselves) */

@@ -1,0 +1,2 @@
+export * from "./access-report-facts.ts";
+export * from "./access-reports.ts";
