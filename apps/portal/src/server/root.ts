@@ -2,6 +2,7 @@ import { auditRouter } from "./routers/audit/router";
 import { campaignsRouter } from "./routers/campaigns/router";
 import { consentRequestsRouter } from "./routers/consent-requests/router";
 import { documentsRouter } from "./routers/documents/router";
+import { accessReportsRouter } from "./routers/access-reports/router";
 import { erasureRouter } from "./routers/erasure/router";
 import { kioskRouter } from "./routers/kiosk/router";
 import { listsRouter } from "./routers/lists/router";
@@ -21,6 +22,7 @@ export const appRouter = router({
   audit: auditRouter,
   campaigns: campaignsRouter,
   documents: documentsRouter,
+  accessReports: accessReportsRouter,
   erasure: erasureRouter,
   kiosk: kioskRouter,
   lists: listsRouter,

@@ -192,15 +192,16 @@ export async function listAccessReports(db: Database, personId: string): Promise
  */
 export async function requestAccessReport(
   trx: Database,
-  input: { personId: string; language: Language; templateId: string | null },
+  input: { personId: string; language?: Language | null; templateId: string | null },
   by: { staffUserId: string; at: Date },
 ): Promise<string> {
-  await assertPerson(trx, input.personId);
+  const person = await assertPerson(trx, input.personId);
+  const language = input.language ?? person.preferredLanguage;
   const row = await trx
     .insertInto("accessReport")
     .values({
       personId: input.personId,
-      language: input.language,
+      language,
       templateId: input.templateId,
       status: "requested",
       requestedBy: by.staffUserId,
@@ -215,7 +216,7 @@ export async function requestAccessReport(
     entityType: "access_report",
     entityId: row.id,
     personId: input.personId,
-    changes: { language: input.language, templateId: input.templateId },
+    changes: { language, templateId: input.templateId },
     at: by.at,
   });
   return row.id;
@@ -286,8 +287,13 @@ export async function recordGeneratedAccessReport(
   return { reportId, documentId };
 }
 
-async function assertPerson(db: Database, personId: string): Promise<void> {
+async function assertPerson(db: Database, personId: string): Promise<{ preferredLanguage: Language }> {
   if (!isUuid(personId)) throw new DomainError("not_found", "person_not_found");
-  const person = await db.selectFrom("person").select("id").where("id", "=", personId).executeTakeFirst();
+  const person = await db
+    .selectFrom("person")
+    .select("preferredLanguage")
+    .where("id", "=", personId)
+    .executeTakeFirst();
   if (!person) throw new DomainError("not_found", "person_not_found");
+  return person;
 }

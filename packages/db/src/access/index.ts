@@ -1,2 +1,3 @@
 export * from "./access-report-facts.ts";
 export * from "./access-reports.ts";
+export * from "./compose-access-report.ts";

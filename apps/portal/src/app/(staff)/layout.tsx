@@ -47,6 +47,11 @@ export default async function StaffLayout({ children }: { children: ReactNode })
               </Link>
             )}
             {(user.role === "dpo" || user.role === "admin") && (
+              <Link href="/report-templates" className="hover:underline">
+                {t("nav.reportTemplates")}
+              </Link>
+            )}
+            {(user.role === "dpo" || user.role === "admin") && (
               <Link href="/outbox" className="hover:underline">
                 {t("nav.outbox")}
               </Link>

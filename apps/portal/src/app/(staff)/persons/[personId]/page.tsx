@@ -1,5 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { notFound } from "next/navigation";
+import { PersonAccessReports } from "../../../../features/access-reports/person-access-reports";
 import { ObjectionPanel } from "../../../../features/consent/objection-panel";
 import { RecordConsentPanel } from "../../../../features/consent/record-consent-panel";
 import { RequestConsentPanel } from "../../../../features/consent/request-consent-panel";
@@ -83,6 +84,11 @@ export default async function PersonPage({ params }: { params: Promise<{ personI
         <PersonRelationships view={person} />
         <PersonBankAccounts view={person} />
       </div>
+      <PersonAccessReports
+        personId={person.person.id}
+        personLanguage={person.person.preferredLanguage}
+        role={user.role}
+      />
       <PersonHeldItems view={person} />
       <PersonErasures erasures={erasures} />
       <PersonHistory personId={person.person.id} />

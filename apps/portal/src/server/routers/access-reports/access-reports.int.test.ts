@@ -1,0 +1,103 @@
+import { createPerson, createPurpose, createRecord, createStaffUser } from "@purposeful/db/seed";
+import { createTestDatabase, type TestDatabase } from "@purposeful/db/testing";
+import { type Language, requiredReportSections, type StaffRole } from "@purposeful/domain";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { failure } from "../../../test-support/trpc-failure";
+import { createCallerFactory, router } from "../../trpc";
+import { accessReportsRouter } from "./router";
+
+const createCaller = createCallerFactory(router({ accessReports: accessReportsRouter }));
+const at = new Date("2026-11-30T12:00:00Z");
+let t: TestDatabase;
+const staffIds = {} as Record<StaffRole, string>;
+let personId: string;
+
+function as(role: StaffRole, locale: Language = "en") {
+  return createCaller({
+    db: t.db,
+    user: { id: staffIds[role], name: `${role} user`, email: `${role}@staff.test`, role, locale },
+    now: () => at,
+  });
+}
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  for (const role of ["staff", "marketing", "dpo", "admin"] as const)
+    staffIds[role] = await createStaffUser(t.db, {
+      email: `${role}@staff.test`,
+      name: `${role} user`,
+      role,
+      passwordHash: "x",
+    });
+  const newsletter = await createPurpose(t.db, { key: "newsletter", recipients: ["Mail service"] });
+  personId = await createPerson(t.db, { firstName: "Erika", lastName: "Mustermann", emails: ["erika@example.test"] });
+  await t.db
+    .insertInto("bankAccount")
+    .values({ personId, iban: "DE89370400440532013000", accountHolder: "Erika Mustermann" })
+    .execute();
+  await createRecord(t.db, { personId, purposeId: newsletter, state: "granted", source: "letter", at });
+});
+afterAll(async () => t?.close());
+
+describe("access reports: who may do what", () => {
+  it("only the DPO and the admin preview and generate; staff and marketing may only ask", async () => {
+    for (const role of ["staff", "marketing"] as const) {
+      expect(await failure(as(role).accessReports.preview({ personId }))).toMatch(/^FORBIDDEN/);
+      expect(await failure(as(role).accessReports.generate({ personId }))).toMatch(/^FORBIDDEN/);
+      expect(await failure(as(role).accessReports.saveTemplate({} as never))).toMatch(/^FORBIDDEN/);
+    }
+    const preview = await as("admin").accessReports.preview({ personId });
+    expect(preview.report.subject.name).toBe("Erika Mustermann");
+  });
+
+  it("staff ask, the DPO approves by generating: the PDF is the person's document", async () => {
+    const reportId = await as("staff").accessReports.request({ personId, language: "en" });
+    const listed = await as("staff").accessReports.list({ personId });
+    expect(listed[0]).toMatchObject({ id: reportId, status: "requested", requestedByName: "staff user" });
+
+    const generated = await as("dpo").accessReports.generate({ personId, reportId });
+    expect(generated.reportId).toBe(reportId);
+    const [row] = await as("dpo").accessReports.list({ personId });
+    expect(row).toMatchObject({ status: "generated", generatedByName: "dpo user", language: "en" });
+    const document = await t.db
+      .selectFrom("document")
+      .select(["kind", "contentType", "fileName", "content"])
+      .where("id", "=", generated.documentId)
+      .executeTakeFirstOrThrow();
+    expect(document).toMatchObject({ kind: "report", contentType: "application/pdf" });
+    expect(document.fileName).not.toContain("Mustermann");
+    expect(Buffer.from(document.content).subarray(0, 5).toString()).toBe("%PDF-");
+  });
+});
+
+describe("report templates from the portal", () => {
+  it("a template hiding a required section is refused with a clear message in the user's language", async () => {
+    const [standard] = await as("dpo").accessReports.templates();
+    const sections = standard!.sections.filter((s) => s !== "rights");
+    const draft = { ...standard!, id: standard!.id, sections };
+    expect(await failure(as("dpo").accessReports.saveTemplate(draft), "de")).toMatch(
+      /^BAD_REQUEST: Art\. 15 DSGVO verlangt diesen Abschnitt/,
+    );
+    expect(await failure(as("dpo").accessReports.saveTemplate(draft), "en")).toMatch(/^BAD_REQUEST: Art\. 15 GDPR/);
+    const [unchanged] = await as("dpo").accessReports.templates();
+    expect(unchanged!.sections).toContain("rights");
+  });
+
+  it("the preview shows the effect of an unsaved change (internal calls left out and counted)", async () => {
+    await t.db
+      .insertInto("activity")
+      .values({ personId, kind: "call", subject: "Asked about the newsletter", occurredAt: at })
+      .execute();
+    const [standard] = await as("dpo").accessReports.templates();
+    const { id: _id, name: _name, isDefault: _d, updatedAt: _u, ...settings } = standard!;
+    const open = await as("dpo").accessReports.preview({ personId, draft: settings });
+    expect(open.report.copy.activities.map((a) => a.subject)).toEqual(["Asked about the newsletter"]);
+    const strict = await as("dpo").accessReports.preview({
+      personId,
+      draft: { ...settings, sections: [...requiredReportSections], internalActivityKinds: ["call"] },
+    });
+    expect(strict.report.copy.activities).toEqual([]);
+    expect(strict.report.withheld.activities).toEqual([{ kind: "call", count: 1 }]);
+    expect(strict.report.sections).not.toContain("bank_accounts");
+  });
+});
