@@ -7,6 +7,7 @@ import {
   type PurposeText,
   type PurposeTextsInput,
   purposeKeyPattern,
+  type ThirdCountryTransfer,
   validatePurposeFields,
 } from "@purposeful/domain";
 
@@ -37,6 +38,12 @@ export interface PurposeFields {
   ownSimilarGoods?: boolean;
   /** The bases records may have; must contain the default basis. Default: the default basis alone. */
   allowedLegalBases?: LegalBasis[];
+  /** Art. 30(1)(c): whose data, e.g. customers, prospects, employees. Default none. */
+  dataSubjectCategories?: string[];
+  /** Art. 30(1)(e), 15(2), 44–49: transfers outside the EEA with their ground. Default none. */
+  thirdCountryTransfers?: ThirdCountryTransfer[];
+  /** Art. 15(1)(h), 22: the purpose profiles or decides automatically. Default false. */
+  profiling?: boolean;
 }
 export interface NewPurposeEntry extends PurposeFields {
   key: string;
@@ -63,6 +70,9 @@ export const purposeColumns = [
   "p.directMarketing",
   "p.ownSimilarGoods",
   "p.allowedLegalBases",
+  "p.dataSubjectCategories",
+  "p.thirdCountryTransfers",
+  "p.profiling",
   "p.currentVersion",
   "p.minValidVersion",
   "p.createdAt",

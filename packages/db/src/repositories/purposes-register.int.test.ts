@@ -1,7 +1,10 @@
+import type { ThirdCountryTransfer } from "@purposeful/domain";
 import { describe, expect, it } from "vitest";
 import { verifyAuditChain } from "../audit/verify-audit.ts";
-import { exportRegister, getPurpose, listPurposes } from "./purposes.ts";
-import { create, entry, setUpFixture, t, update } from "./purposes-fixture.ts";
+import { demoCompany } from "../seed/demo-company.ts";
+import { exportRegister, exportRegisterHeader, getPurpose, listPurposes } from "./purposes.ts";
+import { at, auditEventsOf, create, entry, setUpFixture, t, update } from "./purposes-fixture.ts";
+import { updateCompanySettings } from "./settings.ts";
 
 setUpFixture();
 
@@ -27,8 +30,11 @@ describe("purposes catalogue (continued)", () => {
       allowedLegalBases: ["contract"],
       directMarketing: false,
       ownSimilarGoods: false,
+      profiling: false,
+      dataSubjectCategories: [],
       dataCategories: ["contact data", "usage data"],
       recipients: ["Tax advisor", "Bank"],
+      thirdCountryTransfers: [],
       retentionPeriod: "P10Y",
       doubleOptIn: false,
       channels: [],
@@ -91,5 +97,125 @@ describe("purposes catalogue (continued)", () => {
     expect(result).toMatchObject({ changed: true, material: true, reasons: ["own_similar_goods_enabled"] });
     const row = (await exportRegister(t.db, "en")).find((r) => r.key === "similar_goods_offers");
     expect(row?.ownSimilarGoods).toBe(true);
+  });
+
+  it("issue 10: stores the data subjects, third-country transfers and profiling; the register names each ground's article", async () => {
+    const { id } = await create(
+      entry("crm_scoring", {
+        dataSubjectCategories: [" customers ", "prospects", "customers", " "],
+        thirdCountryTransfers: [
+          { country: " us ", recipient: " CRM Cloud Inc. ", safeguard: "standard_contractual_clauses" },
+          { country: "US", recipient: "CRM Cloud Inc.", safeguard: "standard_contractual_clauses" },
+          { country: "CH", recipient: "Hosting AG", safeguard: "adequacy_decision" },
+        ],
+        profiling: true,
+      }),
+    );
+    const stored = {
+      dataSubjectCategories: ["customers", "prospects"],
+      thirdCountryTransfers: [
+        { country: "US", recipient: "CRM Cloud Inc.", safeguard: "standard_contractual_clauses" },
+        { country: "CH", recipient: "Hosting AG", safeguard: "adequacy_decision" },
+      ],
+      profiling: true,
+    };
+    expect(await getPurpose(t.db, id)).toMatchObject(stored);
+    expect((await listPurposes(t.db, "de")).find((row) => row.id === id)).toMatchObject(stored);
+    const [created] = await auditEventsOf(id);
+    expect(created?.changes).toMatchObject({
+      fields: {
+        dataSubjectCategories: { before: null, after: stored.dataSubjectCategories },
+        thirdCountryTransfers: { before: null, after: stored.thirdCountryTransfers },
+        profiling: { before: null, after: true },
+      },
+    });
+    const row = (await exportRegister(t.db, "en")).find((r) => r.key === "crm_scoring");
+    expect(row).toMatchObject({
+      profiling: true,
+      dataSubjectCategories: ["customers", "prospects"],
+      thirdCountryTransfers: [
+        {
+          country: "US",
+          recipient: "CRM Cloud Inc.",
+          safeguard: "standard_contractual_clauses",
+          safeguardArticle: "Art. 46(2)(c)",
+        },
+        {
+          country: "CH",
+          recipient: "Hosting AG",
+          safeguard: "adequacy_decision",
+          safeguardArticle: "Art. 45(3)",
+        },
+      ],
+    });
+    expect(await verifyAuditChain(t.db)).toMatchObject({ ok: true });
+  });
+
+  it("issue 10: refuses a transfer inside the EEA, without recipient or ground, and writes nothing", async () => {
+    const bad: ThirdCountryTransfer[] = [
+      { country: "DE", recipient: "Mail GmbH", safeguard: "adequacy_decision" },
+      { country: "USA", recipient: "Mail Inc.", safeguard: "standard_contractual_clauses" },
+      { country: "US", recipient: "  ", safeguard: "standard_contractual_clauses" },
+      {
+        country: "US",
+        recipient: "Mail Inc.",
+        safeguard: "pinky_promise" as ThirdCountryTransfer["safeguard"],
+      },
+    ];
+    for (const transfer of bad)
+      await expect(
+        create(entry("bad_transfer", { thirdCountryTransfers: [transfer] })),
+      ).rejects.toMatchObject({
+        code: "validation",
+        reason: "invalid_transfer",
+      });
+    expect((await listPurposes(t.db, "en")).map((row) => row.key)).not.toContain("bad_transfer");
+
+    const { id } = await create(entry("transfer_edit"));
+    const before = await getPurpose(t.db, id);
+    const events = (await auditEventsOf(id)).length;
+    for (const transfer of bad)
+      await expect(
+        update(id, {
+          thirdCountryTransfers: [transfer],
+          profiling: true,
+          texts: { en: { name: "Changed", description: "Changed." } },
+        }),
+      ).rejects.toMatchObject({ reason: "invalid_transfer" });
+    expect(await getPurpose(t.db, id)).toEqual(before);
+    expect(await auditEventsOf(id)).toHaveLength(events);
+  });
+
+  it("issue 10: the register's header names the controller and DPO contact, the authority and the measures (Art. 30(1)(a), (g))", async () => {
+    expect(await exportRegisterHeader(t.db)).toEqual({
+      controller: { name: "Purposeful", address: "", email: "", phone: "", privacyContact: "" },
+      dpo: { name: "", email: "", address: "", phone: "" },
+      authority: { name: "", address: "", url: "" },
+      technicalMeasures: "",
+    });
+    await t.db
+      .transaction()
+      .execute((trx) => updateCompanySettings(trx, demoCompany, { staffUserId: "admin-1", at }));
+    expect(await exportRegisterHeader(t.db)).toEqual({
+      controller: {
+        name: demoCompany.name,
+        address: demoCompany.address,
+        email: "info@muster-maschinenbau.example",
+        phone: "+49 40 1234567-0",
+        privacyContact: demoCompany.privacyContact,
+      },
+      dpo: {
+        name: "Dana Datenschutz",
+        email: "dpo@demo.purposeful.test",
+        address: demoCompany.dpoAddress,
+        phone: "+49 40 1234567-99",
+      },
+      authority: {
+        name: "Der Hamburgische Beauftragte für Datenschutz und Informationsfreiheit",
+        address: "Ludwig-Erhard-Straße 22, 20459 Hamburg",
+        url: "https://datenschutz-hamburg.de",
+      },
+      technicalMeasures: demoCompany.technicalMeasures,
+    });
   });
 });

@@ -1,11 +1,13 @@
 import {
   allowedLegalBasesOf,
+  checkThirdCountryTransfers,
   DomainError,
   decideMaterialChange,
   type MaterialReason,
   type PurposeScope,
+  type ThirdCountryTransfer,
 } from "@purposeful/domain";
-import type { Updateable } from "kysely";
+import { sql, type Updateable } from "kysely";
 import { type Actor, recordAudit } from "../audit/record-audit.ts";
 import type { Database } from "../create-database.ts";
 import { enqueueBulkJob } from "../jobs/bulk-jobs.ts";
@@ -28,6 +30,31 @@ function cleanText(value: string): string {
 function cleanList(values: string[]): string[] {
   return [...new Set(values.map((value) => value.trim()).filter(Boolean))];
 }
+
+/** One key order, as jsonb returns it, so that an unchanged list compares equal. */
+function transferOf({ country, recipient, safeguard }: ThirdCountryTransfer): ThirdCountryTransfer {
+  return { country, recipient, safeguard };
+}
+
+/** Trimmed, upper-case ISO codes, repeats dropped; the domain decides whether each is a transfer. */
+function cleanTransfers(transfers: readonly ThirdCountryTransfer[]): ThirdCountryTransfer[] {
+  const seen = new Map<string, ThirdCountryTransfer>();
+  for (const t of transfers) {
+    const clean = transferOf({
+      country: t.country.trim().toUpperCase(),
+      recipient: cleanText(t.recipient),
+      safeguard: t.safeguard,
+    });
+    seen.set(JSON.stringify(clean), clean);
+  }
+  const cleaned = [...seen.values()];
+  checkThirdCountryTransfers(cleaned);
+  return cleaned;
+}
+
+// A JS array would be sent as a PostgreSQL array, not as JSON.
+const asJsonb = (transfers: ThirdCountryTransfer[]) =>
+  sql<ThirdCountryTransfer[]>`${JSON.stringify(transfers)}::jsonb`;
 
 async function insertVersion(
   trx: Database,
@@ -81,10 +108,20 @@ export async function createPurposeEntry(
     directMarketing: input.directMarketing ?? false,
     ownSimilarGoods: input.ownSimilarGoods ?? false,
     allowedLegalBases: allowedLegalBasesOf(input.defaultLegalBasis, input.allowedLegalBases),
+    dataSubjectCategories: cleanList(input.dataSubjectCategories ?? []),
+    thirdCountryTransfers: cleanTransfers(input.thirdCountryTransfers ?? []),
+    profiling: input.profiling ?? false,
   };
   const purpose = await trx
     .insertInto("purpose")
-    .values({ ...values, currentVersion: 1, minValidVersion: 1, createdAt: at, updatedAt: at })
+    .values({
+      ...values,
+      thirdCountryTransfers: asJsonb(values.thirdCountryTransfers),
+      currentVersion: 1,
+      minValidVersion: 1,
+      createdAt: at,
+      updatedAt: at,
+    })
     .returning("id")
     .executeTakeFirstOrThrow()
     .catch((error: unknown) => {
@@ -154,12 +191,17 @@ export async function updatePurposeEntry(
       defaultLegalBasis,
       input.allowedLegalBases ?? current.allowedLegalBases,
     ),
+    dataSubjectCategories: input.dataSubjectCategories && cleanList(input.dataSubjectCategories),
+    thirdCountryTransfers: input.thirdCountryTransfers && cleanTransfers(input.thirdCountryTransfers),
+    profiling: input.profiling,
   };
+  const stored = { ...current, thirdCountryTransfers: current.thirdCountryTransfers.map(transferOf) };
   for (const [field, after] of Object.entries(next)) {
-    const before = current[field as keyof typeof next];
+    const before = stored[field as keyof typeof next];
     if (after === undefined || sameValue(before, after)) continue;
     fields[field] = { before, after };
-    (rowUpdate as Record<string, unknown>)[field] = after;
+    (rowUpdate as Record<string, unknown>)[field] =
+      field === "thirdCountryTransfers" ? asJsonb(after as ThirdCountryTransfer[]) : after;
   }
 
   const oldTexts = current.texts;
@@ -176,8 +218,8 @@ export async function updatePurposeEntry(
   }
   const textChanged = Object.keys(fields).some((field) => field.startsWith("texts."));
   const { material, reasons } = decideMaterialChange({
-    before: scopeOf(current),
-    after: scopeOf({ ...current, ...definedOnly(next) }),
+    before: scopeOf(stored),
+    after: scopeOf({ ...stored, ...definedOnly(next) }),
     textsChanged: textChanged,
     markedMaterial: input.material === true,
   });
@@ -223,9 +265,19 @@ function definedOnly<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
-function scopeOf(purpose: PurposeScope): PurposeScope {
-  const { channels, recipients, dataCategories, defaultLegalBasis, directMarketing, ownSimilarGoods } =
-    purpose;
+type ScopeFacts = Omit<PurposeScope, "transfers"> & { thirdCountryTransfers: ThirdCountryTransfer[] };
+
+function scopeOf(purpose: ScopeFacts): PurposeScope {
+  const {
+    channels,
+    recipients,
+    dataCategories,
+    defaultLegalBasis,
+    directMarketing,
+    ownSimilarGoods,
+    thirdCountryTransfers,
+    profiling,
+  } = purpose;
   // Rows written before the list existed allow only their default basis.
   const allowed = purpose.allowedLegalBases.length > 0 ? purpose.allowedLegalBases : [defaultLegalBasis];
   return {
@@ -236,5 +288,7 @@ function scopeOf(purpose: PurposeScope): PurposeScope {
     allowedLegalBases: allowed,
     directMarketing,
     ownSimilarGoods,
+    transfers: thirdCountryTransfers,
+    profiling,
   };
 }

@@ -1,7 +1,8 @@
-import { legalBasisArticle } from "@purposeful/domain";
+import { legalBasisArticle, transferSafeguardArticle } from "@purposeful/domain";
 import type { Database } from "../create-database.ts";
 import { type PurposeLanguage, type PurposeTextsInput, purposeColumns } from "./purpose-rules.ts";
 import { purposesWithCurrentText } from "./purpose-texts.ts";
+import { getCompanySettings } from "./settings.ts";
 
 export * from "./purpose-rules.ts";
 export { createPurposeEntry, updatePurposeEntry } from "./purposes-write.ts";
@@ -84,7 +85,11 @@ export async function getPurpose(db: Database, id: string) {
   };
 }
 
-/** The records of processing (Art. 30(1)): one row per purpose, texts of its current version. */
+/**
+ * The records of processing (Art. 30(1)(b)–(f)): one row per purpose, texts of its current version:
+ * (b) purpose, (c) categories of data subjects and of data, (d) recipients, (e) third-country
+ * transfers with their ground, (f) the erasure period. (a) and (g) are the register's header.
+ */
 export async function exportRegister(db: Database, language: PurposeLanguage) {
   const rows = await listPurposes(db, language);
   return rows.map((row) => ({
@@ -96,8 +101,16 @@ export async function exportRegister(db: Database, language: PurposeLanguage) {
     allowedLegalBases: row.allowedLegalBases.length > 0 ? row.allowedLegalBases : [row.defaultLegalBasis],
     directMarketing: row.directMarketing,
     ownSimilarGoods: row.ownSimilarGoods,
+    profiling: row.profiling,
+    dataSubjectCategories: row.dataSubjectCategories,
     dataCategories: row.dataCategories,
     recipients: row.recipients,
+    thirdCountryTransfers: row.thirdCountryTransfers.map(({ country, recipient, safeguard }) => ({
+      country,
+      recipient,
+      safeguard,
+      safeguardArticle: transferSafeguardArticle[safeguard],
+    })),
     retentionPeriod: row.retentionPeriod,
     doubleOptIn: row.doubleOptIn,
     channels: row.channels,
@@ -107,3 +120,32 @@ export async function exportRegister(db: Database, language: PurposeLanguage) {
 }
 
 export type RegisterRow = Awaited<ReturnType<typeof exportRegister>>[number];
+
+/** What the register says once, above its rows: who keeps it and how the data is protected. */
+export interface RegisterHeader {
+  /** Art. 30(1)(a): the controller's name and contact details */
+  controller: { name: string; address: string; email: string; phone: string; privacyContact: string };
+  /** Art. 30(1)(a), 37(7): the data protection officer's contact details (empty where none is named) */
+  dpo: { name: string; email: string; address: string; phone: string };
+  /** Art. 51, 77: the competent supervisory authority */
+  authority: { name: string; address: string; url: string };
+  /** Art. 30(1)(g), 32(1): a general description of the technical and organisational measures */
+  technicalMeasures: string;
+}
+
+/** The register's header facts from the company settings. */
+export async function exportRegisterHeader(db: Database): Promise<RegisterHeader> {
+  const c = await getCompanySettings(db);
+  return {
+    controller: {
+      name: c.name,
+      address: c.address,
+      email: c.controllerEmail,
+      phone: c.controllerPhone,
+      privacyContact: c.privacyContact,
+    },
+    dpo: { name: c.dpoName, email: c.dpoEmail, address: c.dpoAddress, phone: c.dpoPhone },
+    authority: { name: c.authorityName, address: c.authorityAddress, url: c.authorityUrl },
+    technicalMeasures: c.technicalMeasures,
+  };
+}

@@ -58,4 +58,28 @@ describe("company settings (#23)", () => {
     expect(result.changed).toEqual([]);
     expect(await auditRows()).toHaveLength(before);
   });
+
+  it("issue 10: settings saved before the register's facts existed read them as empty, and saving audits them", async () => {
+    const { controllerEmail, technicalMeasures, authorityName, ...older } = demoCompany;
+    await t.db
+      .updateTable("setting")
+      .set({ value: JSON.stringify(older) })
+      .where("key", "=", "company")
+      .execute();
+    expect(await getCompanySettings(t.db)).toMatchObject({
+      controllerEmail: "",
+      technicalMeasures: "",
+      authorityName: "",
+      dpoAddress: demoCompany.dpoAddress,
+    });
+    const result = await t.db
+      .transaction()
+      .execute((trx) => updateCompanySettings(trx, demoCompany, { staffUserId: "admin-1", at }));
+    expect(result.changed).toEqual(["controllerEmail", "authorityName", "technicalMeasures"]);
+    expect((await auditRows()).at(-1)?.changes).toMatchObject({
+      before: { controllerEmail: "", authorityName: "", technicalMeasures: "" },
+      after: { controllerEmail, authorityName, technicalMeasures },
+    });
+    expect(await getCompanySettings(t.db)).toEqual(demoCompany);
+  });
 });

@@ -11,9 +11,20 @@ export interface CompanySettings {
   address: string;
   /** e-mail address for privacy questions */
   privacyContact: string;
+  /** Art. 30(1)(a) GDPR: the controller's general contact details besides the address */
+  controllerEmail: string;
+  controllerPhone: string;
   /** Art. 37(7) GDPR: the data protection officer's contact */
   dpoName: string;
   dpoEmail: string;
+  dpoAddress: string;
+  dpoPhone: string;
+  /** Art. 51, 77 GDPR: the competent supervisory authority, named where a report tells of the right to complain */
+  authorityName: string;
+  authorityAddress: string;
+  authorityUrl: string;
+  /** Art. 30(1)(g), 32 GDPR: a general description of the technical and organisational measures */
+  technicalMeasures: string;
   privacyNoticeUrl: string;
   /** §5 DDG: the legal notice (Impressum) */
   legalNoticeUrl: string;
@@ -31,8 +42,16 @@ const fallback: CompanySettings = {
   name: "Purposeful",
   address: "",
   privacyContact: "",
+  controllerEmail: "",
+  controllerPhone: "",
   dpoName: "",
   dpoEmail: "",
+  dpoAddress: "",
+  dpoPhone: "",
+  authorityName: "",
+  authorityAddress: "",
+  authorityUrl: "",
+  technicalMeasures: "",
   privacyNoticeUrl: "",
   legalNoticeUrl: "",
   country: "DE",

@@ -10,6 +10,8 @@ const scope: PurposeScope = {
   allowedLegalBases: ["consent"],
   directMarketing: false,
   ownSimilarGoods: false,
+  transfers: [{ country: "US", recipient: "Mail service", safeguard: "standard_contractual_clauses" }],
+  profiling: false,
 };
 const decide = (after: Partial<PurposeScope>, textsChanged = false, markedMaterial = false) =>
   decideMaterialChange({ before: scope, after: { ...scope, ...after }, textsChanged, markedMaterial });
@@ -67,6 +69,29 @@ describe("#2 own similar goods (UWG §7(3) no. 2) in the purpose's scope", () =>
     const customers = { ...scope, ownSimilarGoods: true };
     expect(
       decideMaterialChange({ before: customers, after: scope, textsChanged: false, markedMaterial: false }),
+    ).toEqual({ material: false, reasons: [] });
+  });
+});
+
+describe("issue 10: third-country transfers and profiling in the purpose's scope", () => {
+  it("a transfer to a new country or recipient is material; another ground for a known one is not", () => {
+    const [known] = scope.transfers;
+    const uk = { country: "GB", recipient: "Call centre", safeguard: "adequacy_decision" as const };
+    expect(decide({ transfers: [known!, uk] })).toEqual({ material: true, reasons: ["transfer_added"] });
+    expect(decide({ transfers: [{ ...known!, country: "IN" }] }).reasons).toEqual(["transfer_added"]);
+    expect(decide({ transfers: [{ ...known!, recipient: " mail SERVICE ", country: "us" }] })).toEqual({
+      material: false,
+      reasons: [],
+    });
+    expect(decide({ transfers: [{ ...known!, safeguard: "binding_corporate_rules" }] }).material).toBe(false);
+    expect(decide({ transfers: [] }).material).toBe(false);
+  });
+
+  it("turning profiling on is material (Art. 13(2)(f), 22); turning it off is not", () => {
+    expect(decide({ profiling: true })).toEqual({ material: true, reasons: ["profiling_enabled"] });
+    const profiled = { ...scope, profiling: true };
+    expect(
+      decideMaterialChange({ before: profiled, after: scope, textsChanged: false, markedMaterial: false }),
     ).toEqual({ material: false, reasons: [] });
   });
 });

@@ -1,3 +1,4 @@
+import type { ThirdCountryTransfer } from "../access/transfers.ts";
 import type { Channel } from "../channels.ts";
 import { DomainError } from "../errors.ts";
 import type { LegalBasis } from "../legal-basis.ts";
@@ -12,6 +13,10 @@ export interface PurposeScope {
   directMarketing: boolean;
   /** UWG §7(3) no. 2: the purpose advertises the controller's own similar goods to existing customers */
   ownSimilarGoods: boolean;
+  /** Chapter V: where the data goes outside the EEA and to whom */
+  transfers: readonly ThirdCountryTransfer[];
+  /** Art. 22: the purpose profiles or decides automatically */
+  profiling: boolean;
 }
 
 /** Why a change is material; `marked_by_editor` is the only reason an editor can choose. */
@@ -23,6 +28,8 @@ export const materialReasons = [
   "allowed_bases_changed",
   "direct_marketing_enabled",
   "own_similar_goods_enabled",
+  "transfer_added",
+  "profiling_enabled",
   "marked_by_editor",
 ] as const;
 export type MaterialReason = (typeof materialReasons)[number];
@@ -72,6 +79,13 @@ export function decideMaterialChange(change: PurposeChange): MaterialDecision {
   // UWG §7(3) no. 2, 4: advertising to existing customers without their consent is a new use of
   // their address the person must be told of (with the right to object) — it widens the purpose.
   if (!before.ownSimilarGoods && after.ownSimilarGoods) reasons.push("own_similar_goods_enabled");
+  // Art. 13(1)(f), 44 GDPR: the person is told which third countries their data goes to and to whom;
+  // another ground for a transfer already told of does not widen it.
+  const destination = (t: ThirdCountryTransfer) => `${t.country.toUpperCase()}|${label(t.recipient)}`;
+  if (adds(before.transfers.map(destination), after.transfers.map(destination)))
+    reasons.push("transfer_added");
+  // Art. 13(2)(f), 22 GDPR: profiling and automated decisions must be told of before they start.
+  if (!before.profiling && after.profiling) reasons.push("profiling_enabled");
   if (change.markedMaterial) {
     if (!change.textsChanged && reasons.length === 0)
       throw new DomainError("validation", "material_without_text_change");

@@ -44,8 +44,16 @@ export function CompanySettingsForm({ initial }: { initial: CompanySettings }) {
       name: value("name"),
       address: value("address"),
       privacyContact: value("privacyContact"),
+      controllerEmail: value("controllerEmail"),
+      controllerPhone: value("controllerPhone"),
       dpoName: value("dpoName"),
       dpoEmail: value("dpoEmail"),
+      dpoAddress: value("dpoAddress"),
+      dpoPhone: value("dpoPhone"),
+      authorityName: value("authorityName"),
+      authorityAddress: value("authorityAddress"),
+      authorityUrl: value("authorityUrl"),
+      technicalMeasures: value("technicalMeasures"),
       privacyNoticeUrl: value("privacyNoticeUrl"),
       legalNoticeUrl: value("legalNoticeUrl"),
       region: value("region") as (typeof germanFederalStates)[number],
@@ -55,12 +63,20 @@ export function CompanySettingsForm({ initial }: { initial: CompanySettings }) {
     });
   }
 
-  const field = (name: Field, control: (props: ControlProps) => ReactNode) => (
-    <Labelled key={name} name={name} label={t(name)} error={errorOf(name)}>
+  // Fields with a help text have it under `companySettings.hints`.
+  const field = (name: Field, control: (props: ControlProps) => ReactNode, wide = false) => (
+    <Labelled
+      key={name}
+      name={name}
+      label={t(name)}
+      hint={t.has(`hints.${name}`) ? t(`hints.${name}`) : null}
+      error={errorOf(name)}
+      className={wide ? "md:col-span-2" : undefined}
+    >
       {control}
     </Labelled>
   );
-  const text = (name: Field, type: "text" | "email" | "url" = "text", required = true) =>
+  const text = (name: Field, type: "text" | "email" | "url" | "tel" = "text", required = true) =>
     field(name, (props) => (
       <input
         {...props}
@@ -71,6 +87,14 @@ export function CompanySettingsForm({ initial }: { initial: CompanySettings }) {
         className={inputClass}
       />
     ));
+  const area = (name: Field, rows: number, wide = false) =>
+    field(
+      name,
+      (props) => (
+        <textarea {...props} rows={rows} defaultValue={String(initial[name] ?? "")} className={inputClass} />
+      ),
+      wide,
+    );
 
   return (
     <form
@@ -84,8 +108,8 @@ export function CompanySettingsForm({ initial }: { initial: CompanySettings }) {
         <textarea {...props} required rows={2} defaultValue={initial.address} className={inputClass} />
       ))}
       {text("privacyContact", "email")}
-      {text("dpoName", "text", false)}
-      {text("dpoEmail", "email", false)}
+      {text("controllerEmail", "email", false)}
+      {text("controllerPhone", "tel", false)}
       {text("privacyNoticeUrl", "url")}
       {text("legalNoticeUrl", "url")}
       {field("region", (props) => (
@@ -112,6 +136,17 @@ export function CompanySettingsForm({ initial }: { initial: CompanySettings }) {
           className={inputClass}
         />
       ))}
+      <h2 className="text-lg font-semibold md:col-span-2">{t("dpo")}</h2>
+      {text("dpoName", "text", false)}
+      {text("dpoEmail", "email", false)}
+      {area("dpoAddress", 2)}
+      {text("dpoPhone", "tel", false)}
+      <h2 className="text-lg font-semibold md:col-span-2">{t("authority")}</h2>
+      {text("authorityName", "text", false)}
+      {text("authorityUrl", "url", false)}
+      {area("authorityAddress", 2)}
+      <h2 className="text-lg font-semibold md:col-span-2">{t("measures")}</h2>
+      {area("technicalMeasures", 8, true)}
       <h2 className="text-lg font-semibold md:col-span-2">{t("retention")}</h2>
       {field("retentionAction", (props) => (
         <select {...props} required defaultValue={initial.retentionAction} className={inputClass}>
@@ -165,12 +200,15 @@ interface ControlProps {
 function Labelled(props: {
   name: Field;
   label: string;
+  hint: string | null;
   error: string | null;
+  className?: string;
   children: (control: ControlProps) => ReactNode;
 }) {
   const id = `company-${props.name}`;
+  const describedBy = [props.hint && `${id}-hint`, props.error && `${id}-error`].filter(Boolean).join(" ");
   return (
-    <div>
+    <div className={props.className}>
       <label htmlFor={id} className="mb-1 block text-sm font-medium">
         {props.label}
       </label>
@@ -178,8 +216,13 @@ function Labelled(props: {
         id,
         name: props.name,
         "aria-invalid": props.error !== null,
-        ...(props.error ? { "aria-describedby": `${id}-error` } : {}),
+        ...(describedBy ? { "aria-describedby": describedBy } : {}),
       })}
+      {props.hint && (
+        <p id={`${id}-hint`} className="mt-1 text-xs text-slate-600">
+          {props.hint}
+        </p>
+      )}
       {props.error && (
         <p id={`${id}-error`} className="mt-1 text-xs text-red-700">
           {props.error}

@@ -1,5 +1,6 @@
 "use client";
 
+import { transferSafeguardArticle } from "@purposeful/domain";
 import { useQuery } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
 import { useLocale, useTranslations } from "next-intl";
@@ -29,11 +30,26 @@ function PurposeSummary({ purpose }: { purpose: PurposeView }) {
     ],
     [t("purposeScope.directMarketing"), t(purpose.directMarketing ? "purposes.yes" : "purposes.no")],
     [t("purposeScope.ownSimilarGoods"), t(purpose.ownSimilarGoods ? "purposes.yes" : "purposes.no")],
+    [t("purposeScope.profiling"), t(purpose.profiling ? "purposes.yes" : "purposes.no")],
     [t("purposes.channels"), list(purpose.channels.map((channel) => t(`channels.${channel}`)))],
     [t("purposes.doubleOptIn"), t(purpose.doubleOptIn ? "purposes.yes" : "purposes.no")],
     [t("purposes.retention"), purpose.retentionPeriod],
+    [t("purposes.dataSubjectCategories"), list(purpose.dataSubjectCategories)],
     [t("purposes.dataCategories"), list(purpose.dataCategories)],
     [t("purposes.recipients"), list(purpose.recipients)],
+    [
+      t("purposeScope.transfers.title"),
+      list(
+        purpose.thirdCountryTransfers.map((transfer) =>
+          t("purposeScope.transfers.summary", {
+            country: transfer.country,
+            recipient: transfer.recipient,
+            safeguard: t(`transferSafeguards.${transfer.safeguard}`),
+            article: transferSafeguardArticle[transfer.safeguard],
+          }),
+        ),
+      ),
+    ],
     [t("purposes.active"), t(purpose.active ? "purposes.yes" : "purposes.no")],
     [t("purposes.version"), String(purpose.currentVersion)],
   ];
@@ -86,6 +102,9 @@ export function PurposeDetail({ initial, canEdit }: { initial: PurposeView; canE
             active: purpose.active,
             directMarketing: purpose.directMarketing,
             ownSimilarGoods: purpose.ownSimilarGoods,
+            dataSubjectCategories: purpose.dataSubjectCategories,
+            thirdCountryTransfers: purpose.thirdCountryTransfers,
+            profiling: purpose.profiling,
             allowedLegalBases:
               purpose.allowedLegalBases.length > 0 ? purpose.allowedLegalBases : [purpose.defaultLegalBasis],
           }}

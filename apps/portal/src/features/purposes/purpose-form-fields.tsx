@@ -1,8 +1,15 @@
 "use client";
 
-import { channels, type Language, legalBases, legalBasisArticle } from "@purposeful/domain";
+import {
+  channels,
+  type Language,
+  legalBases,
+  legalBasisArticle,
+  type ThirdCountryTransfer,
+} from "@purposeful/domain";
 import { useTranslations } from "next-intl";
 import { type ReactNode, useState } from "react";
+import { readTransfers, TransfersField } from "./purpose-transfers-field";
 
 export const inputClass = "w-full rounded border border-slate-300 px-3 py-2";
 const labelClass = "mb-1 block text-sm font-medium";
@@ -21,6 +28,9 @@ export interface PurposeFormValues {
   directMarketing: boolean;
   ownSimilarGoods: boolean;
   allowedLegalBases: (typeof legalBases)[number][];
+  dataSubjectCategories: string[];
+  thirdCountryTransfers: ThirdCountryTransfer[];
+  profiling: boolean;
 }
 
 // Privacy by default (Art. 25(2)): consent as the basis, nothing ticked, nobody covered yet.
@@ -37,6 +47,9 @@ export const emptyPurpose: PurposeFormValues = {
   directMarketing: false,
   ownSimilarGoods: false,
   allowedLegalBases: ["consent"],
+  dataSubjectCategories: [],
+  thirdCountryTransfers: [],
+  profiling: false,
 };
 
 const splitList = (value: FormDataEntryValue | null) =>
@@ -63,6 +76,9 @@ export function readPurposeForm(form: FormData): Omit<PurposeFormValues, "key"> 
     directMarketing: form.get("directMarketing") === "on",
     ownSimilarGoods: form.get("ownSimilarGoods") === "on",
     allowedLegalBases: form.getAll("allowedLegalBases").map(String) as PurposeFormValues["allowedLegalBases"],
+    dataSubjectCategories: splitList(form.get("dataSubjectCategories")),
+    thirdCountryTransfers: readTransfers(form),
+    profiling: form.get("profiling") === "on",
   };
 }
 
@@ -244,13 +260,14 @@ export function PurposeFields({ values }: { values: PurposeFormValues }) {
           ))}
         </div>
       </fieldset>
-      {(["dataCategories", "recipients"] as const).map((name) => (
+      {(["dataSubjectCategories", "dataCategories", "recipients"] as const).map((name) => (
         <Field key={name} id={`purpose-${name}`} label={t(`purposes.${name}`)} hint={t("purposes.commaHint")}>
           {(props) => (
             <input {...props} name={name} defaultValue={values[name].join(", ")} className={inputClass} />
           )}
         </Field>
       ))}
+      <TransfersField initial={values.thirdCountryTransfers} />
       <Check
         name="doubleOptIn"
         label={t("purposes.doubleOptIn")}
@@ -268,6 +285,12 @@ export function PurposeFields({ values }: { values: PurposeFormValues }) {
         label={t("purposeScope.ownSimilarGoods")}
         hint={t("purposeScope.ownSimilarGoodsHint")}
         checked={values.ownSimilarGoods}
+      />
+      <Check
+        name="profiling"
+        label={t("purposeScope.profiling")}
+        hint={t("purposeScope.profilingHint")}
+        checked={values.profiling}
       />
       <Check
         name="active"

@@ -20,7 +20,9 @@ const fieldLabels: Record<string, string> = {
   defaultLegalBasis: "purposes.basis",
   channels: "purposes.channels",
   retentionPeriod: "purposes.retention",
+  dataSubjectCategories: "purposes.dataSubjectCategories",
   dataCategories: "purposes.dataCategories",
+  thirdCountryTransfers: "purposeScope.transfers.title",
   recipients: "purposes.recipients",
   allowedLegalBases: "purposeScope.allowedBases",
 };

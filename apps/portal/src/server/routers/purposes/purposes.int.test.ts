@@ -129,4 +129,82 @@ describe("purposes router", () => {
     });
     expect(await lightOf()).toBe("red");
   });
+
+  it("issue 10: stores the data subjects, transfers and profiling; an invalid transfer is refused in the user's language and nothing is written", async () => {
+    const transfer = {
+      country: "us",
+      recipient: "CRM Cloud Inc.",
+      safeguard: "standard_contractual_clauses" as const,
+    };
+    const { id } = await caller().create({
+      ...fields("router_crm"),
+      dataSubjectCategories: ["customers", "prospects"],
+      thirdCountryTransfers: [transfer],
+      profiling: true,
+    });
+    const stored = {
+      dataSubjectCategories: ["customers", "prospects"],
+      thirdCountryTransfers: [{ ...transfer, country: "US" }],
+      profiling: true,
+    };
+    expect(await caller().get({ purposeId: id })).toMatchObject(stored);
+    expect((await caller().list()).find((row) => row.id === id)).toMatchObject(stored);
+    // Left out on create: none, none, no profiling (Art. 25(2)).
+    const plain = await caller().create(fields("router_plain"));
+    expect(await caller().get({ purposeId: plain.id })).toMatchObject({
+      dataSubjectCategories: [],
+      thirdCountryTransfers: [],
+      profiling: false,
+    });
+
+    const inEea = { ...transfer, country: "FR" };
+    expect(
+      await messageOf(caller("en").create({ ...fields("router_eea"), thirdCountryTransfers: [inEea] })),
+    ).toBe(
+      "BAD_REQUEST: A third-country transfer needs a country outside the EEA (ISO code, e.g. US), a recipient and a ground under Art. 45–49 GDPR.",
+    );
+    expect((await caller().list()).map((row) => row.key)).not.toContain("router_eea");
+    expect(
+      await messageOf(
+        caller("de").update({ purposeId: id, thirdCountryTransfers: [{ ...transfer, recipient: " " }] }),
+        "de",
+      ),
+    ).toBe(
+      "BAD_REQUEST: Eine Drittlandübermittlung braucht ein Land außerhalb des EWR (ISO-Code, z. B. US), einen Empfänger und eine Garantie nach Art. 45–49 DSGVO.",
+    );
+    expect(await caller().get({ purposeId: id })).toMatchObject({ ...stored, currentVersion: 1 });
+
+    // A ground the catalogue does not know is refused by the input schema already.
+    await expect(
+      caller().update({
+        purposeId: id,
+        thirdCountryTransfers: [{ ...transfer, safeguard: "pinky_promise" as "derogation" }],
+      }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+
+    const widened = await caller().update({
+      purposeId: id,
+      thirdCountryTransfers: [
+        ...stored.thirdCountryTransfers,
+        { ...transfer, country: "IN", recipient: "Support Ltd." },
+      ],
+    });
+    expect(widened).toMatchObject({ material: true, reasons: ["transfer_added"], version: 2 });
+  });
+
+  it("issue 10: only the DPO and above change the catalogue's new facts", async () => {
+    const { id } = await caller().create(fields("router_roles"));
+    const marketing = createCaller({
+      db: t.db,
+      user: { id: staffId, name: "Max", email: "max@test.example", role: "marketing", locale: "en" },
+      now: () => at,
+    }).purposes;
+    await expect(marketing.update({ purposeId: id, profiling: true })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await expect(
+      marketing.create({ ...fields("router_roles_2"), dataSubjectCategories: ["customers"] }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(await marketing.get({ purposeId: id })).toMatchObject({ profiling: false });
+  });
 });

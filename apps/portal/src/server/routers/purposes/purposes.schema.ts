@@ -1,5 +1,5 @@
 import { isRetentionPeriod, purposeKeyPattern } from "@purposeful/db";
-import { channels, legalBases } from "@purposeful/domain";
+import { channels, legalBases, transferSafeguards } from "@purposeful/domain";
 import { z } from "zod";
 
 const text = z.object({
@@ -9,6 +9,17 @@ const text = z.object({
 });
 const labels = z.array(z.string().trim().min(1).max(200)).max(50);
 const allowedLegalBases = z.array(z.enum(legalBases)).min(1).max(legalBases.length);
+// Whether the country is outside the EEA and a recipient is named is the domain's to decide
+// (`checkThirdCountryTransfers`, with its own message); here only the shape.
+const transfers = z
+  .array(
+    z.object({
+      country: z.string().trim().max(10),
+      recipient: z.string().trim().max(200),
+      safeguard: z.enum(transferSafeguards),
+    }),
+  )
+  .max(50);
 
 /** The default basis must be one the purpose allows (the domain checks it again on write). */
 function defaultBasisAllowed(
@@ -35,6 +46,12 @@ export const purposeFieldsInput = z.object({
   ownSimilarGoods: z.boolean(),
   /** Left out: the default basis alone. */
   allowedLegalBases: allowedLegalBases.optional(),
+  /** Art. 30(1)(c): customers, prospects, employees… */
+  dataSubjectCategories: labels,
+  /** Art. 30(1)(e), 44–49: each transfer outside the EEA with its ground. */
+  thirdCountryTransfers: transfers,
+  /** Art. 15(1)(h), 22: profiling or automated decisions. */
+  profiling: z.boolean(),
 });
 
 export const createPurposeInput = purposeFieldsInput
@@ -42,6 +59,9 @@ export const createPurposeInput = purposeFieldsInput
     key: z.string().trim().min(1).max(64).regex(purposeKeyPattern),
     directMarketing: z.boolean().default(false),
     ownSimilarGoods: z.boolean().default(false),
+    dataSubjectCategories: labels.default([]),
+    thirdCountryTransfers: transfers.default([]),
+    profiling: z.boolean().default(false),
   })
   .superRefine(defaultBasisAllowed);
 

@@ -97,10 +97,59 @@ describe("company settings in the portal (#23)", () => {
     ["retentionAction", { retentionAction: "shred" }, "retention_action_unknown"],
     ["retentionGraceDays", { retentionGraceDays: 0 }, "grace_days_range"],
     ["retentionGraceDays", { retentionGraceDays: 366 }, "grace_days_range"],
+    ["controllerEmail", { controllerEmail: "info@" }, "email_invalid"],
+    ["controllerPhone", { controllerPhone: "call us" }, "phone_invalid"],
+    ["dpoPhone", { dpoPhone: "=1+1" }, "phone_invalid"],
+    ["authorityUrl", { authorityUrl: "http://datenschutz-hamburg.de" }, "https_required"],
+    ["authorityUrl", { authorityUrl: "http://localhost:3001" }, "https_required"],
+    ["technicalMeasures", { technicalMeasures: "x".repeat(20_001) }, "too_long"],
   ])("#23 refuses a bad %s with a message key and writes nothing", async (field, change, key) => {
     const before = await getCompanySettings(t.db);
     expect(await fieldErrors({ ...valid, ...change })).toEqual({ [field]: [key] });
     expect(await getCompanySettings(t.db)).toEqual(before);
+  });
+
+  it("issue 10: an admin saves the register's facts: controller and DPO contact, authority, measures", async () => {
+    // Left out, they are empty (an API client that does not know them yet keeps working).
+    await admin().settings.updateCompany(valid);
+    expect(await admin().settings.company()).toMatchObject({
+      controllerEmail: "",
+      controllerPhone: "",
+      dpoAddress: "",
+      dpoPhone: "",
+      authorityName: "",
+      authorityAddress: "",
+      authorityUrl: "",
+      technicalMeasures: "",
+    });
+    const facts = {
+      controllerEmail: " Info@Muster.example ",
+      controllerPhone: "+49 (0)40 123456-0",
+      dpoAddress: "Hafenstraße 12, 20457 Hamburg",
+      dpoPhone: "040 123456-99",
+      authorityName: "Der Hamburgische Beauftragte für Datenschutz und Informationsfreiheit",
+      authorityAddress: "Ludwig-Erhard-Straße 22, 20459 Hamburg",
+      authorityUrl: "https://datenschutz-hamburg.de",
+      technicalMeasures: "Zugriff nur mit Rolle.\r\nVerschlüsselte Übertragung (TLS).",
+    };
+    const result = await admin().settings.updateCompany({ ...valid, ...facts });
+    expect(result.changed).toEqual([
+      "controllerEmail",
+      "controllerPhone",
+      "dpoAddress",
+      "dpoPhone",
+      "authorityName",
+      "authorityAddress",
+      "authorityUrl",
+      "technicalMeasures",
+    ]);
+    expect(await admin().settings.company()).toMatchObject({
+      ...facts,
+      controllerEmail: "info@muster.example",
+      technicalMeasures: "Zugriff nur mit Rolle.\nVerschlüsselte Übertragung (TLS).",
+    });
+    // The same text as a textarea sends it again: nothing changed.
+    expect((await admin().settings.updateCompany({ ...valid, ...facts })).changed).toEqual([]);
   });
 
   it("#23 accepts http://localhost notice pages only outside production", () => {
@@ -118,5 +167,8 @@ describe("company settings in the portal (#23)", () => {
     });
     await expect(dpo.settings.company()).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(dpo.settings.updateCompany(valid)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      dpo.settings.updateCompany({ ...valid, technicalMeasures: "none", authorityName: "Someone" }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });

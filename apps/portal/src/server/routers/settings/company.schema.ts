@@ -17,6 +17,22 @@ const email = z
   .toLowerCase()
   .max(200, { error: "too_long" })
   .pipe(z.email({ error: "email_invalid" }));
+/** Optional free text; line breaks as LF, as a textarea's CRLF would otherwise count as a change. */
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { error: "too_long" })
+    .transform((value) => value.replace(/\r\n?/g, "\n"))
+    .default("");
+const optionalEmail = z.union([z.literal(""), email]).default("");
+// Digits with the usual separators and an optional leading +, as printed on letterheads.
+const optionalPhone = z
+  .string()
+  .trim()
+  .max(40, { error: "too_long" })
+  .regex(/^(\+?[0-9(][0-9 ()/.-]{2,})?$/, { error: "phone_invalid" })
+  .default("");
 
 /** The controller's identity as an admin edits it; `allowLocalhost` only outside production. */
 export function companySettingsInput(options: { allowLocalhost: boolean }) {
@@ -32,9 +48,27 @@ export function companySettingsInput(options: { allowLocalhost: boolean }) {
       name: text(200),
       address: text(500),
       privacyContact: email,
+      // Art. 30(1)(a): the controller's contact details besides the postal address.
+      controllerEmail: optionalEmail,
+      controllerPhone: optionalPhone,
       // Art. 37 GDPR, §38 BDSG: not every controller must name a DPO; if one is named, with an address.
       dpoName: z.string().trim().max(200, { error: "too_long" }).default(""),
-      dpoEmail: z.union([z.literal(""), email]).default(""),
+      dpoEmail: optionalEmail,
+      dpoAddress: optionalText(500),
+      dpoPhone: optionalPhone,
+      // Art. 77: the authority a data subject may complain to, named in access reports.
+      authorityName: optionalText(200),
+      authorityAddress: optionalText(500),
+      authorityUrl: z
+        .string()
+        .trim()
+        .max(500, { error: "too_long" })
+        .refine((value) => value === "" || isPublicNoticeUrl(value, { allowLocalhost: false }), {
+          error: "https_required",
+        })
+        .default(""),
+      // Art. 30(1)(g), 32: a general description of the technical and organisational measures.
+      technicalMeasures: optionalText(20_000),
       privacyNoticeUrl: noticeUrl,
       legalNoticeUrl: noticeUrl,
       country: z.literal("DE", { error: "country_unsupported" }).default("DE"),
