@@ -10,32 +10,19 @@ import { type CompanySettings, getCompanySettings } from "../repositories/settin
 import { loadAccessReportFacts } from "./access-report-facts.ts";
 import { getReportTemplate, type ReportTemplateRow } from "./access-reports.ts";
 
-type ControllerFacts = CompanySettings &
-  Partial<
-    Record<
-      | "controllerEmail"
-      | "controllerPhone"
-      | "dpoAddress"
-      | "authorityName"
-      | "authorityAddress"
-      | "authorityUrl",
-      string
-    >
-  >;
-
 /** The controller, its DPO and the supervisory authority as the report names them (company settings). */
-export function reportControllerOf(settings: ControllerFacts): ReportController {
+export function reportControllerOf(settings: CompanySettings): ReportController {
   return {
     name: settings.name,
     address: settings.address,
     email: settings.controllerEmail || settings.privacyContact,
-    phone: settings.controllerPhone ?? "",
+    phone: settings.controllerPhone,
     dpoName: settings.dpoName,
     dpoEmail: settings.dpoEmail,
-    dpoAddress: settings.dpoAddress ?? "",
-    authorityName: settings.authorityName ?? "",
-    authorityAddress: settings.authorityAddress ?? "",
-    authorityUrl: settings.authorityUrl ?? "",
+    dpoAddress: settings.dpoAddress,
+    authorityName: settings.authorityName,
+    authorityAddress: settings.authorityAddress,
+    authorityUrl: settings.authorityUrl,
   };
 }
 
