@@ -10,6 +10,7 @@ export {
   unsubscribeHeaders,
 } from "./flows/consent-mails.ts";
 export { companyForMail, loadRecipient, purposeTexts, type Recipient } from "./flows/recipient.ts";
+export { sendAccessReportNotice } from "./flows/access-report-mails.ts";
 export { sendRestrictionLiftedNotice } from "./flows/restriction-mails.ts";
 export {
   type ConsentLetter,

@@ -1,6 +1,10 @@
 import { render, toPlainText } from "@react-email/render";
 import { createElement, type ReactElement } from "react";
 import type { EmailLanguage } from "./components/layout.tsx";
+import AccessReportNoticeEmail, {
+  type AccessReportNoticeProps,
+  accessReportNoticeSubject,
+} from "./emails/access-report-notice.email.tsx";
 import AuditCheckpointEmail, {
   type AuditCheckpointProps,
   auditCheckpointSubject,
@@ -32,6 +36,7 @@ import SettingsLinkEmail, {
 
 export type { CompanySettings, EmailLanguage } from "./components/layout.tsx";
 export type {
+  AccessReportNoticeProps,
   AuditCheckpointProps,
   ConsentReceiptProps,
   ConsentRequestProps,
@@ -49,6 +54,7 @@ export interface EmailPropsByTemplate {
   "audit-checkpoint": AuditCheckpointProps;
   "restriction-lifted": RestrictionLiftedProps;
   "retention-summary": RetentionSummaryProps;
+  "access-report-notice": AccessReportNoticeProps;
 }
 
 export type EmailTemplate = keyof EmailPropsByTemplate;
@@ -76,6 +82,7 @@ export const emailTemplates: { [T in EmailTemplate]: EmailDefinition<EmailPropsB
   "audit-checkpoint": { component: AuditCheckpointEmail, subject: auditCheckpointSubject },
   "restriction-lifted": { component: RestrictionLiftedEmail, subject: restrictionLiftedSubject },
   "retention-summary": { component: RetentionSummaryEmail, subject: retentionSummarySubject },
+  "access-report-notice": { component: AccessReportNoticeEmail, subject: accessReportNoticeSubject },
 };
 
 // Headings stay in their own case in the text version (html-to-text upper-cases them by default).

@@ -50,7 +50,12 @@ beforeAll(async () => {
   t = await createTestDatabase();
   c = await createErasureCatalogue(t.db);
   full = await createFullPerson(t.db, c);
-  staffUserId = await createStaffUser(t.db, { email: "dpo@hangar.example", name: "Dana", role: "dpo", passwordHash: "x" });
+  staffUserId = await createStaffUser(t.db, {
+    email: "dpo@hangar.example",
+    name: "Dana",
+    role: "dpo",
+    passwordHash: "x",
+  });
 });
 afterAll(async () => t?.close());
 
@@ -182,21 +187,19 @@ describe("report templates", () => {
 
   it("save a new template and its changes, audited", async () => {
     const base = await getReportTemplate(t.db);
-    const id = await t.db
-      .transaction()
-      .execute((trx) =>
-        saveReportTemplate(
-          trx,
-          {
-            ...base,
-            id: null,
-            name: "Short",
-            sections: [...requiredReportSections],
-            internalDocumentKinds: ["upload"],
-          },
-          { staffUserId, at: now },
-        ),
-      );
+    const id = await t.db.transaction().execute((trx) =>
+      saveReportTemplate(
+        trx,
+        {
+          ...base,
+          id: null,
+          name: "Short",
+          sections: [...requiredReportSections],
+          internalDocumentKinds: ["upload"],
+        },
+        { staffUserId, at: now },
+      ),
+    );
     const saved = await getReportTemplate(t.db, id);
     expect(saved).toMatchObject({ name: "Short", isDefault: false, internalDocumentKinds: ["upload"] });
     const events = await t.db.selectFrom("auditEvent").select("action").where("entityId", "=", id).execute();
@@ -250,22 +253,20 @@ describe("access reports", () => {
     expect(actions.map((a) => a.action)).toEqual(["access_report.requested", "access_report.generated"]);
     // A report is generated once: approving it again is refused.
     await expect(
-      t.db
-        .transaction()
-        .execute((trx) =>
-          recordGeneratedAccessReport(
-            trx,
-            {
-              personId: full.personId,
-              reportId,
-              language: "de",
-              templateId: template.id,
-              pdf,
-              fileName: "x.pdf",
-            },
-            { staffUserId, at: now },
-          ),
+      t.db.transaction().execute((trx) =>
+        recordGeneratedAccessReport(
+          trx,
+          {
+            personId: full.personId,
+            reportId,
+            language: "de",
+            templateId: template.id,
+            pdf,
+            fileName: "x.pdf",
+          },
+          { staffUserId, at: now },
         ),
+      ),
     ).rejects.toMatchObject({ reason: "access_report_not_found" });
   });
 });

@@ -2,13 +2,15 @@ import { createHash, createHmac, randomBytes, randomUUID } from "node:crypto";
 import { sql } from "kysely";
 import type { Database } from "../create-database.ts";
 
-export type MicrositeLinkKind = "settings" | "double_opt_in" | "unsubscribe";
+export type MicrositeLinkKind = "settings" | "double_opt_in" | "unsubscribe" | "report_download";
 
 const DAY = 86_400_000;
 export const defaultLinkTtlDays: Record<MicrositeLinkKind, number> = {
   settings: 30,
   double_opt_in: 7,
   unsubscribe: 365,
+  // Issue 10: an access report's download link, as long as a consent link's rules allow.
+  report_download: 14,
 };
 
 /** Only the SHA-256 of a token is stored; the token itself exists in the mail and the browser. */
@@ -47,6 +49,8 @@ export async function createMicrositeLink(
     ttlDays?: number;
     secret?: string;
     personEmailId?: string | null;
+    /** the access report a `report_download` link opens */
+    accessReportId?: string | null;
   },
 ): Promise<{ id: string; token: string; expiresAt: Date }> {
   const id = randomUUID();
@@ -61,6 +65,7 @@ export async function createMicrositeLink(
       purpose: input.kind,
       purposeIds: input.purposeIds ?? [],
       personEmailId: input.personEmailId ?? null,
+      accessReportId: input.accessReportId ?? null,
       expiresAt,
       createdAt: input.at,
     })

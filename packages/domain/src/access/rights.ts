@@ -58,3 +58,13 @@ export function applicableRights(
     }
   });
 }
+
+/**
+ * May the answer to the person's own request (Art. 15 report notice, Art. 12(3)) be mailed? It is
+ * neither advertising (mail blocks and objections do not stop it, Art. 21(3)) nor a use Art. 18(2)
+ * forbids a restricted person's data for: the person asked for it, and Art. 12(3) obliges us to
+ * answer. Only an address erased at level 3 is gone (Art. 17).
+ */
+export function mayMailRequestAnswer(person: { erasedLevel: number }): boolean {
+  return person.erasedLevel < 3;
+}

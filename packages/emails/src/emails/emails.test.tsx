@@ -76,6 +76,16 @@ const expectations: {
     url: (p) => p.retentionUrl,
     dates: { de: "29.11.2026", en: "29 November 2026" },
   },
+  "access-report-notice": {
+    subject: {
+      de: "Ihre Auskunft nach Art. 15 DSGVO liegt bereit",
+      en: "Your access report under Art. 15 GDPR is ready",
+    },
+    // Why the mail comes, and that the link is the person's own.
+    purposeNames: () => ["Art. 15"],
+    url: (p) => p.downloadUrl,
+    dates: { de: "bis zum 16.12.2026", en: "until 16 December 2026" },
+  },
 };
 
 const controllerLabel = { de: "Verantwortlich:", en: "Controller:" };

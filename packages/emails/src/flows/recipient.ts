@@ -4,10 +4,14 @@ import {
   assessTransactionalMail,
   DomainError,
   type Language,
+  mayMailRequestAnswer,
 } from "@purposeful/domain";
 
-/** A consent request is advertising (OLG Celle 13 U 15/14); receipts and confirmations are not. */
-export type MailKind = "consent_request" | "transactional";
+/**
+ * A consent request is advertising (OLG Celle 13 U 15/14); receipts and confirmations are not; the
+ * answer to a data subject's own request (an access report) goes even to a restricted person.
+ */
+export type MailKind = "consent_request" | "transactional" | "request_answer";
 
 export interface Recipient {
   personId: string;
@@ -57,9 +61,13 @@ export async function loadRecipient(
     mailBlocks: person.mailBlocks,
     objectedChannels: person.dmObjectionChannels,
   };
-  const verdict =
-    kind === "consent_request" ? assessConsentRequestMail(facts) : assessTransactionalMail(facts);
-  if (!verdict.admissible) throw new DomainError("forbidden", verdict.reason);
+  if (kind === "request_answer") {
+    if (!mayMailRequestAnswer(person)) throw new DomainError("forbidden", "erased");
+  } else {
+    const verdict =
+      kind === "consent_request" ? assessConsentRequestMail(facts) : assessTransactionalMail(facts);
+    if (!verdict.admissible) throw new DomainError("forbidden", verdict.reason);
+  }
   return {
     personId: person.id,
     email: person.address,

@@ -51,7 +51,9 @@ export function PersonAccessReports({
   };
   const generate = useMutation(trpc.accessReports.generate.mutationOptions({ onSuccess: done }));
   const request = useMutation(trpc.accessReports.request.mutationOptions({ onSuccess: done }));
-  const error = generate.error ?? request.error ?? preview.error;
+  const send = useMutation(trpc.accessReports.send.mutationOptions({ onSuccess: done }));
+  const revoke = useMutation(trpc.accessReports.revokeLinks.mutationOptions({ onSuccess: done }));
+  const error = generate.error ?? request.error ?? send.error ?? revoke.error ?? preview.error;
 
   return (
     <PersonSection id="access-reports" title={t("title")} testId="access-reports">
@@ -103,6 +105,16 @@ export function PersonAccessReports({
           </button>
         )}
       </div>
+      {send.isSuccess && (
+        <p role="status" className="mb-3 text-sm text-green-900">
+          {t("sent")}
+        </p>
+      )}
+      {revoke.isSuccess && (
+        <p role="status" className="mb-3 text-sm text-green-900">
+          {t("revoked")}
+        </p>
+      )}
       {request.isSuccess && (
         <p role="status" className="mb-3 text-sm text-green-900">
           {t("requested")}
@@ -156,9 +168,40 @@ export function PersonAccessReports({
               </td>
               <td className={tdClass}>
                 {report.documentId ? (
-                  <a className="text-blue-800 underline" href={`/api/documents/${report.documentId}`}>
-                    {t("download")}
-                  </a>
+                  <div className="flex flex-wrap items-center gap-2">
+                    <a className="text-blue-800 underline" href={`/api/documents/${report.documentId}`}>
+                      {t("download")}
+                    </a>
+                    {isDpo && (
+                      <button
+                        type="button"
+                        className={button}
+                        disabled={send.isPending}
+                        onClick={() => {
+                          if (window.confirm(t("sendConfirm"))) send.mutate({ reportId: report.id });
+                        }}
+                      >
+                        {report.status === "sent" ? t("sendAgain") : t("send")}
+                      </button>
+                    )}
+                    {isDpo && report.status === "sent" && (
+                      <button
+                        type="button"
+                        className={button}
+                        disabled={revoke.isPending}
+                        onClick={() => revoke.mutate({ reportId: report.id })}
+                      >
+                        {t("revokeLinks")}
+                      </button>
+                    )}
+                    {report.sentAt && (
+                      <span className="text-xs text-slate-600">
+                        {t("sentOn", { date: format.dateTime(report.sentAt, { dateStyle: "medium" }) })}
+                        {report.downloadedAt &&
+                          ` · ${t("downloadedOn", { date: format.dateTime(report.downloadedAt, { dateStyle: "medium" }) })}`}
+                      </span>
+                    )}
+                  </div>
                 ) : isDpo && report.status === "requested" ? (
                   <button
                     type="button"

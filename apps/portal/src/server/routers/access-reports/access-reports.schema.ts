@@ -37,3 +37,5 @@ export const generateInput = personIdInput.extend({
   language,
   reportId: z.uuid().nullish(),
 });
+
+export const reportIdInput = z.object({ reportId: z.uuid() });

@@ -5,15 +5,18 @@ import {
   listReportTemplates,
   recordGeneratedAccessReport,
   requestAccessReport,
+  revokeAccessReportLinks,
   saveReportTemplate,
   staffUserNames,
 } from "@purposeful/db";
-import { renderAccessReportPdf } from "@purposeful/emails";
+import { renderAccessReportPdf, sendAccessReportNotice } from "@purposeful/emails";
+import { env, linkSecret } from "../../../env";
 import { procedureFor, router } from "../../trpc";
 import {
   generateInput,
   personIdInput,
   previewInput,
+  reportIdInput,
   requestInput,
   saveTemplateInput,
   templateIdInput,
@@ -103,4 +106,31 @@ export const accessReportsRouter = router({
         ),
       );
     }),
+
+  /**
+   * Sends a generated report: a notice with a personal download link to the person's primary
+   * address, through the outbox, in one transaction with the report's "sent" and its audit event.
+   */
+  send: procedureFor("dpo")
+    .input(reportIdInput)
+    .mutation(({ ctx, input }) =>
+      ctx.db.transaction().execute((trx) =>
+        sendAccessReportNotice(trx, {
+          reportId: input.reportId,
+          micrositeUrl: env.MICROSITE_URL,
+          linkSecret: linkSecret(),
+          staffUserId: ctx.user.id,
+          at: ctx.now(),
+        }),
+      ),
+    ),
+
+  /** Revokes the report's download links (a link mailed by mistake): they get the generic page. */
+  revokeLinks: procedureFor("dpo")
+    .input(reportIdInput)
+    .mutation(({ ctx, input }) =>
+      ctx.db
+        .transaction()
+        .execute((trx) => revokeAccessReportLinks(trx, input.reportId, { staffUserId: ctx.user.id, at: ctx.now() })),
+    ),
 });

@@ -1,0 +1,46 @@
+import { hitRateLimit, recordReportDownload, sameAddress } from "@purposeful/db";
+import { hasLocale } from "next-intl";
+import { cookies } from "next/headers";
+import { routing } from "../../../../i18n/routing";
+import { getDb } from "../../../../server/db";
+import { tooManyRequestsPage } from "../../../../server/plain-page";
+import { isSameOrigin, linkLookupLimit, rateLimitKey } from "../../../../server/request";
+import { currentReportDownload, REPORT_COOKIE } from "../../../../server/report-download";
+
+export const dynamic = "force-dynamic";
+
+const seeOther = (location: string) =>
+  new Response(null, { status: 303, headers: { location, "cache-control": "no-store" } });
+
+/**
+ * Issue 10 #4: hands out the access report's PDF once the person typed the address the notice went
+ * to (compared trimmed and case-insensitively). Every download is audited; a wrong address sends
+ * the form back with a generic line (nothing about the right one), and tries count against the same
+ * rate limit as link lookups, so the address cannot be guessed.
+ */
+export async function POST(request: Request, { params }: { params: Promise<{ locale: string }> }) {
+  const { locale } = await params;
+  if (!hasLocale(routing.locales, locale)) return new Response(null, { status: 404 });
+  if (!isSameOrigin(request.headers)) return seeOther(`/${locale}/link-invalid`);
+  const now = new Date();
+  const db = await getDb();
+  if (!(await hitRateLimit(db, rateLimitKey("link", request.headers), linkLookupLimit, now))) {
+    return tooManyRequestsPage(locale);
+  }
+  const download = await currentReportDownload((await cookies()).get(REPORT_COOKIE)?.value, now);
+  if (!download) return seeOther(`/${locale}/link-invalid`);
+  const form = await request.formData().catch(() => null);
+  const email = form?.get("email");
+  if (typeof email !== "string" || !download.email || !sameAddress(email, download.email))
+    return seeOther(`/${locale}/report?wrong=1`);
+  const file = await db.transaction().execute((trx) => recordReportDownload(trx, download, now));
+  return new Response(new Uint8Array(file.content), {
+    headers: {
+      "content-type": file.contentType,
+      "content-length": String(file.content.byteLength),
+      "content-disposition": `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+      "cache-control": "private, no-store",
+      "x-content-type-options": "nosniff",
+    },
+  });
+}
