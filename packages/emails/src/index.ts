@@ -41,6 +41,22 @@ export {
   type RetentionSummaryProps,
   renderEmail,
 } from "./render.ts";
+export { renderAccessReportPdf } from "./reports/render-access-report.ts";
+export {
+  auditValuesInWords,
+  reportCalendarDay,
+  reportCountry,
+  reportDay,
+  reportFileSize,
+  reportIban,
+  reportMoment,
+} from "./reports/report-format.ts";
+export {
+  type AccessReportTexts,
+  accessReportTexts,
+  durationInWords,
+  storagePeriodInWords,
+} from "./reports/report-texts.ts";
 export {
   type BatchOutcome,
   createResendTransport,

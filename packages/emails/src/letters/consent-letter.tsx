@@ -1,10 +1,9 @@
-import { Image, Link, Page, Text as PdfText, StyleSheet, View } from "@react-pdf/renderer";
-import { Children, type ComponentProps, type ReactNode } from "react";
+import { Image, Link, Page, StyleSheet, View } from "@react-pdf/renderer";
 import { type CompanySettings, footerTexts } from "../components/layout.tsx";
 import { formatDay } from "../emails/format.ts";
 import { consentLetterTexts } from "./letter-texts.ts";
+import { Text } from "./pdf-text.tsx";
 import type { ConsentLetter } from "./render-letters.ts";
-import { foldToWinAnsi } from "./win-ansi.ts";
 
 // Courier at 8.5 pt fits about 70 characters beside the QR code; a longer link breaks before its token.
 const linkLineLength = 70;
@@ -69,21 +68,6 @@ const styles = StyleSheet.create({
   sheet: { textAlign: "right" },
   mark: { position: "absolute", left: "5mm", width: "5mm", borderTopWidth: 0.5, borderTopColor: gray },
 });
-
-// react-pdf hyphenates with English patterns; a letter in German is better set ragged, without any.
-const wholeWords = (word: string) => [word];
-
-/** Text as the built-in fonts can print it (see win-ansi.ts), never hyphenated. */
-function Text({ children, ...props }: Extract<ComponentProps<typeof PdfText>, { children?: ReactNode }>) {
-  const printable = Children.map(children, (child) =>
-    typeof child === "string" ? foldToWinAnsi(child).text : child,
-  );
-  return (
-    <PdfText hyphenationCallback={wholeWords} {...props}>
-      {printable}
-    </PdfText>
-  );
-}
 
 /** The company address as lines, whether an admin typed it on several lines or comma-separated. */
 export function companyAddressLines(company: CompanySettings): string[] {

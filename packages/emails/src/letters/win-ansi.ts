@@ -28,6 +28,8 @@ const withoutDecomposition: Record<string, string> = {
   "\u2212": "-",
   "\u2009": " ",
   "\u202f": " ",
+  "→": "->",
+  "←": "<-",
 };
 
 function printable(char: string): boolean {
@@ -40,7 +42,11 @@ function printable(char: string): boolean {
   );
 }
 
+// Most text is plain Latin-1: one scan instead of a loop over its characters (a report has thousands).
+const onlyLatin1 = /^[\n\x20-\x7e\xa0-\xff]*$/;
+
 export function foldToWinAnsi(text: string): { text: string; unprintable: string[] } {
+  if (onlyLatin1.test(text)) return { text, unprintable: [] };
   const unprintable: string[] = [];
   let folded = "";
   for (const char of text) {

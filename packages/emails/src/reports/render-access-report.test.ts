@@ -1,0 +1,193 @@
+import { createRequire } from "node:module";
+import type { Language } from "@purposeful/domain";
+import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { describe, expect, it } from "vitest";
+import { renderAccessReportPdf } from "./render-access-report.ts";
+import {
+  fixtureActivities,
+  fixtureController,
+  fixtureFacts,
+  fixtureIban,
+  fixtureReport,
+} from "./report-fixture.ts";
+
+// pdf.js draws nothing here, but its font loader wants the standard font metrics it ships with.
+const standardFontDataUrl = createRequire(import.meta.url)
+  .resolve("pdfjs-dist/package.json")
+  .replace(/package\.json$/, "standard_fonts/");
+
+/** The text of the PDF's pages (all, or the given 1-based ones), as pdf.js extracts it. */
+async function pdfText(pdf: Buffer, pages?: number[]): Promise<{ pageCount: number; text: string }> {
+  const document = await getDocument({
+    data: new Uint8Array(pdf),
+    standardFontDataUrl,
+    isEvalSupported: false,
+    verbosity: 0,
+  }).promise;
+  const numbers = pages ?? Array.from({ length: document.numPages }, (_, i) => i + 1);
+  let text = "";
+  for (const number of numbers) {
+    const content = await (await document.getPage(number)).getTextContent();
+    for (const item of content.items) if ("str" in item) text += `${item.str}${item.hasEOL ? "\n" : " "}`;
+  }
+  const pageCount = document.numPages;
+  await document.destroy();
+  return { pageCount, text };
+}
+
+// react-pdf breaks lines where it likes: text is compared without white space.
+const squeeze = (text: string) => text.replace(/\s+/g, "");
+
+const expected: Record<Language, { present: string[]; absent: string[] }> = {
+  de: {
+    present: [
+      "Auskunft über Ihre personenbezogenen Daten",
+      "Sie haben Auskunft darüber verlangt, ob und welche personenbezogenen Daten wir über Sie verarbeiten.",
+      "Zwecke und Rechtsgrundlagen",
+      "Berechtigte Interessen",
+      "Art. 6(1)(f) DSGVO",
+      "Ihre Rechte",
+      "Widerspruch gegen Direktwerbung",
+      "solange die Rechtsgrundlage besteht, danach noch 6 Monate",
+      "bis zum 31.03.2027",
+      "Standardvertragsklauseln",
+      "Wir schätzen aus Ihren Bestellungen, welche Angebote Sie interessieren",
+      "Für diese Zwecke werten wir Ihre Daten automatisiert aus (Profiling): Kundenbewertung.",
+      "Weitere Quellen: importierte Liste.",
+      "1 interne Notiz wurde weggelassen, da Geschäftsgeheimnisse oder Daten anderer Personen darin stehen (Art. 15 Abs. 4 DSGVO).",
+      "1 interner Bericht wurde weggelassen",
+      "Kopien dieser Dokumente liegen dieser Auskunft bei.",
+      "Seite 1 von",
+    ],
+    absent: ["Purposes and legal bases", "Your rights", "Page 1 of"],
+  },
+  en: {
+    present: [
+      "Access to your personal data",
+      // The template's own intro in English; in German there is none, so the report's default.
+      "here is the information you asked us for on 2 March 2026.",
+      "Purposes and legal bases",
+      "Legitimate interests",
+      "Art. 6(1)(f) GDPR",
+      "Your rights",
+      "Objection to direct marketing",
+      "as long as the basis lasts, then 6 months",
+      "until 31 March 2027",
+      "Standard contractual clauses",
+      "We estimate from your orders which offers interest you",
+      "For these purposes we evaluate your data automatically (profiling): Customer scoring.",
+      "Other sources: an imported list.",
+      "1 internal note was left out: it contains trade secrets or other people's data (Art. 15(4) GDPR).",
+      "1 internal report was left out",
+      "Copies of these documents are attached to this report.",
+      "Page 1 of",
+    ],
+    absent: ["Zwecke und Rechtsgrundlagen", "Ihre Rechte", "Seite 1 von"],
+  },
+};
+
+describe("renderAccessReportPdf (Art. 15 GDPR)", () => {
+  for (const language of ["de", "en"] as const) {
+    it(`prints the information and the copy in ${language}`, async () => {
+      const pdf = await renderAccessReportPdf(fixtureReport(language));
+      expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+      const { pageCount, text } = await pdfText(pdf);
+      const all = squeeze(text);
+      expect(pageCount).toBeGreaterThan(1);
+      for (const phrase of [
+        "Grete Weiß",
+        fixtureIban,
+        fixtureController.authorityName,
+        fixtureController.authorityAddress,
+        "Newsletter",
+        "grete.weiss@beispiel-werke.example",
+        "maintenance-contract.pdf",
+        "Signed at the Hannover fair",
+        "lastName: Weiss -> Weiß",
+        // Outside WinAnsi: folded to what Helvetica can print, never dropped.
+        "Greetings from Lódz -> Kraków",
+        ...expected[language].present,
+      ]) {
+        expect(all, phrase).toContain(squeeze(phrase));
+      }
+      for (const phrase of expected[language].absent) expect(all, phrase).not.toContain(squeeze(phrase));
+      // Art. 15(4): the internal note and the internal report are counted, not shown.
+      expect(all).not.toContain(squeeze("margin on the last order"));
+      expect(all).not.toContain("credit-assessment.pdf");
+      expect(all).toContain(
+        squeeze(
+          `${language === "de" ? "Seite" : "Page"} ${pageCount} ${language === "de" ? "von" : "of"} ${pageCount}`,
+        ),
+      );
+    });
+  }
+
+  it("prints a person with 10,000 activities on hundreds of pages", async () => {
+    const report = fixtureReport("de", { facts: { activities: fixtureActivities(10_000) } });
+    const started = performance.now();
+    const pdf = await renderAccessReportPdf(report);
+    const seconds = (performance.now() - started) / 1000;
+    const { pageCount } = await pdfText(pdf, []);
+    console.info(
+      `access report, 10,000 activities (${report.copy.activities.length} shown): ${seconds.toFixed(1)} s, ${pageCount} pages, ${(pdf.length / 1e6).toFixed(1)} MB`,
+    );
+    expect(pageCount).toBeGreaterThan(200);
+    // The first and the last activity shown, and the count of the withheld ones (Art. 15(4)).
+    const first = squeeze((await pdfText(pdf, [4, 5])).text);
+    expect(first).toContain(squeeze("call 1 Talked about the maintenance of machine 1 and"));
+    const pages = Array.from({ length: 6 }, (_, i) => pageCount - 5 + i);
+    const end = squeeze((await pdfText(pdf, pages)).text);
+    expect(end).toContain("email9998");
+    expect(end).toContain(squeeze("2000 interne Notizen wurden weggelassen"));
+    expect(end).toContain(squeeze("2000 interne Aufgaben wurden weggelassen"));
+    expect(end).toContain(squeeze(`Seite ${pageCount} von ${pageCount}`));
+  });
+
+  it("tells an erased person that only what a retention duty holds is left", async () => {
+    const facts = fixtureFacts("en");
+    const report = fixtureReport("en", {
+      facts: {
+        person: {
+          ...facts.person,
+          erasedLevel: 3,
+          firstName: "",
+          lastName: "",
+          salutation: null,
+          title: null,
+        },
+        emails: [],
+        phones: [],
+        addresses: [],
+        activities: [],
+        documents: facts.documents.filter((d) => d.kind === "upload"),
+        relationships: [],
+        records: [],
+        consentReceipts: [],
+        auditHistory: [],
+        micrositeVisits: [],
+      },
+    });
+    const all = squeeze((await pdfText(await renderAccessReportPdf(report))).text);
+    expect(all).toContain(
+      squeeze(
+        "This person's data was erased (Art. 17 GDPR). Nothing is stored any more except one document and one bank account, which a legal duty requires us to keep",
+      ),
+    );
+    expect(all).toContain(squeeze("(erased)"));
+    expect(all).toContain("maintenance-contract.pdf");
+    expect(all).toContain(fixtureIban);
+    // The information Art. 15(1) requires is still there; the empty parts of the copy are not.
+    expect(all).toContain(squeeze("Complaint to a supervisory authority"));
+    expect(all).not.toContain(squeeze("Contacts and activities"));
+    expect(all).not.toContain(squeeze("Change history"));
+
+    const nothingLeft = fixtureReport("de", {
+      facts: { ...report.copy, person: report.copy.person, documents: [], bankAccounts: [], activities: [] },
+    });
+    expect(squeeze((await pdfText(await renderAccessReportPdf(nothingLeft))).text)).toContain(
+      squeeze(
+        "Die Daten dieser Person wurden gelöscht (Art. 17 DSGVO). Über sie ist nichts mehr gespeichert.",
+      ),
+    );
+  });
+});
