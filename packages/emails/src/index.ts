@@ -1,4 +1,5 @@
 export { type CompanySettings, type EmailLanguage, Layout } from "./components/layout.tsx";
+export { sendAccessReportNotice } from "./flows/access-report-mails.ts";
 export { type CheckpointSummary, createAuditCheckpoint } from "./flows/audit-checkpoint.ts";
 export { campaignLettersPdf, lettersPerPart, previewCampaignLetter } from "./flows/campaign-letters.ts";
 export { previewCampaignMail } from "./flows/campaign-previews.ts";
@@ -10,7 +11,6 @@ export {
   unsubscribeHeaders,
 } from "./flows/consent-mails.ts";
 export { companyForMail, loadRecipient, purposeTexts, type Recipient } from "./flows/recipient.ts";
-export { sendAccessReportNotice } from "./flows/access-report-mails.ts";
 export { sendRestrictionLiftedNotice } from "./flows/restriction-mails.ts";
 export {
   type ConsentLetter,

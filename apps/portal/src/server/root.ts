@@ -1,8 +1,8 @@
+import { accessReportsRouter } from "./routers/access-reports/router";
 import { auditRouter } from "./routers/audit/router";
 import { campaignsRouter } from "./routers/campaigns/router";
 import { consentRequestsRouter } from "./routers/consent-requests/router";
 import { documentsRouter } from "./routers/documents/router";
-import { accessReportsRouter } from "./routers/access-reports/router";
 import { erasureRouter } from "./routers/erasure/router";
 import { kioskRouter } from "./routers/kiosk/router";
 import { listsRouter } from "./routers/lists/router";

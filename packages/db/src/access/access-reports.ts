@@ -468,3 +468,18 @@ export async function recordReportDownload(
   });
   return document;
 }
+
+/** A report asked for by staff and not yet generated (for the DPO's approval); null when there is none. */
+export async function requestedAccessReport(
+  db: Database,
+  reportId: string,
+): Promise<{ personId: string; language: Language; templateId: string | null } | null> {
+  if (!isUuid(reportId)) return null;
+  const row = await db
+    .selectFrom("accessReport")
+    .select(["personId", "language", "templateId"])
+    .where("id", "=", reportId)
+    .where("status", "=", "requested")
+    .executeTakeFirst();
+  return row ?? null;
+}

@@ -132,9 +132,9 @@ export interface AccessReportFacts {
 }
 
 export interface ReportTemplateSettings {
-  sections: readonly ReportSection[];
-  internalActivityKinds: readonly ActivityKind[];
-  internalDocumentKinds: readonly DocumentKind[];
+  sections: ReportSection[];
+  internalActivityKinds: ActivityKind[];
+  internalDocumentKinds: DocumentKind[];
   attachDocuments: boolean;
   intro: Partial<Record<Language, string>>;
   outro: Partial<Record<Language, string>>;

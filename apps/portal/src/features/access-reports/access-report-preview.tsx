@@ -8,7 +8,8 @@ import {
   reportSectionArticle,
   transferSafeguardArticle,
 } from "@purposeful/domain";
-import { accessReportTexts, reportDay, reportMoment, storagePeriodInWords } from "@purposeful/emails/report-texts";
+import { reportDay, reportMoment } from "@purposeful/emails/report-format";
+import { accessReportTexts, storagePeriodInWords } from "@purposeful/emails/report-texts";
 import { useLocale } from "next-intl";
 import type { ReactNode } from "react";
 
@@ -38,6 +39,32 @@ function Table({ head, children }: { head: string[]; children: ReactNode }) {
   );
 }
 
+/** A section of the report with its title and article, when the template shows it. */
+function ReportPart({
+  report,
+  id,
+  children,
+}: {
+  report: AccessReport;
+  id: ReportSection;
+  children: ReactNode;
+}) {
+  if (!report.sections.includes(id)) return null;
+  const t = accessReportTexts[report.language];
+  return (
+    <section className="mb-4" data-section={id}>
+      <h3 className="mb-1 font-semibold">
+        {t.sections[id]}{" "}
+        <span className="text-xs font-normal text-slate-500">{reportSectionArticle[id]}</span>
+      </h3>
+      {children}
+    </section>
+  );
+}
+
+/** Items with their position as key: the report's lists are static, never reordered. */
+const keyed = <T,>(items: readonly T[]) => items.map((item, position) => ({ item, key: position }));
+
 /**
  * Issue 10 #1, #3: the access report as the PDF will say it, in the report's language and with the
  * same wording (packages/emails' report texts), so the DPO sees what leaves the house before
@@ -48,24 +75,16 @@ export function AccessReportPreview({ report }: { report: AccessReport }) {
   const day = (value: string) => reportDay(new Date(`${value}T12:00:00Z`), report.language);
   const when = (value: Date) => reportMoment(new Date(value), report.language);
   const c = report.controller;
-  const shown = new Set<ReportSection>(report.sections);
   const copy = report.copy;
-  const Section = ({ id, children }: { id: ReportSection; children: ReactNode }) =>
-    shown.has(id) ? (
-      <section className="mb-4" data-section={id}>
-        <h3 className="mb-1 font-semibold">
-          {t.sections[id]} <span className="text-xs font-normal text-slate-500">{reportSectionArticle[id]}</span>
-        </h3>
-        {children}
-      </section>
-    ) : null;
   const first = <T,>(items: readonly T[], n = 50) => items.slice(0, n);
   const more = (items: readonly unknown[], n = 50) =>
     items.length > n ? <p className="text-xs text-slate-500">… +{items.length - n}</p> : null;
 
   return (
     <article lang={report.language} data-testid="access-report-preview" className="text-slate-900">
-      {report.letterhead && <p className="mb-2 whitespace-pre-line text-xs text-slate-600">{report.letterhead}</p>}
+      {report.letterhead && (
+        <p className="mb-2 whitespace-pre-line text-xs text-slate-600">{report.letterhead}</p>
+      )}
       <h2 className="text-xl font-semibold">
         {t.documentTitle} <span className="text-sm font-normal text-slate-500">{t.titleArticle}</span>
       </h2>
@@ -81,7 +100,7 @@ export function AccessReportPreview({ report }: { report: AccessReport }) {
       )}
 
       <h3 className="mb-2 text-lg font-semibold">{t.informationPart}</h3>
-      <Section id="controller">
+      <ReportPart report={report} id="controller">
         <p className="text-sm">
           {t.controller.controller}: {c.name}, {c.address} {c.email && `· ${c.email}`}
         </p>
@@ -89,11 +108,20 @@ export function AccessReportPreview({ report }: { report: AccessReport }) {
           {t.controller.dpo}: {[c.dpoName, c.dpoEmail, c.dpoAddress].filter(Boolean).join(", ")}
         </p>
         <p className="text-sm">
-          {t.controller.authority}: {[c.authorityName, c.authorityAddress, c.authorityUrl].filter(Boolean).join(", ")}
+          {t.controller.authority}:{" "}
+          {[c.authorityName, c.authorityAddress, c.authorityUrl].filter(Boolean).join(", ")}
         </p>
-      </Section>
-      <Section id="purposes">
-        <Table head={[t.purposes.purpose, t.purposes.legalBasis, t.purposes.state, t.purposes.storage, t.purposes.source]}>
+      </ReportPart>
+      <ReportPart report={report} id="purposes">
+        <Table
+          head={[
+            t.purposes.purpose,
+            t.purposes.legalBasis,
+            t.purposes.state,
+            t.purposes.storage,
+            t.purposes.source,
+          ]}
+        >
           {report.purposes.map((p) => (
             <tr key={p.key}>
               <td className={td}>
@@ -107,22 +135,26 @@ export function AccessReportPreview({ report }: { report: AccessReport }) {
             </tr>
           ))}
         </Table>
-      </Section>
-      <Section id="data_categories">
+      </ReportPart>
+      <ReportPart report={report} id="data_categories">
         <p className="text-sm">
           {t.dataCategoriesIntro} {report.dataCategories.join(", ") || t.none}
         </p>
-      </Section>
-      <Section id="recipients">
+      </ReportPart>
+      <ReportPart report={report} id="recipients">
         <p className="text-sm">
-          {report.recipients.length === 0 ? t.noRecipients : `${t.recipientsIntro} ${report.recipients.join(", ")}`}
+          {report.recipients.length === 0
+            ? t.noRecipients
+            : `${t.recipientsIntro} ${report.recipients.join(", ")}`}
         </p>
-      </Section>
-      <Section id="third_country_transfers">
+      </ReportPart>
+      <ReportPart report={report} id="third_country_transfers">
         {report.transfers.length === 0 ? (
           <p className="text-sm">{t.transfers.none}</p>
         ) : (
-          <Table head={[t.transfers.country, t.transfers.recipient, t.transfers.purpose, t.transfers.safeguard]}>
+          <Table
+            head={[t.transfers.country, t.transfers.recipient, t.transfers.purpose, t.transfers.safeguard]}
+          >
             {report.transfers.map((x) => (
               <tr key={`${x.purposeName}-${x.country}-${x.recipient}`}>
                 <td className={td}>{x.country}</td>
@@ -135,45 +167,47 @@ export function AccessReportPreview({ report }: { report: AccessReport }) {
             ))}
           </Table>
         )}
-      </Section>
-      <Section id="storage_period">
+      </ReportPart>
+      <ReportPart report={report} id="storage_period">
         <p className="text-sm">{t.storageIntro}</p>
-      </Section>
-      <Section id="rights">
+      </ReportPart>
+      <ReportPart report={report} id="rights">
         <p className="text-sm">{t.rightsIntro}</p>
         <ul className="list-disc pl-5 text-sm">
           {report.rights.map((right) => (
             <li key={right}>
-              <strong>{t.rights[right].title}</strong> ({dataSubjectRightArticle[right]}): {t.rights[right].explain(c)}
+              <strong>{t.rights[right].title}</strong> ({dataSubjectRightArticle[right]}):{" "}
+              {t.rights[right].explain(c)}
             </li>
           ))}
         </ul>
-      </Section>
-      <Section id="data_source">
+      </ReportPart>
+      <ReportPart report={report} id="data_source">
         <p className="text-sm">
           {report.otherSources.length === 0
             ? t.allFromYou
             : t.otherSources(report.otherSources.map((s) => t.recordSources[s]))}
         </p>
-      </Section>
-      <Section id="automated_decisions">
+      </ReportPart>
+      <ReportPart report={report} id="automated_decisions">
         <p className="text-sm">
           {report.profilingPurposes.length === 0 ? t.noProfiling : t.profiling(report.profilingPurposes)}
         </p>
-      </Section>
+      </ReportPart>
 
       <h3 className="mb-2 mt-6 text-lg font-semibold">{t.copyPart}</h3>
-      <Section id="master_data">
+      <ReportPart report={report} id="master_data">
         <p className="text-sm">
           {[copy.person.salutation, copy.person.title, copy.person.firstName, copy.person.lastName]
             .filter(Boolean)
             .join(" ")}
           {copy.person.birthday && ` · ${t.masterData.birthday}: ${day(copy.person.birthday)}`}
           {copy.person.jobTitle && ` · ${t.masterData.jobTitle}: ${copy.person.jobTitle}`}
-          {copy.person.organizationName && ` · ${t.masterData.organizationName}: ${copy.person.organizationName}`}
+          {copy.person.organizationName &&
+            ` · ${t.masterData.organizationName}: ${copy.person.organizationName}`}
         </p>
-      </Section>
-      <Section id="communication_data">
+      </ReportPart>
+      <ReportPart report={report} id="communication_data">
         <ul className="text-sm">
           {copy.emails.map((e) => (
             <li key={e.address}>{e.address}</li>
@@ -187,8 +221,8 @@ export function AccessReportPreview({ report }: { report: AccessReport }) {
             </li>
           ))}
         </ul>
-      </Section>
-      <Section id="bank_accounts">
+      </ReportPart>
+      <ReportPart report={report} id="bank_accounts">
         <ul className="text-sm">
           {copy.bankAccounts.map((b) => (
             <li key={b.iban}>
@@ -196,19 +230,19 @@ export function AccessReportPreview({ report }: { report: AccessReport }) {
             </li>
           ))}
         </ul>
-      </Section>
-      <Section id="activities">
+      </ReportPart>
+      <ReportPart report={report} id="activities">
         <ul className="text-sm">
-          {first(copy.activities).map((a, i) => (
-            <li key={`${i}-${String(a.occurredAt)}`}>
+          {keyed(first(copy.activities)).map(({ item: a, key }) => (
+            <li key={key}>
               {when(a.occurredAt)} · {t.activityKinds[a.kind]} · {a.subject}
               {a.body && <span className="block text-xs text-slate-600">{a.body}</span>}
             </li>
           ))}
         </ul>
         {more(copy.activities)}
-      </Section>
-      <Section id="documents">
+      </ReportPart>
+      <ReportPart report={report} id="documents">
         <ul className="text-sm">
           {first(copy.documents).map((d) => (
             <li key={d.id}>
@@ -217,17 +251,18 @@ export function AccessReportPreview({ report }: { report: AccessReport }) {
           ))}
         </ul>
         {more(copy.documents)}
-      </Section>
-      <Section id="relationships">
+      </ReportPart>
+      <ReportPart report={report} id="relationships">
         <ul className="text-sm">
-          {copy.relationships.map((r, i) => (
-            <li key={`${i}-${r.role}`}>
-              {r.role} {r.organizationName ? t.relationships.with(r.organizationName) : t.relationships.withPerson}
+          {keyed(copy.relationships).map(({ item: r, key }) => (
+            <li key={key}>
+              {r.role}{" "}
+              {r.organizationName ? t.relationships.with(r.organizationName) : t.relationships.withPerson}
             </li>
           ))}
         </ul>
-      </Section>
-      <Section id="processing_records">
+      </ReportPart>
+      <ReportPart report={report} id="processing_records">
         <ul className="text-sm">
           {copy.records.map((r) => (
             <li key={`${r.purposeKey}-${String(r.createdAt)}`}>
@@ -236,22 +271,22 @@ export function AccessReportPreview({ report }: { report: AccessReport }) {
             </li>
           ))}
         </ul>
-      </Section>
-      <Section id="consent_receipts">
+      </ReportPart>
+      <ReportPart report={report} id="consent_receipts">
         <ul className="text-sm">
-          {copy.consentReceipts.map((r, i) => (
-            <li key={`${i}-${String(r.sentAt)}`}>
+          {keyed(copy.consentReceipts).map(({ item: r, key }) => (
+            <li key={key}>
               {when(r.sentAt)} · {r.subject}
             </li>
           ))}
         </ul>
-      </Section>
-      <Section id="audit_history">
+      </ReportPart>
+      <ReportPart report={report} id="audit_history">
         <p className="text-sm">{copy.auditHistory.length}</p>
-      </Section>
-      <Section id="microsite_visits">
+      </ReportPart>
+      <ReportPart report={report} id="microsite_visits">
         <p className="text-sm">{copy.micrositeVisits.length}</p>
-      </Section>
+      </ReportPart>
       {report.withheld.activities.map((w) => (
         <p key={w.kind} className="text-sm italic" data-testid="access-report-withheld">
           {t.withheld(w.count, t.withheldActivities[w.kind])}

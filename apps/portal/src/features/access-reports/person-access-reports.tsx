@@ -163,7 +163,9 @@ export function PersonAccessReports({
               <td className={tdClass}>
                 {report.generatedByName ?? report.requestedByName ?? "—"}
                 {report.status === "requested" && report.requestedByName && (
-                  <span className="block text-xs text-slate-600">{t("requestedBy", { name: report.requestedByName })}</span>
+                  <span className="block text-xs text-slate-600">
+                    {t("requestedBy", { name: report.requestedByName })}
+                  </span>
                 )}
               </td>
               <td className={tdClass}>

@@ -104,7 +104,12 @@ export function ReportTemplateEditor() {
         </div>
         <label className="block text-sm">
           {t("name")}
-          <input className={input} value={draft.name} onChange={(e) => set({ name: e.target.value })} required />
+          <input
+            className={input}
+            value={draft.name}
+            onChange={(e) => set({ name: e.target.value })}
+            required
+          />
         </label>
         <fieldset>
           <legend className="text-sm font-semibold">{t("sections")}</legend>
@@ -136,7 +141,9 @@ export function ReportTemplateEditor() {
                   type="checkbox"
                   checked={draft.internalActivityKinds.includes(kind)}
                   onChange={(e) =>
-                    set({ internalActivityKinds: toggle(draft.internalActivityKinds, kind, e.target.checked) })
+                    set({
+                      internalActivityKinds: toggle(draft.internalActivityKinds, kind, e.target.checked),
+                    })
                   }
                 />
                 {ta(kind)}
@@ -153,7 +160,9 @@ export function ReportTemplateEditor() {
                   type="checkbox"
                   checked={draft.internalDocumentKinds.includes(kind)}
                   onChange={(e) =>
-                    set({ internalDocumentKinds: toggle(draft.internalDocumentKinds, kind, e.target.checked) })
+                    set({
+                      internalDocumentKinds: toggle(draft.internalDocumentKinds, kind, e.target.checked),
+                    })
                   }
                 />
                 {td(kind)}

@@ -1,6 +1,6 @@
+import { cookies } from "next/headers";
 import { hasLocale } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { cookies } from "next/headers";
 import { routing } from "../../../i18n/routing";
 import { primaryButtonClass } from "../../../server/link-page";
 import { currentReportDownload, REPORT_COOKIE } from "../../../server/report-download";

@@ -30,7 +30,11 @@ beforeAll(async () => {
       passwordHash: "x",
     });
   const newsletter = await createPurpose(t.db, { key: "newsletter", recipients: ["Mail service"] });
-  personId = await createPerson(t.db, { firstName: "Erika", lastName: "Mustermann", emails: ["erika@example.test"] });
+  personId = await createPerson(t.db, {
+    firstName: "Erika",
+    lastName: "Mustermann",
+    emails: ["erika@example.test"],
+  });
   await t.db
     .insertInto("bankAccount")
     .values({ personId, iban: "DE89370400440532013000", accountHolder: "Erika Mustermann" })
@@ -78,7 +82,9 @@ describe("report templates from the portal", () => {
     expect(await failure(as("dpo").accessReports.saveTemplate(draft), "de")).toMatch(
       /^BAD_REQUEST: Art\. 15 DSGVO verlangt diesen Abschnitt/,
     );
-    expect(await failure(as("dpo").accessReports.saveTemplate(draft), "en")).toMatch(/^BAD_REQUEST: Art\. 15 GDPR/);
+    expect(await failure(as("dpo").accessReports.saveTemplate(draft), "en")).toMatch(
+      /^BAD_REQUEST: Art\. 15 GDPR/,
+    );
     const [unchanged] = await as("dpo").accessReports.templates();
     expect(unchanged!.sections).toContain("rights");
   });

@@ -5,6 +5,7 @@ import {
   listReportTemplates,
   recordGeneratedAccessReport,
   requestAccessReport,
+  requestedAccessReport,
   revokeAccessReportLinks,
   saveReportTemplate,
   staffUserNames,
@@ -72,13 +73,15 @@ export const accessReportsRouter = router({
   request: procedureFor("staff")
     .input(requestInput)
     .mutation(({ ctx, input }) =>
-      ctx.db.transaction().execute((trx) =>
-        requestAccessReport(
-          trx,
-          { personId: input.personId, language: input.language, templateId: input.templateId ?? null },
-          { staffUserId: ctx.user.id, at: ctx.now() },
+      ctx.db
+        .transaction()
+        .execute((trx) =>
+          requestAccessReport(
+            trx,
+            { personId: input.personId, language: input.language, templateId: input.templateId ?? null },
+            { staffUserId: ctx.user.id, at: ctx.now() },
+          ),
         ),
-      ),
     ),
 
   /**
@@ -89,7 +92,14 @@ export const accessReportsRouter = router({
     .input(generateInput)
     .mutation(async ({ ctx, input }) => {
       const now = ctx.now();
-      const { report, template } = await composeAccessReport(ctx.db, { ...input, now });
+      // Approving a request: its language and template unless the DPO chose others.
+      const requested = input.reportId ? await requestedAccessReport(ctx.db, input.reportId) : null;
+      const { report, template } = await composeAccessReport(ctx.db, {
+        personId: input.personId,
+        templateId: input.templateId ?? requested?.templateId,
+        language: input.language ?? requested?.language,
+        now,
+      });
       const pdf = await renderAccessReportPdf(report);
       return ctx.db.transaction().execute((trx) =>
         recordGeneratedAccessReport(
@@ -131,6 +141,8 @@ export const accessReportsRouter = router({
     .mutation(({ ctx, input }) =>
       ctx.db
         .transaction()
-        .execute((trx) => revokeAccessReportLinks(trx, input.reportId, { staffUserId: ctx.user.id, at: ctx.now() })),
+        .execute((trx) =>
+          revokeAccessReportLinks(trx, input.reportId, { staffUserId: ctx.user.id, at: ctx.now() }),
+        ),
     ),
 });

@@ -3,8 +3,8 @@ import { hasLocale } from "next-intl";
 import { routing } from "../../../../i18n/routing";
 import { getDb } from "../../../../server/db";
 import { tooManyRequestsPage } from "../../../../server/plain-page";
-import { isHttps, linkLookupLimit, rateLimitKey } from "../../../../server/request";
 import { REPORT_COOKIE, reportCookieSeconds } from "../../../../server/report-download";
+import { isHttps, linkLookupLimit, rateLimitKey } from "../../../../server/request";
 
 export const dynamic = "force-dynamic";
 

@@ -1,11 +1,11 @@
 import { hitRateLimit, recordReportDownload, sameAddress } from "@purposeful/db";
-import { hasLocale } from "next-intl";
 import { cookies } from "next/headers";
+import { hasLocale } from "next-intl";
 import { routing } from "../../../../i18n/routing";
 import { getDb } from "../../../../server/db";
 import { tooManyRequestsPage } from "../../../../server/plain-page";
-import { isSameOrigin, linkLookupLimit, rateLimitKey } from "../../../../server/request";
 import { currentReportDownload, REPORT_COOKIE } from "../../../../server/report-download";
+import { isSameOrigin, linkLookupLimit, rateLimitKey } from "../../../../server/request";
 
 export const dynamic = "force-dynamic";
 
