@@ -1,3 +1,4 @@
+import { recordReportDownload, resolveLink, resolveReportDownload, sameAddress } from "@purposeful/db";
 import { createPerson, createPurpose, createRecord, createStaffUser } from "@purposeful/db/seed";
 import { createTestDatabase, type TestDatabase } from "@purposeful/db/testing";
 import { type Language, requiredReportSections, type StaffRole } from "@purposeful/domain";
@@ -61,7 +62,7 @@ describe("access reports: who may do what", () => {
 
     const generated = await as("dpo").accessReports.generate({ personId, reportId });
     expect(generated.reportId).toBe(reportId);
-    const [row] = await as("dpo").accessReports.list({ personId });
+    const row = (await as("dpo").accessReports.list({ personId })).find((r) => r.id === reportId);
     expect(row).toMatchObject({ status: "generated", generatedByName: "dpo user", language: "en" });
     const document = await t.db
       .selectFrom("document")
@@ -105,5 +106,69 @@ describe("report templates from the portal", () => {
     expect(strict.report.copy.activities).toEqual([]);
     expect(strict.report.withheld.activities).toEqual([{ kind: "call", count: 1 }]);
     expect(strict.report.sections).not.toContain("bank_accounts");
+  });
+});
+
+describe("delivery (issue 10 #4)", () => {
+  it("send mails a notice with a 14-day download link through the outbox; the download asks for the address", async () => {
+    const { reportId, documentId } = await as("dpo").accessReports.generate({ personId, language: "en" });
+    await as("dpo").accessReports.send({ reportId });
+    const mail = await t.db
+      .selectFrom("outboxMessage")
+      .select(["template", "toAddress", "language", "text", "props"])
+      .where("template", "=", "access-report-notice")
+      .executeTakeFirstOrThrow();
+    expect(mail).toMatchObject({ toAddress: "erika@example.test", language: "en" });
+    const link = await t.db
+      .selectFrom("micrositeLink")
+      .selectAll()
+      .where("accessReportId", "=", reportId)
+      .executeTakeFirstOrThrow();
+    expect(link.purpose).toBe("report_download");
+    // No working link is stored: the mail holds a placeholder the dispatcher fills in.
+    expect(mail.text).toContain(`/en/r/__purposeful_link_${link.id}__`);
+    expect(link.expiresAt.getTime() - at.getTime()).toBe(14 * 86_400_000);
+    const row = (await as("dpo").accessReports.list({ personId })).find((r) => r.id === reportId);
+    expect(row).toMatchObject({ status: "sent", delivery: "link" });
+
+    const download = await resolveReportDownload(t.db, link);
+    expect(download?.email).toBe("erika@example.test");
+    expect(sameAddress(" Erika@Example.TEST ", download!.email!)).toBe(true);
+    expect(sameAddress("someone@else.test", download!.email!)).toBe(false);
+    const file = await t.db.transaction().execute((trx) => recordReportDownload(trx, download!, at));
+    const stored = await t.db
+      .selectFrom("document")
+      .select("content")
+      .where("id", "=", documentId)
+      .executeTakeFirstOrThrow();
+    expect(Buffer.from(file.content).equals(Buffer.from(stored.content))).toBe(true);
+    const events = await t.db
+      .selectFrom("auditEvent")
+      .select(["action", "actorType"])
+      .where("entityId", "=", reportId)
+      .orderBy("id")
+      .execute();
+    expect(events.map((e) => e.action)).toEqual([
+      "access_report.generated",
+      "access_report.sent",
+      "access_report.downloaded",
+    ]);
+    expect(events.at(-1)?.actorType).toBe("data_subject");
+
+    // Revoked: the link no longer resolves (the microsite shows its generic page).
+    await as("dpo").accessReports.revokeLinks({ reportId });
+    expect(await resolveLink(t.db, "not-the-token", at)).toBeNull();
+    const revoked = await t.db
+      .selectFrom("micrositeLink")
+      .selectAll()
+      .where("id", "=", link.id)
+      .executeTakeFirstOrThrow();
+    expect(revoked.revokedAt).not.toBeNull();
+  });
+
+  it("only the DPO sends, and only a generated report", async () => {
+    const requested = await as("staff").accessReports.request({ personId });
+    expect(await failure(as("staff").accessReports.send({ reportId: requested }))).toMatch(/^FORBIDDEN/);
+    expect(await failure(as("dpo").accessReports.send({ reportId: requested }))).toMatch(/^NOT_FOUND/);
   });
 });
