@@ -9,6 +9,7 @@ import { sql } from "kysely";
 import { listAuditEvents } from "../audit/read-audit.ts";
 import type { Database } from "../create-database.ts";
 import { isUuid } from "../erasure/erasure-facts.ts";
+import { currentTextIn, purposesWithCurrentText } from "../repositories/purpose-texts.ts";
 
 /** The mails that confirm a consent to the person (Art. 7(1)): receipts and double opt-in mails. */
 const receiptTemplates = ["consent-receipt", "double-opt-in"];
@@ -154,14 +155,16 @@ export async function loadAccessReportFacts(
 
 /** Each record with its purpose's facts and texts (at the record's version, else the current one). */
 async function loadRecords(db: Database, personId: string, language: Language): Promise<ReportRecord[]> {
-  const { rows } = await sql<
-    Omit<ReportRecord, "history" | "evidence" | "transfers"> & {
+  const { rows: found } = await sql<
+    Omit<ReportRecord, "history" | "evidence" | "transfers" | "purposeName" | "purposeDescription"> & {
       id: string;
+      purposeId: string;
+      versionName: string | null;
+      versionDescription: string | null;
       transfers: ThirdCountryTransfer[];
     }
   >`
-    SELECT r.id, p.key AS purpose_key, coalesce(v.name, cur.name, p.key) AS purpose_name,
-      coalesce(v.description, cur.description, '') AS purpose_description,
+    SELECT r.id, r.purpose_id, p.key AS purpose_key, v.name AS version_name, v.description AS version_description,
       r.purpose_version, r.source, r.state, r.legal_basis, p.direct_marketing, p.profiling, p.channels,
       p.data_categories, p.data_subject_categories, p.recipients, p.third_country_transfers AS transfers,
       r.double_opt_in_required, r.requested_at, r.granted_at, r.confirmed_at, r.withdrawn_at,
@@ -171,10 +174,16 @@ async function loadRecords(db: Database, personId: string, language: Language): 
     JOIN purpose p ON p.id = r.purpose_id
     LEFT JOIN purpose_version v ON v.purpose_id = p.id AND v.version = r.purpose_version
       AND v.language = ${language}
-    LEFT JOIN purpose_version cur ON cur.purpose_id = p.id AND cur.version = p.current_version
-      AND cur.language = ${language}
     WHERE r.person_id = ${personId}
     ORDER BY p.key, r.id`.execute(db);
+  // The text the person saw (the record's version); else the purpose's current one.
+  const current = await purposesWithCurrentText(db, { ids: [...new Set(found.map((r) => r.purposeId))] });
+  const currentOf = new Map(current.map((p) => [p.id, currentTextIn(p, language, { fallback: true })]));
+  const rows = found.map(({ purposeId, versionName, versionDescription, ...record }) => ({
+    ...record,
+    purposeName: versionName ?? currentOf.get(purposeId)?.name ?? record.purposeKey,
+    purposeDescription: versionDescription ?? currentOf.get(purposeId)?.description ?? "",
+  }));
   const ids = rows.map((r) => r.id);
   const [evidence, history] =
     ids.length === 0

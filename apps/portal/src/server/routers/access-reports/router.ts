@@ -10,6 +10,7 @@ import {
   saveReportTemplate,
   staffUserNames,
 } from "@purposeful/db";
+import type { Language } from "@purposeful/domain";
 import { renderAccessReportPdf, sendAccessReportNotice } from "@purposeful/emails";
 import { env, linkSecret } from "../../../env";
 import { procedureFor, router } from "../../trpc";
@@ -24,7 +25,7 @@ import {
 } from "./access-reports.schema";
 
 /** The report's file name: the language's word for it and the day, never the person's name. */
-const fileNameOf = (language: "de" | "en", at: Date) =>
+const fileNameOf = (language: Language, at: Date) =>
   `${language === "de" ? "auskunft-art-15" : "access-report-art-15"}-${at.toISOString().slice(0, 10)}.pdf`;
 
 /**
