@@ -2,11 +2,9 @@ import { unsubscribe } from "@purposeful/db";
 import { getDb } from "../../../server/db";
 import { negotiateLocale } from "../../../server/plain-page";
 import { clientContext } from "../../../server/request";
+import { seeOther } from "../../../server/see-other";
 
 export const dynamic = "force-dynamic";
-
-const seeOther = (location: string) =>
-  new Response(null, { status: 303, headers: { location, "cache-control": "no-store" } });
 
 /** A person opening the List-Unsubscribe URL: the page with the button (nothing happens on GET). */
 export async function GET(request: Request, { params }: { params: Promise<{ token: string }> }) {

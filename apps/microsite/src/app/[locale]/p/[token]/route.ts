@@ -4,14 +4,10 @@ import { routing } from "../../../../i18n/routing";
 import { getDb } from "../../../../server/db";
 import { tooManyRequestsPage } from "../../../../server/plain-page";
 import { linkLookupLimit, rateLimitKey } from "../../../../server/request";
+import { cookieLine, seeOther } from "../../../../server/see-other";
 import { SESSION_COOKIE, sessionCookieOptions } from "../../../../server/session";
 
 export const dynamic = "force-dynamic";
-
-function seeOther(location: string): Response {
-  // Relative Location, and never the token: it must not stay in history or reach a Referer.
-  return new Response(null, { status: 303, headers: { location, "cache-control": "no-store" } });
-}
 
 /**
  * The personal link from a mail: exchanges the token for a 30-minute session cookie and sends the
@@ -39,14 +35,10 @@ export async function GET(
   });
   const response = seeOther(`/${locale}/settings`);
   const options = await sessionCookieOptions();
-  const cookie = [
-    `${SESSION_COOKIE}=${session.token}`,
-    `Path=${options.path}`,
-    `Max-Age=${options.maxAge}`,
-    "HttpOnly",
-    "SameSite=Lax",
-    ...(options.secure ? ["Secure"] : []),
-  ].join("; ");
+  const cookie = cookieLine(SESSION_COOKIE, session.token, {
+    maxAge: options.maxAge,
+    secure: options.secure,
+  });
   response.headers.append("set-cookie", cookie);
   return response;
 }

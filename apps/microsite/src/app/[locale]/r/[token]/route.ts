@@ -5,13 +5,9 @@ import { getDb } from "../../../../server/db";
 import { tooManyRequestsPage } from "../../../../server/plain-page";
 import { REPORT_COOKIE, reportCookieSeconds } from "../../../../server/report-download";
 import { isHttps, linkLookupLimit, rateLimitKey } from "../../../../server/request";
+import { cookieLine, seeOther } from "../../../../server/see-other";
 
 export const dynamic = "force-dynamic";
-
-function seeOther(location: string): Response {
-  // Relative Location, and never the token: it must not stay in history or reach a Referer.
-  return new Response(null, { status: 303, headers: { location, "cache-control": "no-store" } });
-}
 
 /**
  * Issue 10 #4: the download link of an access report, from the notice mail. The token moves into an
@@ -33,14 +29,10 @@ export async function GET(
   const download = link ? await resolveReportDownload(db, link) : null;
   if (!download) return seeOther(`/${locale}/link-invalid`);
   const response = seeOther(`/${locale}/report`);
-  const cookie = [
-    `${REPORT_COOKIE}=${token}`,
-    "Path=/",
-    `Max-Age=${reportCookieSeconds}`,
-    "HttpOnly",
-    "SameSite=Lax",
-    ...(isHttps(request.headers, request.url) ? ["Secure"] : []),
-  ].join("; ");
+  const cookie = cookieLine(REPORT_COOKIE, token, {
+    maxAge: reportCookieSeconds,
+    secure: isHttps(request.headers, request.url),
+  });
   response.headers.append("set-cookie", cookie);
   return response;
 }

@@ -6,11 +6,9 @@ import { getDb } from "../../../../server/db";
 import { tooManyRequestsPage } from "../../../../server/plain-page";
 import { currentReportDownload, REPORT_COOKIE } from "../../../../server/report-download";
 import { isSameOrigin, linkLookupLimit, rateLimitKey } from "../../../../server/request";
+import { seeOther } from "../../../../server/see-other";
 
 export const dynamic = "force-dynamic";
-
-const seeOther = (location: string) =>
-  new Response(null, { status: 303, headers: { location, "cache-control": "no-store" } });
 
 /**
  * Issue 10 #4: hands out the access report's PDF once the person typed the address the notice went
