@@ -1,5 +1,6 @@
 export * from "./access/access-report.ts";
 export * from "./access/data-source.ts";
+export * from "./access/portability.ts";
 export * from "./access/report-sections.ts";
 export * from "./access/rights.ts";
 export * from "./access/storage-period.ts";

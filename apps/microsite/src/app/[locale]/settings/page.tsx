@@ -101,6 +101,20 @@ export default async function SettingsPage({ params, searchParams }: SettingsPag
           </button>
         </form>
       </section>
+      <section aria-labelledby="my-data" className="space-y-3 border-t border-slate-200 pt-8">
+        <h2 id="my-data" className="text-xl font-semibold">
+          {t("myDataHeading")}
+        </h2>
+        <p>{t("myDataBody")}</p>
+        <a
+          href={`/${locale}/settings/my-data`}
+          download
+          data-testid="download-my-data"
+          className={`${button} inline-block border-2 border-blue-800 bg-white text-blue-800 hover:bg-blue-50`}
+        >
+          {t("myDataButton")}
+        </a>
+      </section>
       <p className="text-sm text-slate-700">{t("sessionNote")}</p>
     </div>
   );

@@ -1,6 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import { notFound } from "next/navigation";
 import { PersonAccessReports } from "../../../../features/access-reports/person-access-reports";
+import { PortabilityLink } from "../../../../features/access-reports/portability-link";
 import { ObjectionPanel } from "../../../../features/consent/objection-panel";
 import { RecordConsentPanel } from "../../../../features/consent/record-consent-panel";
 import { RequestConsentPanel } from "../../../../features/consent/request-consent-panel";
@@ -89,6 +90,7 @@ export default async function PersonPage({ params }: { params: Promise<{ personI
         personLanguage={person.person.preferredLanguage}
         role={user.role}
       />
+      <PortabilityLink personId={person.person.id} role={user.role} />
       <PersonHeldItems view={person} />
       <PersonErasures erasures={erasures} />
       <PersonHistory personId={person.person.id} />
