@@ -31,6 +31,12 @@ test("access report: preview, generate, send, download on the microsite after co
   expect(pdf.headers()["content-type"]).toBe("application/pdf");
   expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
 
+  // Art. 20: the portability ZIP as the DPO downloads it from the person page.
+  const zipHref = await page.getByTestId("portability-download").getAttribute("href");
+  const zip = await page.request.get(zipHref!);
+  expect(zip.headers()["content-type"]).toBe("application/zip");
+  expect((await zip.body()).subarray(0, 2).toString()).toBe("PK");
+
   page.once("dialog", (dialog) => dialog.accept());
   await row.getByRole("button", { name: "An die Person senden" }).click();
   await expect(section.getByText("Die E-Mail mit dem Download-Link liegt im Postausgang.")).toBeVisible();

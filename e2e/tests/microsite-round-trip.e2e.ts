@@ -53,6 +53,14 @@ test("request → microsite choices → double opt-in confirmation → withdraw 
   await expect(person.page.getByRole("status")).toContainText(/Eingewilligt in|Consent given to/);
   await expect(person.page.getByRole("status")).toContainText(/Bestätigungs-E-Mail|confirmation e-mail/);
 
+  // Art. 20: the person downloads their data from the settings page.
+  const [myData] = await Promise.all([
+    person.page.waitForEvent("download"),
+    person.page.getByTestId("download-my-data").click(),
+  ]);
+  expect(myData.suggestedFilename()).toMatch(/\.zip$/);
+  expect(myData.suggestedFilename()).not.toContain(lastName);
+
   // The portal shows the change at once: the events purpose is valid, the newsletter waits.
   await page.goto(personUrl);
   await expect(page.locator("main [data-light]").first()).toHaveAttribute("data-light", /yellow|green/);
