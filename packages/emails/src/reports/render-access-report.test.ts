@@ -122,24 +122,26 @@ describe("renderAccessReportPdf (Art. 15 GDPR)", () => {
     });
   }
 
-  it("prints a person with 10,000 activities on hundreds of pages", async () => {
-    const report = fixtureReport("de", { facts: { activities: fixtureActivities(10_000) } });
+  // Long lists across many pages; the render time of a 10,000-activity person is a bench figure
+  // (issue 10 #6), not a test's, as CI runs the packages' tests side by side.
+  it("prints a person with 2,000 activities across many pages", async () => {
+    const report = fixtureReport("de", { facts: { activities: fixtureActivities(2_000) } });
     const started = performance.now();
     const pdf = await renderAccessReportPdf(report);
     const seconds = (performance.now() - started) / 1000;
     const { pageCount } = await pdfText(pdf, []);
     console.info(
-      `access report, 10,000 activities (${report.copy.activities.length} shown): ${seconds.toFixed(1)} s, ${pageCount} pages, ${(pdf.length / 1e6).toFixed(1)} MB`,
+      `access report, 2,000 activities (${report.copy.activities.length} shown): ${seconds.toFixed(1)} s, ${pageCount} pages, ${(pdf.length / 1e6).toFixed(1)} MB`,
     );
-    expect(pageCount).toBeGreaterThan(200);
+    expect(pageCount).toBeGreaterThan(40);
     // The first and the last activity shown, and the count of the withheld ones (Art. 15(4)).
     const first = squeeze((await pdfText(pdf, [4, 5])).text);
     expect(first).toContain(squeeze("call 1 Talked about the maintenance of machine 1 and"));
     const pages = Array.from({ length: 6 }, (_, i) => pageCount - 5 + i);
     const end = squeeze((await pdfText(pdf, pages)).text);
-    expect(end).toContain("email9998");
-    expect(end).toContain(squeeze("2000 interne Notizen wurden weggelassen"));
-    expect(end).toContain(squeeze("2000 interne Aufgaben wurden weggelassen"));
+    expect(end).toContain("email1998");
+    expect(end).toContain(squeeze("400 interne Notizen wurden weggelassen"));
+    expect(end).toContain(squeeze("400 interne Aufgaben wurden weggelassen"));
     expect(end).toContain(squeeze(`Seite ${pageCount} von ${pageCount}`));
   });
 
