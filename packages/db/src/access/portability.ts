@@ -10,6 +10,7 @@ import {
 import { sql } from "kysely";
 import type { Database } from "../create-database.ts";
 import { isUuid } from "../erasure/erasure-facts.ts";
+import { currentTextIn, purposesWithCurrentText } from "../repositories/purpose-texts.ts";
 
 /** The data a person provided (Art. 20 GDPR), as the export carries it; timestamps as ISO 8601. */
 export interface PortableSubject {
@@ -160,17 +161,23 @@ type RecordRow = Omit<
 
 /** Every record of the person (the domain picks the portable ones) with its purpose's name. */
 async function loadRecords(db: Database, personId: string, language: Language): Promise<RecordRow[]> {
-  const { rows } = await sql<RecordRow>`
-    SELECT p.key AS purpose_key, coalesce(v.name, cur.name, p.key) AS purpose_name, r.purpose_version,
+  const { rows } = await sql<
+    Omit<RecordRow, "purposeName"> & { purposeId: string; versionName: string | null }
+  >`
+    SELECT r.purpose_id, p.key AS purpose_key, v.name AS version_name, r.purpose_version,
       r.legal_basis, r.state, r.source, r.requested_at, r.granted_at, r.confirmed_at, r.withdrawn_at,
       r.declined_at, r.ended_at
     FROM processing_record r
     JOIN purpose p ON p.id = r.purpose_id
     LEFT JOIN purpose_version v ON v.purpose_id = p.id AND v.version = r.purpose_version
       AND v.language = ${language}
-    LEFT JOIN purpose_version cur ON cur.purpose_id = p.id AND cur.version = p.current_version
-      AND cur.language = ${language}
     WHERE r.person_id = ${personId}
     ORDER BY p.key, r.id`.execute(db);
-  return rows;
+  // The text of the record's version; else the purpose's current one.
+  const current = await purposesWithCurrentText(db, { ids: [...new Set(rows.map((r) => r.purposeId))] });
+  const currentOf = new Map(current.map((p) => [p.id, currentTextIn(p, language, { fallback: true })]));
+  return rows.map(({ purposeId, versionName, ...record }) => ({
+    ...record,
+    purposeName: versionName ?? currentOf.get(purposeId)?.name ?? record.purposeKey,
+  }));
 }
