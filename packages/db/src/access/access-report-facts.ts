@@ -10,6 +10,7 @@ import { listAuditEvents } from "../audit/read-audit.ts";
 import type { Database } from "../create-database.ts";
 import { isUuid } from "../erasure/erasure-facts.ts";
 import { currentTextIn, purposesWithCurrentText } from "../repositories/purpose-texts.ts";
+import { loadContactData } from "./contact-data.ts";
 
 /** The mails that confirm a consent to the person (Art. 7(1)): receipts and double opt-in mails. */
 const receiptTemplates = ["consent-receipt", "double-opt-in"];
@@ -52,58 +53,31 @@ export async function loadAccessReportFacts(
     .executeTakeFirst();
   if (!person) throw new DomainError("not_found", "person_not_found");
 
-  const [emails, phones, addresses, bankAccounts, activities, documents, relationships, records] =
-    await Promise.all([
-      db
-        .selectFrom("personEmail")
-        .select(["address", "kind", "isPrimary"])
-        .where("personId", "=", personId)
-        .orderBy("isPrimary", "desc")
-        .orderBy("createdAt")
-        .execute(),
-      db
-        .selectFrom("personPhone")
-        .select(["number", "kind", "isPrimary"])
-        .where("personId", "=", personId)
-        .orderBy("isPrimary", "desc")
-        .orderBy("createdAt")
-        .execute(),
-      db
-        .selectFrom("personAddress")
-        .select(["street", "postalCode", "city", "country", "kind", "isPrimary"])
-        .where("personId", "=", personId)
-        .orderBy("isPrimary", "desc")
-        .orderBy("createdAt")
-        .execute(),
-      db
-        .selectFrom("bankAccount")
-        .select(["iban", "bic", "accountHolder", "mandateReference"])
-        .where("personId", "=", personId)
-        .orderBy("createdAt")
-        .execute(),
-      db
-        .selectFrom("activity")
-        .select(["kind", "direction", "occurredAt", "subject", "body", "durationSeconds"])
-        .where("personId", "=", personId)
-        .orderBy("occurredAt")
-        .orderBy("id")
-        .execute(),
-      db
-        .selectFrom("document")
-        .select(["id", "kind", "fileName", "contentType", "sizeBytes", "createdAt"])
-        .where("personId", "=", personId)
-        .orderBy("createdAt")
-        .orderBy("id")
-        .execute(),
-      db
-        .selectFrom("relationship as rl")
-        .leftJoin("organization as o", "o.id", "rl.relatedOrganizationId")
-        .select(["rl.role", "o.name as organizationName", "rl.relatedPersonId", "rl.note"])
-        .where("rl.personId", "=", personId)
-        .orderBy("rl.createdAt")
-        .execute(),
-      loadRecords(db, personId, language),
-    ]);
+  const [contact, activities, documents, relationships, records] = await Promise.all([
+    loadContactData(db, personId, { heldBankAccounts: true }),
+    db
+      .selectFrom("activity")
+      .select(["kind", "direction", "occurredAt", "subject", "body", "durationSeconds"])
+      .where("personId", "=", personId)
+      .orderBy("occurredAt")
+      .orderBy("id")
+      .execute(),
+    db
+      .selectFrom("document")
+      .select(["id", "kind", "fileName", "contentType", "sizeBytes", "createdAt"])
+      .where("personId", "=", personId)
+      .orderBy("createdAt")
+      .orderBy("id")
+      .execute(),
+    db
+      .selectFrom("relationship as rl")
+      .leftJoin("organization as o", "o.id", "rl.relatedOrganizationId")
+      .select(["rl.role", "o.name as organizationName", "rl.relatedPersonId", "rl.note"])
+      .where("rl.personId", "=", personId)
+      .orderBy("rl.createdAt")
+      .execute(),
+    loadRecords(db, personId, language),
+  ]);
 
   const [receipts, visits, auditHistory] = await Promise.all([
     db
@@ -130,10 +104,7 @@ export async function loadAccessReportFacts(
       birthday: person.birthday === null ? null : String(person.birthday),
       retentionManualUntil: person.retentionManualUntil === null ? null : String(person.retentionManualUntil),
     },
-    emails,
-    phones,
-    addresses,
-    bankAccounts,
+    ...contact,
     activities,
     documents: documents.map((d) => ({ ...d, sizeBytes: Number(d.sizeBytes) })),
     relationships: relationships.map((r) => ({

@@ -20,14 +20,8 @@ import {
 import { createPerson, createStaffUser } from "../seed/factories.ts";
 import { createTestDatabase, type TestDatabase } from "../testing/create-test-database.ts";
 import { loadAccessReportFacts } from "./access-report-facts.ts";
-import {
-  getReportTemplate,
-  listAccessReports,
-  listReportTemplates,
-  recordGeneratedAccessReport,
-  requestAccessReport,
-  saveReportTemplate,
-} from "./access-reports.ts";
+import { listAccessReports, recordGeneratedAccessReport, requestAccessReport } from "./access-reports.ts";
+import { getReportTemplate, listReportTemplates, saveReportTemplate } from "./report-templates.ts";
 
 let t: TestDatabase;
 let c: Catalogue;

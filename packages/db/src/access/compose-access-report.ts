@@ -8,7 +8,7 @@ import {
 import type { Database } from "../create-database.ts";
 import { type CompanySettings, getCompanySettings } from "../repositories/settings.ts";
 import { loadAccessReportFacts } from "./access-report-facts.ts";
-import { getReportTemplate, type ReportTemplateRow } from "./access-reports.ts";
+import { getReportTemplate, type ReportTemplateRow } from "./report-templates.ts";
 
 /** The controller, its DPO and the supervisory authority as the report names them (company settings). */
 export function reportControllerOf(settings: CompanySettings): ReportController {

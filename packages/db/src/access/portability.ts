@@ -11,6 +11,7 @@ import { sql } from "kysely";
 import type { Database } from "../create-database.ts";
 import { isUuid } from "../erasure/erasure-facts.ts";
 import { currentTextIn, purposesWithCurrentText } from "../repositories/purpose-texts.ts";
+import { loadContactData } from "./contact-data.ts";
 
 /** The data a person provided (Art. 20 GDPR), as the export carries it; timestamps as ISO 8601. */
 export interface PortableSubject {
@@ -93,40 +94,9 @@ export async function loadPortableData(
   if (!person) throw new DomainError("not_found", "person_not_found");
   const lang = language ?? person.preferredLanguage;
 
-  const [records, emails, phones, addresses, bankAccounts] = await Promise.all([
+  const [records, contact] = await Promise.all([
     loadRecords(db, personId, lang),
-    db
-      .selectFrom("personEmail")
-      .select(["address", "kind", "isPrimary"])
-      .where("personId", "=", personId)
-      .orderBy("isPrimary", "desc")
-      .orderBy("createdAt")
-      .orderBy("id")
-      .execute(),
-    db
-      .selectFrom("personPhone")
-      .select(["number", "kind", "isPrimary"])
-      .where("personId", "=", personId)
-      .orderBy("isPrimary", "desc")
-      .orderBy("createdAt")
-      .orderBy("id")
-      .execute(),
-    db
-      .selectFrom("personAddress")
-      .select(["street", "postalCode", "city", "country", "kind", "isPrimary"])
-      .where("personId", "=", personId)
-      .orderBy("isPrimary", "desc")
-      .orderBy("createdAt")
-      .orderBy("id")
-      .execute(),
-    db
-      .selectFrom("bankAccount")
-      .select(["iban", "bic", "accountHolder", "mandateReference"])
-      .where("personId", "=", personId)
-      .where("heldUntil", "is", null)
-      .orderBy("createdAt")
-      .orderBy("id")
-      .execute(),
+    loadContactData(db, personId, { heldBankAccounts: false }),
   ]);
 
   const scope = portabilityScope(records);
@@ -134,7 +104,7 @@ export async function loadPortableData(
     personId,
     language: lang,
     applies: scope.applies,
-    subject: scope.applies ? { ...person, emails, phones, addresses, bankAccounts } : null,
+    subject: scope.applies ? { ...person, ...contact } : null,
     records: scope.records.map((record) => ({
       purposeKey: record.purposeKey,
       purposeName: record.purposeName,
