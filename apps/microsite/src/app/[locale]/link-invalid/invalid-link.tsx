@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import type { Locale } from "../../../i18n/routing";
 import { primaryButtonClass } from "../../../server/link-page";
+import { EmailField } from "../email-field";
 import { requestLink } from "./actions";
 
 /**
@@ -26,20 +27,7 @@ export async function InvalidLink({ locale, sent = false }: { locale: Locale; se
         ) : null}
         <form method="post" action={requestLink} className="space-y-3">
           <input type="hidden" name="locale" value={locale} />
-          <div className="flex flex-col gap-1">
-            <label htmlFor="new-link-email" className="font-semibold">
-              {t("emailLabel")}
-            </label>
-            <input
-              id="new-link-email"
-              name="email"
-              type="email"
-              required
-              autoComplete="email"
-              maxLength={320}
-              className="max-w-md rounded-md border border-slate-500 px-3 py-2 focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-blue-700"
-            />
-          </div>
+          <EmailField id="new-link-email" label={t("emailLabel")} />
           <button type="submit" className={primaryButtonClass}>
             {t("submit")}
           </button>

@@ -4,6 +4,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { routing } from "../../../i18n/routing";
 import { primaryButtonClass } from "../../../server/link-page";
 import { currentReportDownload, REPORT_COOKIE } from "../../../server/report-download";
+import { EmailField } from "../email-field";
 import { InvalidLink } from "../link-invalid/invalid-link";
 
 export const dynamic = "force-dynamic";
@@ -37,20 +38,7 @@ export default async function ReportPage({ params, searchParams }: ReportPagePro
         </p>
       ) : null}
       <form method="post" action={`/${locale}/report/download`} className="space-y-3">
-        <div className="flex flex-col gap-1">
-          <label htmlFor="report-email" className="font-semibold">
-            {t("emailLabel")}
-          </label>
-          <input
-            id="report-email"
-            name="email"
-            type="email"
-            required
-            autoComplete="email"
-            maxLength={320}
-            className="max-w-md rounded-md border border-slate-500 px-3 py-2 focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-blue-700"
-          />
-        </div>
+        <EmailField id="report-email" label={t("emailLabel")} />
         <button type="submit" className={primaryButtonClass}>
           {t("download")}
         </button>
