@@ -25,6 +25,7 @@ export type JsonValue = JsonArray | JsonObject | JsonPrimitive;
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
 export interface AccessReport {
+  attachedDocumentIds: Generated<string[]>;
   createdAt: Generated<Timestamp>;
   delivery: "link" | "attachment" | null;
   documentId: string | null;
@@ -340,9 +341,11 @@ export interface Organization {
 }
 
 export interface OutboxMessage {
+  attachmentDocumentId: string | null;
   attempts: Generated<number>;
   createdAt: Generated<Timestamp>;
   dispatchBatch: string | null;
+  hasAttachment: Generated<boolean>;
   headers: Generated<Json>;
   html: string | null;
   id: Generated<string>;
