@@ -13,11 +13,13 @@ import {
   CommunicationSection,
   ConsentReceiptsSection,
   DocumentsSection,
+  isLongList,
   MasterDataSection,
   MicrositeVisitsSection,
   RecordsSection,
   RelationshipsSection,
 } from "./report-copy.tsx";
+import { PageFooter } from "./report-footer.tsx";
 import { reportDay } from "./report-format.ts";
 import {
   AutomatedDecisionsSection,
@@ -151,10 +153,10 @@ function AccessReportPage({ report }: { report: AccessReport }) {
       layout={({ children, pageNumber, totalPages }) => (
         <>
           <View style={styles.flow}>{children}</View>
-          <View style={styles.footer}>
-            <Text>{`${report.controller.name} · ${t.documentTitle} · ${subject} · ${date}`}</Text>
-            <Text>{t.page(pageNumber ?? 1, totalPages ?? pageNumber ?? 1)}</Text>
-          </View>
+          <PageFooter
+            left={`${report.controller.name} · ${t.documentTitle} · ${subject} · ${date}`}
+            right={t.page(pageNumber ?? 1, totalPages ?? pageNumber ?? 1)}
+          />
         </>
       )}
     >
@@ -188,7 +190,11 @@ function AccessReportPage({ report }: { report: AccessReport }) {
                 {t.copyPart} <Text style={styles.article}>{t.copyArticle}</Text>
               </Text>
             ) : null}
-            <SectionHeading title={t.sections[section]} article={t.article(reportSectionArticle[section])} />
+            <SectionHeading
+              title={t.sections[section]}
+              article={t.article(reportSectionArticle[section])}
+              break={isLongList(report, section)}
+            />
             <Body {...props} />
           </Fragment>
         );

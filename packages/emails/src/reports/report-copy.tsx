@@ -1,4 +1,4 @@
-import { isLanguage, legalBasisArticle } from "@purposeful/domain";
+import { isLanguage, legalBasisArticle, type ReportSection } from "@purposeful/domain";
 import { View } from "@react-pdf/renderer";
 import {
   auditValuesInWords,
@@ -8,11 +8,14 @@ import {
   reportIban,
   reportMoment,
 } from "./report-format.ts";
+import { type ListEntry, LongList, LongTable, longListFrom } from "./report-long-list.tsx";
 import { Bullets, Field, None, type SectionProps, styles, Table, Text } from "./report-pdf-parts.tsx";
 
 /**
- * The copy of the data (Art. 15(3) GDPR), one component per section. Long lists (a customer of many
- * years has thousands of activities) are one short Text per item, returned as a fragment so that each
+ * The copy of the data (Art. 15(3) GDPR), one component per section. Activities, documents and the
+ * audit history of 150 or more items are painted page by page with pdfkit (report-long-list.tsx:
+ * a customer of many years has thousands). Shorter lists are one short Text per item, returned as a
+ * fragment so that each
  * item is a direct child of the page: react-pdf's page layout (react-pdf 4.9) keeps yoga's float32
  * positions, and inside one container taller than about 30,000 pt their rounding makes it take the
  * container for an unbreakable block, printing it on one clipped page. An item too long for a page
@@ -103,46 +106,82 @@ export function BankAccountsSection({ report, t }: SectionProps) {
 
 const minutes = (seconds: number) => String(Math.max(1, Math.round(seconds / 60)));
 
-export function ActivitiesSection({ report, t, language }: SectionProps) {
+/** An activity as the copy prints it: when, what kind, which way, how long; subject; text. */
+function activityEntry(
+  a: SectionProps["report"]["copy"]["activities"][number],
+  { t, language }: SectionProps,
+) {
+  return {
+    head: joined([
+      reportMoment(a.occurredAt, language),
+      t.activityKinds[a.kind],
+      a.direction && t.directions[a.direction],
+      a.durationSeconds !== null && t.activities.duration(minutes(a.durationSeconds)),
+    ]),
+    title: a.subject,
+    body: a.body ?? "",
+  };
+}
+
+export function ActivitiesSection(props: SectionProps) {
+  const { report, t } = props;
   if (report.copy.activities.length === 0) return <None t={t} />;
+  const entries = report.copy.activities.map((a) => activityEntry(a, props));
+  return <Entries entries={entries} />;
+}
+
+/** Entries one Text each (it breaks across pages itself when its body is long), or a long list. */
+function Entries({ entries }: { entries: ListEntry[] }) {
+  if (entries.length >= longListFrom) return <LongList entries={entries} />;
   return (
     <>
-      {report.copy.activities.map((a, index) => (
-        // One Text per activity: it breaks across pages itself when its body is long.
+      {entries.map((entry, index) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: stored order, never reordered
         <Text key={index} style={styles.entry}>
-          <Text style={styles.entryHead}>
-            {joined([
-              reportMoment(a.occurredAt, language),
-              t.activityKinds[a.kind],
-              a.direction && t.directions[a.direction],
-              a.durationSeconds !== null && t.activities.duration(minutes(a.durationSeconds)),
-            ])}
-          </Text>
-          {"  "}
-          <Text style={styles.bold}>{a.subject}</Text>
-          {a.body ? `\n${a.body}` : ""}
+          <Text style={styles.entryHead}>{entry.head}</Text>
+          {"\n"}
+          <Text style={styles.bold}>{entry.title}</Text>
+          {entry.body ? `\n${entry.body}` : ""}
         </Text>
       ))}
     </>
   );
 }
 
+/** Whether a section of the copy is printed as a long list, which starts on a page of its own. */
+export function isLongList(report: SectionProps["report"], section: ReportSection): boolean {
+  const counts: Partial<Record<ReportSection, number>> = {
+    activities: report.copy.activities.length,
+    documents: report.copy.documents.length,
+    audit_history: report.copy.auditHistory.length,
+  };
+  const count = counts[section] ?? 0;
+  return count >= longListFrom;
+}
+
+const documentColumns = [0.46, 0.18, 0.14, 0.22];
+
 export function DocumentsSection({ report, t, language }: SectionProps) {
   const documents = report.copy.documents;
   if (documents.length === 0) return <None t={t} />;
+  const head = [t.documents.name, t.documents.kind, t.documents.size, t.documents.date];
+  const rows = documents.map((d) => [
+    d.fileName,
+    t.documentKinds[d.kind],
+    reportFileSize(d.sizeBytes, language),
+    reportDay(d.createdAt, language),
+  ]);
   return (
     <>
-      <Table
-        widths={["46%", "18%", "14%", "22%"]}
-        head={[t.documents.name, t.documents.kind, t.documents.size, t.documents.date]}
-        rows={documents.map((d) => [
-          <Text key="name">{d.fileName}</Text>,
-          <Text key="kind">{t.documentKinds[d.kind]}</Text>,
-          <Text key="size">{reportFileSize(d.sizeBytes, language)}</Text>,
-          <Text key="date">{reportDay(d.createdAt, language)}</Text>,
-        ])}
-      />
+      {rows.length >= longListFrom ? (
+        <LongTable table={{ widths: documentColumns, head, rows }} />
+      ) : (
+        <Table
+          widths={documentColumns.map((w) => `${w * 100}%`)}
+          head={head}
+          rows={rows.map((cells) => cells.map((cell, i) => <Text key={head[i]}>{cell}</Text>))}
+        />
+      )}
       <Text style={[styles.paragraph, { marginTop: 4 }]}>
         {report.attachDocuments ? t.documents.attached : t.documents.notAttached}
       </Text>
@@ -224,24 +263,12 @@ export function ConsentReceiptsSection({ report, t, language }: SectionProps) {
 
 export function AuditHistorySection({ report, t, language }: SectionProps) {
   if (report.copy.auditHistory.length === 0) return <None t={t} />;
-  return (
-    <>
-      {report.copy.auditHistory.map((event, index) => {
-        const values = auditValuesInWords(event.values);
-        return (
-          // biome-ignore lint/suspicious/noArrayIndexKey: stored order, never reordered
-          <Text key={index} style={styles.entry}>
-            <Text style={styles.entryHead}>
-              {joined([reportMoment(event.at, language), `${t.audit.by} ${t.actorTypes[event.actor]}`])}
-            </Text>
-            {"\n"}
-            <Text style={styles.bold}>{event.action}</Text>
-            {values ? `\n${values}` : ""}
-          </Text>
-        );
-      })}
-    </>
-  );
+  const entries = report.copy.auditHistory.map((event) => ({
+    head: joined([reportMoment(event.at, language), `${t.audit.by} ${t.actorTypes[event.actor]}`]),
+    title: event.action,
+    body: auditValuesInWords(event.values) ?? "",
+  }));
+  return <Entries entries={entries} />;
 }
 
 export function MicrositeVisitsSection({ report, t, language }: SectionProps) {

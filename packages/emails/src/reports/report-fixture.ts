@@ -18,6 +18,11 @@ import {
  */
 
 export const fixtureAt = new Date("2026-03-15T09:00:00Z");
+
+import { fixtureActivities } from "./big-person-fixture.ts";
+
+export { fixtureActivities, fixtureAuditHistory, fixtureDocuments } from "./big-person-fixture.ts";
+
 const day = (iso: string) => new Date(iso);
 
 export const fixtureController: ReportController = {
@@ -104,25 +109,6 @@ const purposeTexts = {
     fair: ["Trade fair invitations", "Invitations to our trade fair stands by post"],
   },
 } satisfies Record<Language, Record<string, [string, string]>>;
-
-/** `count` activities, one per hour back from the fixture date, cycling through the kinds. */
-export function fixtureActivities(count: number): ReportActivity[] {
-  const kinds = ["call", "meeting", "email", "note", "task"] as const;
-  return Array.from({ length: count }, (_, i) => {
-    const kind = kinds[i % kinds.length]!;
-    return {
-      kind,
-      direction: kind === "call" || kind === "email" ? (i % 2 === 0 ? "inbound" : "outbound") : null,
-      occurredAt: new Date(fixtureAt.getTime() - (i + 1) * 3_600_000),
-      subject: `${kind} ${i + 1}`,
-      body:
-        kind === "note"
-          ? "Internal: margin on the last order was thin"
-          : `Talked about the maintenance of machine ${i + 1} and the next appointment.`,
-      durationSeconds: kind === "call" ? 240 : null,
-    };
-  });
-}
 
 export function fixtureFacts(
   language: Language,

@@ -5,14 +5,38 @@ import { Text as LetterText } from "../letters/pdf-text.tsx";
 import { type AccessReportTexts, accessReportTexts } from "./report-texts.ts";
 
 export const gray = "#475569";
-const rule = "#cbd5e1";
+export const rule = "#cbd5e1";
+
+const mm = 72 / 25.4;
+const a4 = { width: 595.28, height: 841.89 };
+const padding = { top: 18 * mm, bottom: 10 * mm, left: 22 * mm, right: 20 * mm };
+export const reportFooter = {
+  marginTop: 4 * mm,
+  borderTopWidth: 0.5,
+  paddingTop: 3,
+  fontSize: 7.5,
+  lineHeight: 1.3,
+};
+
+/** The page's flow: what lies between the top padding and the footer (report-long-list.tsx). */
+export const reportPage = {
+  flowWidth: a4.width - padding.left - padding.right,
+  flowHeight:
+    a4.height -
+    padding.top -
+    padding.bottom -
+    (reportFooter.marginTop +
+      reportFooter.borderTopWidth +
+      reportFooter.paddingTop +
+      reportFooter.fontSize * reportFooter.lineHeight),
+};
 
 export const styles = StyleSheet.create({
   page: {
-    paddingTop: "18mm",
-    paddingBottom: "10mm",
-    paddingLeft: "22mm",
-    paddingRight: "20mm",
+    paddingTop: padding.top,
+    paddingBottom: padding.bottom,
+    paddingLeft: padding.left,
+    paddingRight: padding.right,
   },
   letterhead: { textAlign: "right", marginBottom: "10mm" },
   letterheadName: { fontFamily: "Helvetica-Bold", fontSize: 13, marginBottom: 2 },
@@ -72,18 +96,6 @@ export const styles = StyleSheet.create({
   // The text style sits on the flow, not on the page: set on the page, react-pdf's page layout
   // (react-pdf 4.9) stretches the footer and leaves a tenth of every page empty.
   flow: { flexGrow: 1, fontFamily: "Helvetica", fontSize: 9.5, lineHeight: 1.3, color: "#0f172a" },
-  footer: {
-    marginTop: "4mm",
-    fontFamily: "Helvetica",
-    lineHeight: 1.3,
-    flexDirection: "row",
-    justifyContent: "space-between",
-    fontSize: 7.5,
-    color: gray,
-    borderTopWidth: 0.5,
-    borderTopColor: gray,
-    paddingTop: 3,
-  },
 });
 
 // Whole words as in the letters, except a word longer than a line (a pasted link, an audit value):
@@ -111,9 +123,9 @@ export const textsOf = (report: AccessReport) => ({
 });
 
 /** A section's title with the article it answers shown small beside it; kept with what follows. */
-export function SectionHeading(props: { title: string; article: string }) {
+export function SectionHeading(props: { title: string; article: string; break?: boolean }) {
   return (
-    <Text style={styles.heading} minPresenceAhead={15}>
+    <Text style={styles.heading} minPresenceAhead={15} break={props.break}>
       {props.title} <Text style={styles.article}>{props.article}</Text>
     </Text>
   );
