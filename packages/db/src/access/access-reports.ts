@@ -87,7 +87,9 @@ export async function requestAccessReport(
 
 /**
  * Keeps a generated report: the PDF as a document of the person (kind `report`), the report row
- * (`reportId` approves a requested one, else a new row), an audit event. One transaction.
+ * (`reportId` approves a requested one, else a new row) with the documents it attaches (those it
+ * lists, when its template attaches documents; each must be the person's), an audit event. One
+ * transaction.
  */
 export async function recordGeneratedAccessReport(
   trx: Database,
@@ -98,10 +100,23 @@ export async function recordGeneratedAccessReport(
     templateId: string;
     pdf: Uint8Array;
     fileName: string;
+    attachedDocumentIds: readonly string[];
   },
   by: { staffUserId: string; at: Date },
 ): Promise<{ reportId: string; documentId: string }> {
   await assertPerson(trx, input.personId);
+  const attachedDocumentIds = [...input.attachedDocumentIds];
+  if (attachedDocumentIds.length > 0) {
+    const own = await trx
+      .selectFrom("document")
+      .select((eb) => eb.fn.countAll<string>().as("n"))
+      .where("personId", "=", input.personId)
+      .where("id", "in", attachedDocumentIds)
+      .executeTakeFirstOrThrow();
+    // Only ids read from this person's documents reach here; anything else is a programming error.
+    if (Number(own.n) !== new Set(attachedDocumentIds).size)
+      throw new Error("attached documents must be the person's own");
+  }
   const documentId = await storeDocument(trx, {
     personId: input.personId,
     kind: "report",
@@ -118,6 +133,7 @@ export async function recordGeneratedAccessReport(
     generatedBy: by.staffUserId,
     generatedAt: by.at,
     documentId,
+    attachedDocumentIds,
   };
   let reportId = input.reportId;
   if (reportId) {
@@ -144,7 +160,12 @@ export async function recordGeneratedAccessReport(
     entityType: "access_report",
     entityId: reportId,
     personId: input.personId,
-    changes: { language: input.language, templateId: input.templateId, documentId },
+    changes: {
+      language: input.language,
+      templateId: input.templateId,
+      documentId,
+      attachedDocuments: attachedDocumentIds.length,
+    },
     at: by.at,
   });
   return { reportId, documentId };

@@ -5,5 +5,6 @@ export * from "./portability.ts";
 export * from "./portability-export.ts";
 export * from "./portability-schema.ts";
 export { type PortabilityCsvFile, portabilityCsvFiles } from "./portability-texts.ts";
+export * from "./report-archive.ts";
 export * from "./report-delivery.ts";
 export * from "./report-templates.ts";

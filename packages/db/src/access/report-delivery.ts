@@ -38,6 +38,8 @@ export interface ReportDownloadLink {
   /** the address the notice went to; the person confirms it before the file is handed out */
   email: string | null;
   language: Language;
+  /** how many documents come with the report (then the download is a ZIP) */
+  attachedDocuments: number;
 }
 
 /**
@@ -57,7 +59,7 @@ export async function resolveReportDownload(
   if (link.purpose !== "report_download" || !link.accessReportId) return null;
   const row = await db
     .selectFrom("accessReport as r")
-    .select(["r.id", "r.language", "r.documentId"])
+    .select(["r.id", "r.language", "r.documentId", "r.attachedDocumentIds"])
     .where("r.id", "=", link.accessReportId)
     .where("r.personId", "=", link.personId)
     .where("r.status", "in", ["generated", "sent"])
@@ -76,12 +78,21 @@ export async function resolveReportDownload(
     accessReportId: row.id,
     email: email?.address ?? null,
     language: row.language,
+    attachedDocuments: row.attachedDocumentIds.length,
   };
 }
 
 /** The same address, as people type it: trimmed, case ignored (the domain part is case-free, and
  * nobody runs mailboxes that differ by case only). */
 export const sameAddress = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+
+/** The report's PDF and the documents it attaches (read one by one: `reportArchive`). */
+export interface ReportFile {
+  content: Uint8Array;
+  fileName: string;
+  contentType: string;
+  attachedDocumentIds: string[];
+}
 
 /**
  * Hands out the report's PDF after the person confirmed the address (the caller compares with
@@ -92,12 +103,12 @@ export async function recordReportDownload(
   trx: Database,
   download: ReportDownloadLink,
   at: Date,
-): Promise<{ content: Uint8Array; fileName: string; contentType: string }> {
+): Promise<ReportFile> {
   const report = await trx
     .updateTable("accessReport")
     .set({ downloadedAt: sql<Date>`coalesce(downloaded_at, ${at})` })
     .where("id", "=", download.accessReportId)
-    .returning("documentId")
+    .returning(["documentId", "attachedDocumentIds"])
     .executeTakeFirst();
   const document = report?.documentId
     ? await trx
@@ -118,8 +129,8 @@ export async function recordReportDownload(
     entityType: "access_report",
     entityId: download.accessReportId,
     personId: download.personId,
-    changes: { linkId: download.linkId },
+    changes: { linkId: download.linkId, attachedDocuments: report?.attachedDocumentIds.length ?? 0 },
     at,
   });
-  return document;
+  return { ...document, attachedDocumentIds: report?.attachedDocumentIds ?? [] };
 }

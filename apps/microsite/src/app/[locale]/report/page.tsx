@@ -40,7 +40,9 @@ export default async function ReportPage({ params, searchParams }: ReportPagePro
       <form method="post" action={`/${locale}/report/download`} className="space-y-3">
         <EmailField id="report-email" label={t("emailLabel")} />
         <button type="submit" className={primaryButtonClass}>
-          {t("download")}
+          {download.attachedDocuments > 0
+            ? t("downloadArchive", { count: download.attachedDocuments })
+            : t("download")}
         </button>
       </form>
       <p className="text-sm text-slate-700">{t("privacy")}</p>

@@ -112,6 +112,7 @@ export const accessReportsRouter = router({
             templateId: template.id,
             pdf,
             fileName: fileNameOf(report.language, now),
+            attachedDocumentIds: report.attachDocuments ? report.copy.documents.map((d) => d.id) : [],
           },
           { staffUserId: ctx.user.id, at: now },
         ),
