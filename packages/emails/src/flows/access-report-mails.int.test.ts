@@ -3,6 +3,7 @@ import {
   enqueueEmail,
   listAccessReports,
   recordGeneratedAccessReport,
+  restrictProcessing,
 } from "@purposeful/db";
 import { createPerson, createStaffUser } from "@purposeful/db/seed";
 import { createTestDatabase, type TestDatabase } from "@purposeful/db/testing";
@@ -54,7 +55,10 @@ beforeEach(async () => {
 });
 
 /** A generated report of the person with its own copy of the PDF, as the portal stores it. */
-async function generated(content: Buffer = pdf): Promise<{ reportId: string; documentId: string }> {
+async function generated(
+  content: Buffer = pdf,
+  ofPerson = personId,
+): Promise<{ reportId: string; documentId: string }> {
   const { templateId } = await t.db
     .selectFrom("reportTemplate")
     .select("id as templateId")
@@ -63,7 +67,7 @@ async function generated(content: Buffer = pdf): Promise<{ reportId: string; doc
     recordGeneratedAccessReport(
       trx,
       {
-        personId,
+        personId: ofPerson,
         reportId: null,
         language: "en",
         templateId,
@@ -184,6 +188,22 @@ describe("an access report sent as an e-mail attachment (issue 10 #4)", () => {
       hasAttachment: true,
       attachmentDocumentId: null,
     });
+  });
+
+  it("reaches a person who restricted processing after it was queued: it answers their own request", async () => {
+    const rita = await createPerson(t.db, { preferredLanguage: "en", emails: ["rita@example.com"] });
+    const { reportId } = await generated(pdf, rita);
+    const { outboxMessageId } = await sendAttached(reportId);
+    await t.db
+      .transaction()
+      .execute((trx) =>
+        restrictProcessing(trx, rita, { reason: "accuracy" }, { type: "staff", id: dpoId }, at),
+      );
+    // Art. 12(3), as `mayMailRequestAnswer` allowed it when queued: not cancelled as "restricted".
+    expect(await dispatch()).toMatchObject({ claimed: 1, sent: 1, cancelled: 0 });
+    expect(stub.deliveries.map((d) => [d.outboxId, d.to, d.attachments.length])).toEqual([
+      [outboxMessageId, "rita@example.com", 1],
+    ]);
   });
 
   it("is kept as captured, like every mail, when no provider is configured", async () => {
