@@ -38,6 +38,8 @@ export const domainErrorReasons = [
   "report_template_hides_required_section",
   "report_template_not_found",
   "access_report_not_found",
+  "report_attachments_need_link",
+  "report_too_large_for_email",
   "invalid_transfer",
   // invalid input
   "invalid_date",

@@ -1,6 +1,7 @@
 export * from "./access/access-report.ts";
 export * from "./access/data-source.ts";
 export * from "./access/portability.ts";
+export * from "./access/report-delivery.ts";
 export * from "./access/report-sections.ts";
 export * from "./access/rights.ts";
 export * from "./access/storage-period.ts";

@@ -1,5 +1,5 @@
 export { type CompanySettings, type EmailLanguage, Layout } from "./components/layout.tsx";
-export { sendAccessReportNotice } from "./flows/access-report-mails.ts";
+export { sendAccessReportAttached, sendAccessReportNotice } from "./flows/access-report-mails.ts";
 export { type CheckpointSummary, createAuditCheckpoint } from "./flows/audit-checkpoint.ts";
 export { campaignLettersPdf, lettersPerPart, previewCampaignLetter } from "./flows/campaign-letters.ts";
 export { previewCampaignMail } from "./flows/campaign-previews.ts";

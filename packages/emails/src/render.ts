@@ -1,6 +1,10 @@
 import { render, toPlainText } from "@react-email/render";
 import { createElement, type ReactElement } from "react";
 import type { EmailLanguage } from "./components/layout.tsx";
+import AccessReportAttachedEmail, {
+  type AccessReportAttachedProps,
+  accessReportAttachedSubject,
+} from "./emails/access-report-attached.email.tsx";
 import AccessReportNoticeEmail, {
   type AccessReportNoticeProps,
   accessReportNoticeSubject,
@@ -36,6 +40,7 @@ import SettingsLinkEmail, {
 
 export type { CompanySettings, EmailLanguage } from "./components/layout.tsx";
 export type {
+  AccessReportAttachedProps,
   AccessReportNoticeProps,
   AuditCheckpointProps,
   ConsentReceiptProps,
@@ -55,6 +60,7 @@ export interface EmailPropsByTemplate {
   "restriction-lifted": RestrictionLiftedProps;
   "retention-summary": RetentionSummaryProps;
   "access-report-notice": AccessReportNoticeProps;
+  "access-report-attached": AccessReportAttachedProps;
 }
 
 export type EmailTemplate = keyof EmailPropsByTemplate;
@@ -83,6 +89,7 @@ export const emailTemplates: { [T in EmailTemplate]: EmailDefinition<EmailPropsB
   "restriction-lifted": { component: RestrictionLiftedEmail, subject: restrictionLiftedSubject },
   "retention-summary": { component: RetentionSummaryEmail, subject: retentionSummarySubject },
   "access-report-notice": { component: AccessReportNoticeEmail, subject: accessReportNoticeSubject },
+  "access-report-attached": { component: AccessReportAttachedEmail, subject: accessReportAttachedSubject },
 };
 
 // Headings stay in their own case in the text version (html-to-text upper-cases them by default).

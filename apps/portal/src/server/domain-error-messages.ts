@@ -278,6 +278,14 @@ export const domainReasonMessages: Record<DomainErrorReason, Localized> = {
     de: "Diesen Auskunftsbericht gibt es nicht (mehr).",
     en: "This access report does not exist (any more).",
   },
+  report_attachments_need_link: {
+    de: "Diese Auskunft hängt Dokumente an und kann daher nicht als E-Mail-Anhang gehen. Bitte senden Sie sie per Link.",
+    en: "This report attaches documents, so it cannot go as an e-mail attachment. Please send it by link.",
+  },
+  report_too_large_for_email: {
+    de: "Das PDF dieser Auskunft ist größer als 10 MB und zu groß für einen E-Mail-Anhang. Bitte senden Sie es per Link.",
+    en: "This report's PDF is larger than 10 MB, too large for an e-mail attachment. Please send it by link.",
+  },
   invalid_transfer: {
     de: "Eine Drittlandübermittlung braucht ein Land außerhalb des EWR (ISO-Code, z. B. US), einen Empfänger und eine Garantie nach Art. 45–49 DSGVO.",
     en: "A third-country transfer needs a country outside the EEA (ISO code, e.g. US), a recipient and a ground under Art. 45–49 GDPR.",

@@ -1,4 +1,4 @@
-import { DomainError, type Language } from "@purposeful/domain";
+import { DomainError, type Language, type ReportDelivery } from "@purposeful/domain";
 import { recordAudit } from "../audit/record-audit.ts";
 import { storeDocument } from "../consent/documents.ts";
 import type { Database } from "../create-database.ts";
@@ -15,7 +15,7 @@ export interface AccessReportRow {
   generatedBy: string | null;
   generatedAt: Date | null;
   documentId: string | null;
-  delivery: "link" | "attachment" | null;
+  delivery: ReportDelivery | null;
   sentAt: Date | null;
   downloadedAt: Date | null;
   createdAt: Date;
@@ -188,7 +188,7 @@ async function assertPerson(db: Database, personId: string): Promise<{ preferred
  */
 export async function markAccessReportSent(
   trx: Database,
-  input: { reportId: string; delivery: "link" | "attachment"; emailId: string },
+  input: { reportId: string; delivery: ReportDelivery; emailId: string },
   by: { staffUserId: string; at: Date },
 ): Promise<void> {
   const row = await trx

@@ -2,6 +2,7 @@ import { DomainError, type Language } from "@purposeful/domain";
 import { sql } from "kysely";
 import { recordAudit } from "../audit/record-audit.ts";
 import type { Database } from "../create-database.ts";
+import { isUuid } from "../erasure/erasure-facts.ts";
 import { generatedAccessReport } from "./access-reports.ts";
 
 /** Revokes every download link of a report (a link mailed by mistake, or a changed address), audited. */
@@ -28,6 +29,48 @@ export async function revokeAccessReportLinks(
     at: by.at,
   });
   return n;
+}
+
+/** A generated report with what deciding on its delivery as an attachment needs. */
+export interface AttachableAccessReport {
+  id: string;
+  personId: string;
+  language: Language;
+  generatedAt: Date | null;
+  documentId: string;
+  fileName: string;
+  sizeBytes: number;
+  /** how many documents the report attaches of its own (those go as a ZIP behind the link) */
+  attachedDocuments: number;
+}
+
+/**
+ * A generated report with its PDF's file name and size and the number of documents it attaches, for
+ * the domain's `checkReportAttachment`; never the content. DomainError when there is no such report.
+ */
+export async function attachableAccessReport(
+  db: Database,
+  reportId: string,
+): Promise<AttachableAccessReport> {
+  if (!isUuid(reportId)) throw new DomainError("not_found", "access_report_not_found");
+  const row = await db
+    .selectFrom("accessReport as r")
+    .innerJoin("document as d", "d.id", "r.documentId")
+    .select([
+      "r.id",
+      "r.personId",
+      "r.language",
+      "r.generatedAt",
+      "r.documentId",
+      "d.fileName",
+      "d.sizeBytes",
+      sql<number>`cardinality(r.attached_document_ids)`.as("attachedDocuments"),
+    ])
+    .where("r.id", "=", reportId)
+    .where("r.status", "in", ["generated", "sent"])
+    .executeTakeFirst();
+  if (!row?.documentId) throw new DomainError("not_found", "access_report_not_found");
+  return { ...row, documentId: row.documentId, attachedDocuments: Number(row.attachedDocuments) };
 }
 
 /** What a report's download link opens: the link, its report and the address it was mailed to. */

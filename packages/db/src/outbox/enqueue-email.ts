@@ -15,6 +15,12 @@ export interface OutgoingEmail {
   text: string;
   /** Extra headers, e.g. List-Unsubscribe and List-Unsubscribe-Post (RFC 8058). */
   headers?: Record<string, string>;
+  /**
+   * A stored document to attach (the access report's PDF). The row keeps only its id: the
+   * dispatcher reads the content when it sends this mail, and a mail whose document was deleted in
+   * the meantime (an erasure) is cancelled, never sent without it.
+   */
+  attachmentDocumentId?: string;
   at: Date;
 }
 
@@ -36,6 +42,8 @@ export async function enqueueEmail(trx: Database, mail: OutgoingEmail): Promise<
       html: mail.html,
       text: mail.text,
       headers: JSON.stringify(mail.headers ?? {}),
+      attachmentDocumentId: mail.attachmentDocumentId ?? null,
+      hasAttachment: mail.attachmentDocumentId !== undefined,
       status: "pending",
       nextAttemptAt: mail.at,
       createdAt: mail.at,

@@ -1,3 +1,4 @@
+export { type OutboxAttachment, readOutboxAttachment } from "./attachment.ts";
 export {
   type ClaimedMessage,
   type ClaimOptions,

@@ -86,6 +86,17 @@ const expectations: {
     url: (p) => p.downloadUrl,
     dates: { de: "bis zum 16.12.2026", en: "until 16 December 2026" },
   },
+  "access-report-attached": {
+    subject: {
+      de: "Ihre Auskunft nach Art. 15 DSGVO (PDF im Anhang)",
+      en: "Your access report under Art. 15 GDPR (PDF attached)",
+    },
+    // Why the mail comes, and which attachment is the report.
+    purposeNames: (p) => ["Art. 15", p.fileName],
+    // No personal link (the PDF is attached): the footer's privacy notice is the mail's only link.
+    url: (p) => p.company.privacyNoticeUrl ?? null,
+    dates: { de: "Ihre Auskunft vom 30.11.2026", en: "Your report of 30 November 2026" },
+  },
 };
 
 const controllerLabel = { de: "Verantwortlich:", en: "Controller:" };

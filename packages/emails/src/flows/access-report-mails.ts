@@ -1,4 +1,6 @@
+import { randomUUID } from "node:crypto";
 import {
+  attachableAccessReport,
   createMicrositeLink,
   type Database,
   defaultLinkTtlDays,
@@ -7,7 +9,7 @@ import {
   linkPlaceholder,
   markAccessReportSent,
 } from "@purposeful/db";
-import { calendarDateAt, formatCalendarDate } from "@purposeful/domain";
+import { calendarDateAt, checkReportAttachment, formatCalendarDate } from "@purposeful/domain";
 import { renderEmail } from "../render.ts";
 import { companyForMail, loadRecipient } from "./recipient.ts";
 
@@ -59,4 +61,47 @@ export async function sendAccessReportNotice(
     { staffUserId: input.staffUserId, at: input.at },
   );
   return { linkId: link.id, outboxMessageId };
+}
+
+/**
+ * Issue 10 #4, the warned option: sends a generated access report with its PDF attached, which the DPO
+ * chooses knowingly over the download link (mail is rarely end-to-end encrypted). Refused for a
+ * report that attaches documents (they go as a ZIP by link) or whose PDF is too large for a mail
+ * (`checkReportAttachment`). The outbox row holds the document's id, never its bytes; the report is
+ * marked sent (delivery `attachment`) and audited, in the caller's transaction.
+ */
+export async function sendAccessReportAttached(
+  trx: Database,
+  input: { reportId: string; staffUserId: string; at: Date },
+): Promise<{ outboxMessageId: string | null }> {
+  const report = await attachableAccessReport(trx, input.reportId);
+  checkReportAttachment(report);
+  const recipient = await loadRecipient(trx, report.personId, "request_answer");
+  const language = report.language;
+  const generatedOn = formatCalendarDate(calendarDateAt(report.generatedAt ?? input.at));
+  const props = {
+    company: await companyForMail(trx),
+    salutationName: recipient.salutationName,
+    generatedOn,
+    fileName: report.fileName,
+  };
+  const mail = await renderEmail("access-report-attached", props, language);
+  const outboxMessageId = await enqueueEmail(trx, {
+    // Every send is a mail of its own (sending again is a new decision of the DPO).
+    idempotencyKey: `access-report-attached:${report.id}:${randomUUID()}`,
+    personId: recipient.personId,
+    to: recipient.email,
+    template: "access-report-attached",
+    language,
+    props: { reportId: report.id, documentId: report.documentId, generatedOn },
+    ...mail,
+    attachmentDocumentId: report.documentId,
+    at: input.at,
+  });
+  await markAccessReportSent(
+    trx,
+    { reportId: report.id, delivery: "attachment", emailId: recipient.emailId },
+    { staffUserId: input.staffUserId, at: input.at },
+  );
+  return { outboxMessageId };
 }

@@ -9,13 +9,16 @@ import {
   mapHeaderValues,
   markBatchFailed,
   markBatchSent,
+  markCancelled,
   markCaptured,
   markSent,
+  type OutboxAttachment,
   pinBatch,
+  readOutboxAttachment,
   releaseClaims,
   unpinBatch,
 } from "@purposeful/db";
-import type { OutboundMessage, Transport } from "../transport/resend.ts";
+import type { OutboundAttachment, OutboundMessage, Transport } from "../transport/resend.ts";
 import { renderQueuedMails } from "./render-queued.ts";
 
 export interface DispatchOptions {
@@ -47,7 +50,10 @@ export interface DispatchSummary {
   dead: number;
   /** Claims handed back untried (their batch was partly claimed by another dispatcher). */
   deferred: number;
-  /** Mails queued unrendered whose person may no longer be contacted (never sent). */
+  /**
+   * Mails never sent: queued unrendered for a person who may no longer be contacted, or carrying an
+   * attachment whose document was deleted meanwhile.
+   */
   cancelled: number;
 }
 
@@ -59,7 +65,12 @@ export function batchIdempotencyKey(ids: string[]): string {
   return `outbox-batch:${digest}`;
 }
 
-function toOutbound(row: ClaimedMessage, from: string, linkSecret: string): OutboundMessage {
+function toOutbound(
+  row: ClaimedMessage,
+  from: string,
+  linkSecret: string,
+  attachment?: OutboxAttachment,
+): OutboundMessage {
   const fill = (text: string) => fillLinkTokens(text, linkSecret);
   // Rendered by `renderQueuedMails` before anything is handed over; a pinned batch was rendered first.
   if (row.subject === null || row.html === null || row.text === null)
@@ -73,8 +84,15 @@ function toOutbound(row: ClaimedMessage, from: string, linkSecret: string): Outb
     html: fill(row.html),
     text: fill(row.text),
     headers: mapHeaderValues((row.headers ?? {}) as Record<string, string>, fill),
+    ...(attachment ? { attachments: [toAttachment(attachment)] } : {}),
   };
 }
+
+const toAttachment = (file: OutboxAttachment): OutboundAttachment => ({
+  filename: file.fileName,
+  content: file.content,
+  contentType: file.contentType,
+});
 
 /**
  * One dispatch round: claims due mails and hands them to the provider.
@@ -87,7 +105,7 @@ function toOutbound(row: ClaimedMessage, from: string, linkSecret: string): Outb
  * - a batch uses one key for all its members, so its members are pinned to it *before* the request
  *   (`dispatch_batch`) and, until the provider has certainly refused it (4xx), are only ever
  *   offered again as that identical batch — never one by one under other keys;
- * - only mails never offered before are put into new batches.
+ * - only mails never offered before are put into new batches, and never one with an attachment.
  * Safe concurrently: claims use `FOR UPDATE SKIP LOCKED` and leases, outcomes are fenced by the
  * claim's attempt count.
  */
@@ -134,13 +152,27 @@ export async function dispatchOutbox(db: Database, options: DispatchOptions): Pr
     }
   };
 
-  const sendAlone = async (row: ClaimedMessage) => {
-    const outcome = await transport.send(toOutbound(row, from, linkSecret ?? ""));
+  const sendAlone = async (row: ClaimedMessage, attachment?: OutboxAttachment) => {
+    const outcome = await transport.send(toOutbound(row, from, linkSecret ?? "", attachment));
     if (outcome.ok) {
       if (await markSent(db, row.id, outcome.providerId, now())) summary.sent++;
       return;
     }
     count(await markBatchFailed(db, [row], outcome.error, now(), { maxAttempts, seed: row.id }));
+  };
+
+  /**
+   * A mail with a stored document attached: its content is read now, for this mail only. If the
+   * document is gone (an erasure deleted it after the mail was queued), the mail is cancelled: it
+   * must not go out without what it announces, nor with a copy of deleted data.
+   */
+  const sendAttached = async (row: ClaimedMessage) => {
+    const attachment = row.attachmentDocumentId ? await readOutboxAttachment(db, row.id) : null;
+    if (!attachment) {
+      if (await markCancelled(db, row, "attachment_deleted")) summary.cancelled++;
+      return;
+    }
+    await sendAlone(row, attachment);
   };
 
   /** Offers a pinned batch (members sorted by id, so a repeat is byte-identical) under its key. */
@@ -173,10 +205,13 @@ export async function dispatchOutbox(db: Database, options: DispatchOptions): Pr
 
   const alone: ClaimedMessage[] = [];
   const fresh: ClaimedMessage[] = [];
+  // Never in a batch (Resend's batch endpoint takes no attachments), so never pinned to one.
+  const attached: ClaimedMessage[] = [];
   const pinned = new Map<string, ClaimedMessage[]>();
   for (const claim of claims) {
     if (claim.dispatchBatch)
       pinned.set(claim.dispatchBatch, [...(pinned.get(claim.dispatchBatch) ?? []), claim]);
+    else if (claim.hasAttachment) attached.push(claim);
     else if (claim.attempts === 1) fresh.push(claim);
     else alone.push(claim);
   }
@@ -229,6 +264,8 @@ export async function dispatchOutbox(db: Database, options: DispatchOptions): Pr
 
   // A few at a time: the provider's rate limit is per second, not per connection.
   for (let start = 0; start < alone.length; start += 4)
-    await Promise.all(alone.slice(start, start + 4).map(sendAlone));
+    await Promise.all(alone.slice(start, start + 4).map((row) => sendAlone(row)));
+  // One at a time: each holds its document in memory (up to 10 MB, a third more as base64).
+  for (const row of attached) await sendAttached(row);
   return summary;
 }

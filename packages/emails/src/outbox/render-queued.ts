@@ -7,7 +7,12 @@ import {
   retentionSummaryTemplate,
   storeRendering,
 } from "@purposeful/db";
-import { assessConsentRequestMail, assessTransactionalMail, DomainError } from "@purposeful/domain";
+import {
+  assessConsentRequestMail,
+  assessTransactionalMail,
+  DomainError,
+  mayMailRequestAnswer,
+} from "@purposeful/domain";
 import { consentRequestMail } from "../flows/consent-mails.ts";
 import { companyForMail, loadRecipient, purposeTexts } from "../flows/recipient.ts";
 import { renderEmail } from "../render.ts";
@@ -103,10 +108,14 @@ const renderers: Record<
   [retentionSummaryTemplate]: renderRetentionSummary,
 };
 
+/** Answers to the person's own request (the access report), queued under `mayMailRequestAnswer`. */
+const requestAnswerTemplates = new Set(["access-report-notice", "access-report-attached"]);
+
 /**
  * The claims whose person may no longer get them, decided now by the domain's rule for their kind:
- * a consent request (advertising) as `assessConsentRequestMail`, every other mail to a person as
- * `assessTransactionalMail` — so a person restricted (Art. 18(2)) or erased after a mail was queued
+ * a consent request (advertising) as `assessConsentRequestMail`, the answer to the person's own
+ * request as `mayMailRequestAnswer` (Art. 12(3): a restricted person gets it too, as when it was
+ * queued), every other mail to a person as `assessTransactionalMail` — so a person restricted (Art. 18(2)) or erased after a mail was queued
  * gets none but the notices that are sent after the change (e.g. the restriction's lifting, Art. 18(3)).
  * Members of a pinned provider batch stay: a batch whose outcome is unknown is only ever repeated
  * identically.
@@ -124,6 +133,7 @@ async function refusedClaims(db: Database, claims: ClaimedMessage[]): Promise<Ma
     persons.map((p) => [
       p.id,
       {
+        erasedLevel: p.erasedLevel,
         erased: p.erasedLevel > 0,
         restricted: p.restricted,
         mailBlocks: p.mailBlocks,
@@ -134,6 +144,10 @@ async function refusedClaims(db: Database, claims: ClaimedMessage[]): Promise<Ma
   for (const claim of claims) {
     const person = claim.personId && !claim.dispatchBatch ? facts.get(claim.personId) : undefined;
     if (!person) continue;
+    if (requestAnswerTemplates.has(claim.template)) {
+      if (!mayMailRequestAnswer(person)) refused.set(claim.id, "erased");
+      continue;
+    }
     const verdict =
       claim.template === "consent-request"
         ? assessConsentRequestMail(person)

@@ -1,7 +1,8 @@
 // A local stand-in for the Resend API for the fault tests: `POST /emails` and `POST /emails/batch`
 // with JSON bodies, `Authorization: Bearer`, and `Idempotency-Key` honoured like Resend does it —
 // a repeated key with the same body replays the first answer and delivers nothing new, with a
-// different body it is refused with 409. Faults are planned per call.
+// different body it is refused with 409. Faults are planned per call. Like Resend, the batch endpoint
+// refuses attachments (422).
 import { createHash } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -32,6 +33,14 @@ export interface StubDelivery {
   hasText: boolean;
   html: string;
   text: string;
+  /** As received: `content` is base64. */
+  attachments: StubAttachment[];
+}
+
+export interface StubAttachment {
+  filename: string;
+  content: string;
+  content_type?: string;
 }
 
 interface StubEmail {
@@ -41,6 +50,7 @@ interface StubEmail {
   text?: string;
   headers?: Record<string, string>;
   tags?: { name: string; value: string }[];
+  attachments?: StubAttachment[];
 }
 
 export interface ResendStub {
@@ -97,6 +107,7 @@ export async function startResendStub(apiKey: string): Promise<ResendStub> {
       hasText: Boolean(email.text),
       html: email.html ?? "",
       text: email.text ?? "",
+      attachments: email.attachments ?? [],
     });
     return providerId;
   };
@@ -142,6 +153,14 @@ export async function startResendStub(apiKey: string): Promise<ResendStub> {
       return json(response, status, { statusCode: status, name, message: `stub ${fault}` });
     }
     if (path !== "/emails" && path !== "/emails/batch") return json(response, 404, { statusCode: 404 });
+    if (path === "/emails/batch" && emails.some((email) => email.attachments?.length)) {
+      call.result = "reject422";
+      return json(response, 422, {
+        statusCode: 422,
+        name: "validation_error",
+        message: "Attachments are not supported with the batch endpoint",
+      });
+    }
     const ids = emails.map(deliver);
     const body = path === "/emails" ? { id: ids[0] } : { data: ids.map((id) => ({ id })) };
     if (key) answers.set(key, { bodyHash, status: 200, body });

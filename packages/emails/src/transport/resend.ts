@@ -1,5 +1,12 @@
 import { type CreateEmailOptions, Resend } from "resend";
 
+/** A file attached to a mail (the access report's PDF, when the DPO chose that delivery). */
+export interface OutboundAttachment {
+  filename: string;
+  content: Buffer;
+  contentType: string;
+}
+
 /** One rendered mail as the provider receives it. */
 export interface OutboundMessage {
   /** The outbox row id; sent along as the tag `outbox_id` so webhooks can be mapped back. */
@@ -12,6 +19,8 @@ export interface OutboundMessage {
   html: string;
   text: string;
   headers: Record<string, string>;
+  /** Only on a mail sent alone: Resend's batch endpoint takes no attachments. */
+  attachments?: OutboundAttachment[];
 }
 
 /**
@@ -58,6 +67,16 @@ function toResend(message: OutboundMessage): CreateEmailOptions {
     text: message.text,
     headers: message.headers,
     tags: [{ name: "outbox_id", value: message.id }],
+    // The SDK sends the bytes base64-encoded as `content`, with `filename` and `content_type`.
+    ...(message.attachments?.length
+      ? {
+          attachments: message.attachments.map((a) => ({
+            filename: a.filename,
+            content: a.content,
+            contentType: a.contentType,
+          })),
+        }
+      : {}),
   };
 }
 
@@ -87,6 +106,9 @@ export function createResendTransport(options: ResendTransportOptions): Transpor
       }
     },
     async sendBatch(messages, idempotencyKey) {
+      // Resend would refuse the whole batch; nothing was sent, so the members may go alone.
+      if (messages.some((message) => message.attachments?.length))
+        return { ok: false, error: "attachments cannot go in a batch", definite: true };
       try {
         const { data, error } = await resend.batch.send(messages.map(toResend), { idempotencyKey });
         if (error) return failure(error);

@@ -7,6 +7,7 @@ import { useState } from "react";
 import { useTRPC } from "../../trpc/react";
 import { NoEntries, PersonSection, PersonTable, tdClass } from "../persons/person-section";
 import { AccessReportPreview } from "./access-report-preview";
+import { ReportSendActions } from "./report-send-actions";
 
 const select = "rounded border border-slate-300 bg-white px-2 py-1";
 const button =
@@ -16,7 +17,8 @@ const primary = "rounded bg-slate-900 px-3 py-1 text-sm text-white hover:bg-slat
 /**
  * Issue 10 #1: the access report (Art. 15 GDPR) on the person page. The DPO and the admin preview it
  * with a template and in a language (the person's by default) and generate the PDF, which is kept as
- * the person's document; other staff ask the DPO for one. The list shows every report with its PDF.
+ * the person's document; other staff ask the DPO for one. The list shows every report with its PDF
+ * and how it was sent (link or attachment).
  */
 export function PersonAccessReports({
   personId,
@@ -107,7 +109,7 @@ export function PersonAccessReports({
       </div>
       {send.isSuccess && (
         <p role="status" className="mb-3 text-sm text-green-900">
-          {t("sent")}
+          {send.variables.delivery === "attachment" ? t("sentAttached") : t("sent")}
         </p>
       )}
       {revoke.isSuccess && (
@@ -175,16 +177,11 @@ export function PersonAccessReports({
                       {t("download")}
                     </a>
                     {isDpo && (
-                      <button
-                        type="button"
-                        className={button}
-                        disabled={send.isPending}
-                        onClick={() => {
-                          if (window.confirm(t("sendConfirm"))) send.mutate({ reportId: report.id });
-                        }}
-                      >
-                        {report.status === "sent" ? t("sendAgain") : t("send")}
-                      </button>
+                      <ReportSendActions
+                        sent={report.status === "sent"}
+                        pending={send.isPending}
+                        onSend={(delivery) => send.mutate({ reportId: report.id, delivery })}
+                      />
                     )}
                     {isDpo && report.status === "sent" && (
                       <button
@@ -199,6 +196,7 @@ export function PersonAccessReports({
                     {report.sentAt && (
                       <span className="text-xs text-slate-600">
                         {t("sentOn", { date: format.dateTime(report.sentAt, { dateStyle: "medium" }) })}
+                        {report.delivery && ` ${t(`deliveries.${report.delivery}`)}`}
                         {report.downloadedAt &&
                           ` · ${t("downloadedOn", { date: format.dateTime(report.downloadedAt, { dateStyle: "medium" }) })}`}
                       </span>

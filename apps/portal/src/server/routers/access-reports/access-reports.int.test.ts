@@ -1,7 +1,12 @@
 import { recordReportDownload, resolveLink, resolveReportDownload, sameAddress } from "@purposeful/db";
 import { createPerson, createPurpose, createRecord, createStaffUser } from "@purposeful/db/seed";
 import { createTestDatabase, type TestDatabase } from "@purposeful/db/testing";
-import { type Language, requiredReportSections, type StaffRole } from "@purposeful/domain";
+import {
+  type Language,
+  maxReportAttachmentBytes,
+  requiredReportSections,
+  type StaffRole,
+} from "@purposeful/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { failure } from "../../../test-support/trpc-failure";
 import { createCallerFactory, router } from "../../trpc";
@@ -164,6 +169,75 @@ describe("delivery (issue 10 #4)", () => {
       .where("id", "=", link.id)
       .executeTakeFirstOrThrow();
     expect(revoked.revokedAt).not.toBeNull();
+  });
+
+  it("the DPO may send the PDF attached instead (the warned option): the mail holds the document's id", async () => {
+    const { reportId, documentId } = await as("dpo").accessReports.generate({ personId, language: "de" });
+    expect(await failure(as("staff").accessReports.send({ reportId, delivery: "attachment" }))).toMatch(
+      /^FORBIDDEN/,
+    );
+    const { outboxMessageId } = await as("dpo").accessReports.send({ reportId, delivery: "attachment" });
+    const mail = await t.db
+      .selectFrom("outboxMessage")
+      .select(["template", "toAddress", "language", "hasAttachment", "attachmentDocumentId"])
+      .where("id", "=", outboxMessageId)
+      .executeTakeFirstOrThrow();
+    expect(mail).toEqual({
+      template: "access-report-attached",
+      toAddress: "erika@example.test",
+      language: "de",
+      hasAttachment: true,
+      attachmentDocumentId: documentId,
+    });
+    // No download link is made for a report that went as an attachment.
+    const links = await t.db
+      .selectFrom("micrositeLink")
+      .select("id")
+      .where("accessReportId", "=", reportId)
+      .execute();
+    expect(links).toEqual([]);
+    const row = (await as("dpo").accessReports.list({ personId })).find((r) => r.id === reportId);
+    expect(row).toMatchObject({ status: "sent", delivery: "attachment" });
+  });
+
+  it("refuses an attachment the report cannot carry, with the reason in the user's language", async () => {
+    const attaching = await as("dpo").accessReports.generate({ personId, language: "en" });
+    await t.db
+      .updateTable("accessReport")
+      .set({ attachedDocumentIds: [attaching.documentId] })
+      .where("id", "=", attaching.reportId)
+      .execute();
+    const viaAttachment = { reportId: attaching.reportId, delivery: "attachment" as const };
+    expect(await failure(as("dpo").accessReports.send(viaAttachment), "de")).toMatch(
+      /^BAD_REQUEST: Diese Auskunft hängt Dokumente an .* per Link\.$/,
+    );
+    expect(await failure(as("dpo").accessReports.send(viaAttachment), "en")).toMatch(
+      /^BAD_REQUEST: This report attaches documents, .* by link\.$/,
+    );
+
+    const large = await as("dpo").accessReports.generate({ personId, language: "en" });
+    const content = Buffer.alloc(maxReportAttachmentBytes + 1, 0x20);
+    await t.db
+      .updateTable("document")
+      .set({ content, sizeBytes: content.byteLength })
+      .where("id", "=", large.documentId)
+      .execute();
+    const tooLarge = { reportId: large.reportId, delivery: "attachment" as const };
+    expect(await failure(as("dpo").accessReports.send(tooLarge), "de")).toMatch(
+      /^BAD_REQUEST: Das PDF dieser Auskunft ist größer als 10 MB/,
+    );
+    expect(await failure(as("dpo").accessReports.send(tooLarge), "en")).toMatch(
+      /^BAD_REQUEST: This report's PDF is larger than 10 MB/,
+    );
+    // Nothing was sent; by link, both go.
+    const before = await as("dpo").accessReports.list({ personId });
+    for (const { reportId } of [attaching, large]) {
+      expect(before.find((r) => r.id === reportId)).toMatchObject({ status: "generated", delivery: null });
+      await as("dpo").accessReports.send({ reportId });
+    }
+    const after = await as("dpo").accessReports.list({ personId });
+    for (const { reportId } of [attaching, large])
+      expect(after.find((r) => r.id === reportId)).toMatchObject({ status: "sent", delivery: "link" });
   });
 
   it("only the DPO sends, and only a generated report", async () => {

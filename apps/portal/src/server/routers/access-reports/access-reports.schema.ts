@@ -1,4 +1,10 @@
-import { activityKinds, documentKinds, languages, reportSections } from "@purposeful/domain";
+import {
+  activityKinds,
+  documentKinds,
+  languages,
+  reportDeliveries,
+  reportSections,
+} from "@purposeful/domain";
 import { z } from "zod";
 
 // The messages are domain reasons: server/errors.ts shows them in the user's language.
@@ -39,3 +45,6 @@ export const generateInput = personIdInput.extend({
 });
 
 export const reportIdInput = z.object({ reportId: z.uuid() });
+
+/** Sends a generated report: by link unless the DPO explicitly chose the warned attachment. */
+export const sendInput = reportIdInput.extend({ delivery: z.enum(reportDeliveries).default("link") });

@@ -11,7 +11,7 @@ import {
   staffUserNames,
 } from "@purposeful/db";
 import type { Language } from "@purposeful/domain";
-import { renderAccessReportPdf, sendAccessReportNotice } from "@purposeful/emails";
+import { renderAccessReportPdf, sendAccessReportAttached, sendAccessReportNotice } from "@purposeful/emails";
 import { env, linkSecret } from "../../../env";
 import { procedureFor, router } from "../../trpc";
 import {
@@ -21,6 +21,7 @@ import {
   reportIdInput,
   requestInput,
   saveTemplateInput,
+  sendInput,
   templateIdInput,
 } from "./access-reports.schema";
 
@@ -120,20 +121,27 @@ export const accessReportsRouter = router({
     }),
 
   /**
-   * Sends a generated report: a notice with a personal download link to the person's primary
-   * address, through the outbox, in one transaction with the report's "sent" and its audit event.
+   * Sends a generated report to the person's primary address, through the outbox, in one transaction
+   * with the report's "sent" and its audit event: by default a notice with a personal download link;
+   * `attachment` (the DPO confirmed the warning) mails the PDF itself.
    */
   send: procedureFor("dpo")
-    .input(reportIdInput)
+    .input(sendInput)
     .mutation(({ ctx, input }) =>
       ctx.db.transaction().execute((trx) =>
-        sendAccessReportNotice(trx, {
-          reportId: input.reportId,
-          micrositeUrl: env.MICROSITE_URL,
-          linkSecret: linkSecret(),
-          staffUserId: ctx.user.id,
-          at: ctx.now(),
-        }),
+        input.delivery === "attachment"
+          ? sendAccessReportAttached(trx, {
+              reportId: input.reportId,
+              staffUserId: ctx.user.id,
+              at: ctx.now(),
+            })
+          : sendAccessReportNotice(trx, {
+              reportId: input.reportId,
+              micrositeUrl: env.MICROSITE_URL,
+              linkSecret: linkSecret(),
+              staffUserId: ctx.user.id,
+              at: ctx.now(),
+            }),
       ),
     ),
 
