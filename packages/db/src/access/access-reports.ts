@@ -1,4 +1,5 @@
 import { DomainError, type Language, type ReportDelivery } from "@purposeful/domain";
+import { sql } from "kysely";
 import { recordAudit } from "../audit/record-audit.ts";
 import { storeDocument } from "../consent/documents.ts";
 import type { Database } from "../create-database.ts";
@@ -15,6 +16,8 @@ export interface AccessReportRow {
   generatedBy: string | null;
   generatedAt: Date | null;
   documentId: string | null;
+  /** how many documents come with the report (then it goes by link only) */
+  attachedDocuments: number;
   delivery: ReportDelivery | null;
   sentAt: Date | null;
   downloadedAt: Date | null;
@@ -38,6 +41,7 @@ export async function listAccessReports(db: Database, personId: string): Promise
       "r.generatedBy",
       "r.generatedAt",
       "r.documentId",
+      sql<number>`cardinality(r.attached_document_ids)`.as("attachedDocuments"),
       "r.delivery",
       "r.sentAt",
       "r.downloadedAt",

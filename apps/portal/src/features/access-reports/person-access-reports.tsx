@@ -180,6 +180,7 @@ export function PersonAccessReports({
                       <ReportSendActions
                         sent={report.status === "sent"}
                         pending={send.isPending}
+                        withDocuments={report.attachedDocuments > 0}
                         onSend={(delivery) => send.mutate({ reportId: report.id, delivery })}
                       />
                     )}

@@ -17,10 +17,13 @@ const warned =
 export function ReportSendActions({
   sent,
   pending,
+  withDocuments,
   onSend,
 }: {
   sent: boolean;
   pending: boolean;
+  /** the report comes with documents: too much for a mail, it goes by link only */
+  withDocuments: boolean;
   onSend: (delivery: ReportDelivery) => void;
 }) {
   const t = useTranslations("accessReport");
@@ -44,15 +47,19 @@ export function ReportSendActions({
       >
         {sent ? t("sendAgain") : t("send")}
       </button>
-      <button
-        type="button"
-        className={button}
-        disabled={pending || confirming}
-        aria-expanded={confirming}
-        onClick={() => setConfirming(true)}
-      >
-        {t("sendAttached")}
-      </button>
+      {withDocuments ? (
+        <span className="text-sm text-slate-600">{t("linkOnlyWithDocuments")}</span>
+      ) : (
+        <button
+          type="button"
+          className={button}
+          disabled={pending || confirming}
+          aria-expanded={confirming}
+          onClick={() => setConfirming(true)}
+        >
+          {t("sendAttached")}
+        </button>
+      )}
       {confirming && (
         <section
           aria-labelledby={titleId}
