@@ -6,6 +6,7 @@ export * from "./access/report-sections.ts";
 export * from "./access/rights.ts";
 export * from "./access/storage-period.ts";
 export * from "./access/transfers.ts";
+export * from "./audit/audit-actions.ts";
 export * from "./calendar-date.ts";
 export * from "./channels.ts";
 export * from "./company/controller.ts";

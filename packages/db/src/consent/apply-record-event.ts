@@ -4,6 +4,7 @@ import {
   assertConsentAge,
   assertRecordEventAllowed,
   DomainError,
+  type EvidenceKind,
   type LegalBasis,
   nextRecord,
   type RecordEvent,
@@ -17,7 +18,7 @@ import { refreshTrafficLights } from "../repositories/traffic-lights.ts";
 import { awaitDoubleOptIn } from "./double-opt-in.ts";
 
 export interface RecordEvidence {
-  kind: "document" | "email" | "signature" | "microsite" | "note" | "parental_consent";
+  kind: EvidenceKind;
   documentId?: string | null;
   /** Art. 8(1) GDPR: the holder of parental responsibility named by parental-consent evidence */
   parentalConsentHolder?: string | null;

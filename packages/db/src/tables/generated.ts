@@ -182,7 +182,7 @@ export interface ConsentEvidence {
   documentId: string | null;
   heldUntil: string | null;
   id: Generated<string>;
-  kind: "document" | "email" | "signature" | "microsite" | "note" | "parental_consent";
+  kind: import("@purposeful/domain").EvidenceKind;
   parentalConsentHolder: string | null;
   processingRecordId: string;
   shownTexts: Json | null;

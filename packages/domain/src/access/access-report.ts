@@ -1,5 +1,5 @@
 import type { Channel } from "../channels.ts";
-import type { RecordSource, RecordState } from "../consent/processing-record.ts";
+import type { EvidenceKind, RecordSource, RecordState } from "../consent/processing-record.ts";
 import type { RetentionRecordFacts } from "../erasure/retention.ts";
 import type { Language } from "../language.ts";
 import type { LegalBasis } from "../legal-basis.ts";
@@ -72,7 +72,7 @@ export interface ReportRecord extends RetentionRecordFacts {
   /** the record's history: each change, oldest first */
   history: { at: Date; action: string }[];
   /** Art. 7(1): how the consent is proven (kinds and descriptions, not the files themselves) */
-  evidence: { kind: string; description: string | null; createdAt: Date }[];
+  evidence: { kind: EvidenceKind; description: string | null; createdAt: Date }[];
 }
 
 /** Everything stored about one person that an access report draws from, loaded by packages/db. */

@@ -32,6 +32,20 @@ export const recordSources = [
 export type RecordSource = (typeof recordSources)[number];
 
 /**
+ * How a consent is proven (Art. 7(1) GDPR): a stored document, a mail, a signature, the microsite's
+ * own trail, a note, or parental consent naming its holder (Art. 8(1)). consent_evidence.kind.
+ */
+export const evidenceKinds = [
+  "document",
+  "email",
+  "signature",
+  "microsite",
+  "note",
+  "parental_consent",
+] as const;
+export type EvidenceKind = (typeof evidenceKinds)[number];
+
+/**
  * Sources staff may record by hand. Art. 7(1) GDPR: the proof must say how consent was given, so
  * `microsite`, `signature` and `api` are written only by their own paths (which keep their own
  * evidence), never claimed from a form.

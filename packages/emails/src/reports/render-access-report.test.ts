@@ -60,8 +60,17 @@ const expected: Record<Language, { present: string[]; absent: string[] }> = {
       "1 interner Bericht wurde weggelassen",
       "Kopien dieser Dokumente liegen dieser Auskunft bei.",
       "Seite 1 von",
+      // The audit history and the records' history and evidence in words, never their codes.
+      "Ihre Daten wurden geändert",
+      "Ihre Daten wurden erstmals gespeichert",
+      "Sie haben Ihre Einwilligung erteilt",
+      "Kontaktdaten hinzugefügt",
+      "Sie haben Ihre Einwilligung über den Bestätigungslink bestätigt",
+      "Verarbeitung begonnen (Rechtsgrundlage wirksam)",
+      "Unterschrift · Signed at the Hannover fair",
+      "Ihre persönliche Seite · Confirmation link clicked",
     ],
-    absent: ["Purposes and legal bases", "Your rights", "Page 1 of"],
+    absent: ["Purposes and legal bases", "Your rights", "Page 1 of", "You gave your consent"],
   },
   en: {
     present: [
@@ -83,8 +92,21 @@ const expected: Record<Language, { present: string[]; absent: string[] }> = {
       "1 internal report was left out",
       "Copies of these documents are attached to this report.",
       "Page 1 of",
+      "Your data was changed",
+      "Your data was first stored",
+      "You gave your consent",
+      "Contact details added",
+      "You confirmed your consent with the confirmation link",
+      "Processing started (legal basis in force)",
+      "signature · Signed at the Hannover fair",
+      "your personal page · Confirmation link clicked",
     ],
-    absent: ["Zwecke und Rechtsgrundlagen", "Ihre Rechte", "Seite 1 von"],
+    absent: [
+      "Zwecke und Rechtsgrundlagen",
+      "Ihre Rechte",
+      "Seite 1 von",
+      "Sie haben Ihre Einwilligung erteilt",
+    ],
   },
 };
 
@@ -113,6 +135,15 @@ describe("renderAccessReportPdf (Art. 15 GDPR)", () => {
         expect(all, phrase).toContain(squeeze(phrase));
       }
       for (const phrase of expected[language].absent) expect(all, phrase).not.toContain(squeeze(phrase));
+      // No internal code reaches the person: audit actions, record events, evidence kinds.
+      for (const code of [
+        "person.updated",
+        "person.created",
+        "record.",
+        "communication.added",
+        "double_opt_in",
+      ])
+        expect(all, code).not.toContain(code);
       // Art. 15(4): the internal note and the internal report are counted, not shown.
       expect(all).not.toContain(squeeze("margin on the last order"));
       expect(all).not.toContain("credit-assessment.pdf");

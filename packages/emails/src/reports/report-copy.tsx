@@ -10,6 +10,7 @@ import {
 } from "./report-format.ts";
 import { type ListEntry, LongList, LongTable, longListFrom } from "./report-long-list.tsx";
 import { Bullets, Field, None, type SectionProps, styles, Table, Text } from "./report-pdf-parts.tsx";
+import { auditActionInWords } from "./report-texts.ts";
 
 /**
  * The copy of the data (Art. 15(3) GDPR), one component per section. Activities, documents and the
@@ -232,7 +233,9 @@ export function RecordsSection({ report, t, language }: SectionProps) {
           <Field label={r.subjectCategories} value={record.dataSubjectCategories.join(", ")} />
           <Field
             label={r.history}
-            value={record.history.map((h) => `${reportMoment(h.at, language)}: ${h.action}`).join("\n")}
+            value={record.history
+              .map((h) => `${reportMoment(h.at, language)}: ${auditActionInWords(h.action, language)}`)
+              .join("\n")}
           />
           <Field
             label={r.evidence}
@@ -240,7 +243,9 @@ export function RecordsSection({ report, t, language }: SectionProps) {
               record.evidence.length === 0
                 ? r.noEvidence
                 : record.evidence
-                    .map((e) => joined([reportDay(e.createdAt, language), e.kind, e.description]))
+                    .map((e) =>
+                      joined([reportDay(e.createdAt, language), t.evidenceKinds[e.kind], e.description]),
+                    )
                     .join("\n")
             }
           />
@@ -265,7 +270,7 @@ export function AuditHistorySection({ report, t, language }: SectionProps) {
   if (report.copy.auditHistory.length === 0) return <None t={t} />;
   const entries = report.copy.auditHistory.map((event) => ({
     head: joined([reportMoment(event.at, language), `${t.audit.by} ${t.actorTypes[event.actor]}`]),
-    title: event.action,
+    title: auditActionInWords(event.action, language),
     body: auditValuesInWords(event.values) ?? "",
   }));
   return <Entries entries={entries} />;

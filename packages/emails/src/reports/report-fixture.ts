@@ -4,7 +4,6 @@ import {
   buildAccessReport,
   defaultReportTemplate,
   type Language,
-  type ReportActivity,
   type ReportController,
   type ReportRecord,
   type ReportTemplateSettings,
@@ -71,12 +70,12 @@ export function fixtureRecord(overrides: Partial<ReportRecord> = {}): ReportReco
     confirmedAt: day("2025-05-02T08:15:00Z"),
     createdAt: day("2025-05-01T10:00:00Z"),
     history: [
-      { at: day("2025-05-01T10:00:00Z"), action: "grant" },
-      { at: day("2025-05-02T08:15:00Z"), action: "confirm" },
+      { at: day("2025-05-01T10:00:00Z"), action: "record.grant" },
+      { at: day("2025-05-02T08:15:00Z"), action: "record.confirm" },
     ],
     evidence: [
       {
-        kind: "double_opt_in",
+        kind: "microsite",
         description: "Confirmation link clicked",
         createdAt: day("2025-05-02T08:15:00Z"),
       },
@@ -215,7 +214,7 @@ export function fixtureFacts(
         recipients: ["Scoring Inc."],
         transfers: [{ country: "US", recipient: "Scoring Inc.", safeguard: "standard_contractual_clauses" }],
         confirmedAt: null,
-        history: [{ at: day("2025-03-01T10:00:00Z"), action: "import" }],
+        history: [{ at: day("2025-03-01T10:00:00Z"), action: "record.activate" }],
         evidence: [],
         retentionPeriod: "P6M",
       }),

@@ -1,6 +1,13 @@
+import { auditActions, evidenceKinds, languages } from "@purposeful/domain";
 import { describe, expect, it } from "vitest";
+import { foldToWinAnsi } from "../letters/win-ansi.ts";
 import { auditValuesInWords, reportCalendarDay, reportIban } from "./report-format.ts";
-import { accessReportTexts, durationInWords, storagePeriodInWords } from "./report-texts.ts";
+import {
+  accessReportTexts,
+  auditActionInWords,
+  durationInWords,
+  storagePeriodInWords,
+} from "./report-texts.ts";
 
 describe("the access report's wording", () => {
   it("says a storage period (ISO 8601 duration) in words", () => {
@@ -64,6 +71,33 @@ describe("the access report's wording", () => {
     const long = auditValuesInWords({ after: { note: "x".repeat(5000) } }, 100);
     expect(long).toHaveLength(100);
     expect(long.endsWith("…")).toBe(true);
+  });
+
+  it("says every audit action and evidence kind in words, printable in the PDF's font", () => {
+    for (const language of languages) {
+      const t = accessReportTexts[language];
+      const words = [
+        ...auditActions.map((action) => auditActionInWords(action, language)),
+        ...evidenceKinds.map((kind) => t.evidenceKinds[kind]),
+      ];
+      for (const text of words) {
+        expect(text, language).toMatch(/^\S.{2,}/);
+        expect(text, language).not.toMatch(/[a-z]_[a-z]|[a-z]\.[a-z]/);
+        expect(foldToWinAnsi(text).text, text).toBe(text);
+      }
+      // Two actions in the same words would leave the person guessing which happened.
+      const actionWords = auditActions.map((action) => t.auditActions[action]);
+      expect(new Set(actionWords).size, language).toBe(actionWords.length);
+    }
+    expect(auditActionInWords("record.grant", "de")).toBe("Sie haben Ihre Einwilligung erteilt");
+    expect(auditActionInWords("microsite.session_opened", "en")).toBe("You opened your personal page");
+  });
+
+  it("says an action the code no longer writes neutrally, with its code", () => {
+    expect(auditActionInWords("person.retention_postponed", "en")).toBe(
+      "Other change (person.retention_postponed)",
+    );
+    expect(auditActionInWords("grant", "de")).toBe("Sonstige Änderung (grant)");
   });
 
   it("prints the full IBAN in groups of four", () => {

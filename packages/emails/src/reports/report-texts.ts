@@ -1,4 +1,5 @@
-import type { Language } from "@purposeful/domain";
+import { isAuditAction, type Language } from "@purposeful/domain";
+import { type AuditWords, auditWords } from "./audit-words.ts";
 import { type DurationUnit, listIn } from "./report-text-parts.ts";
 import { de } from "./report-texts-de.ts";
 import { en } from "./report-texts-en.ts";
@@ -8,10 +9,22 @@ import { en } from "./report-texts-en.ts";
  * portal's HTML preview: plain data and small functions, no i18n library. Art. 12(1): concise,
  * intelligible, in clear and plain language; each section names the paragraph it answers.
  */
-export type AccessReportTexts = typeof de;
+export type AccessReportTexts = typeof de & AuditWords;
 
 /** The report's wording by language, for the PDF and the portal's preview alike. */
-export const accessReportTexts = { de, en } satisfies Record<Language, AccessReportTexts>;
+export const accessReportTexts = {
+  de: { ...de, ...auditWords.de },
+  en: { ...en, ...auditWords.en },
+} satisfies Record<Language, AccessReportTexts>;
+
+/**
+ * A stored audit action (the person's audit history, a record's history) in words. Rows keep the
+ * action as text, so one the code no longer writes reads "other change (code)" instead of failing.
+ */
+export function auditActionInWords(action: string, language: Language): string {
+  const t = accessReportTexts[language];
+  return isAuditAction(action) ? t.auditActions[action] : t.otherAuditAction(action);
+}
 
 const durationPattern =
   /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/;

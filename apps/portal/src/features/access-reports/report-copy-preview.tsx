@@ -2,7 +2,7 @@
 
 import type { AccessReport } from "@purposeful/domain";
 import { reportDay, reportMoment } from "@purposeful/emails/report-format";
-import { accessReportTexts } from "@purposeful/emails/report-texts";
+import { accessReportTexts, auditActionInWords } from "@purposeful/emails/report-texts";
 import { first, keyed, more, ReportPart } from "./report-preview-parts";
 
 /**
@@ -106,7 +106,7 @@ export function ReportCopyPreview({ report }: { report: AccessReport }) {
         <ul className="text-sm">
           {keyed(first(copy.auditHistory)).map(({ item: e, key }) => (
             <li key={key}>
-              {when(e.at)} · {e.action} · {t.actorTypes[e.actor]}
+              {when(e.at)} · {auditActionInWords(e.action, report.language)} · {t.actorTypes[e.actor]}
             </li>
           ))}
         </ul>
