@@ -73,6 +73,7 @@ async function generated(
         templateId,
         pdf: content,
         fileName: "access-report-art-15-2026-11-30.pdf",
+        attachedDocumentIds: [],
       },
       { staffUserId: dpoId, at },
     ),
