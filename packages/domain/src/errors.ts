@@ -101,6 +101,16 @@ export const domainErrorReasons = [
   "retention_reason_required",
   "retention_not_under_review",
   "retention_postpone_not_future",
+  "case_step_not_found",
+  "case_step_already_done",
+  "identity_not_verified",
+  "case_step_not_next",
+  "case_step_role",
+  "case_step_not_skippable",
+  "skip_reason_required",
+  "request_already_extended",
+  "extension_reason_required",
+  "extension_too_late",
 ] as const;
 export type DomainErrorReason = (typeof domainErrorReasons)[number];
 

@@ -290,4 +290,44 @@ export const domainReasonMessages: Record<DomainErrorReason, Localized> = {
     de: "Eine Drittlandübermittlung braucht ein Land außerhalb des EWR (ISO-Code, z. B. US), einen Empfänger und eine Garantie nach Art. 45–49 DSGVO.",
     en: "A third-country transfer needs a country outside the EEA (ISO code, e.g. US), a recipient and a ground under Art. 45–49 GDPR.",
   },
+  case_step_not_found: {
+    de: "Diesen Schritt gibt es in diesem Vorgang nicht.",
+    en: "This case has no such step.",
+  },
+  case_step_already_done: {
+    de: "Dieser Schritt ist bereits erledigt.",
+    en: "This step is already done.",
+  },
+  identity_not_verified: {
+    de: "Bitte prüfen Sie zuerst die Identität der anfragenden Person (Art. 12 Abs. 6 DSGVO). Vorher werden keine Daten herausgegeben oder gelöscht.",
+    en: "Please verify the requester's identity first (Art. 12(6) GDPR). No data is disclosed or erased before that.",
+  },
+  case_step_not_next: {
+    de: "Bitte erledigen Sie zuerst die Schritte davor (oder überspringen Sie sie mit Begründung).",
+    en: "Please complete the steps before this one first (or skip them with a reason).",
+  },
+  case_step_role: {
+    de: "Diesen Schritt darf nur der oder die Datenschutzbeauftragte erledigen.",
+    en: "Only the data protection officer may complete this step.",
+  },
+  case_step_not_skippable: {
+    de: "Dieser Schritt kann nicht übersprungen werden.",
+    en: "This step cannot be skipped.",
+  },
+  skip_reason_required: {
+    de: "Bitte begründen Sie, warum Sie diesen Schritt überspringen.",
+    en: "Please give a reason for skipping this step.",
+  },
+  request_already_extended: {
+    de: "Die Frist dieser Anfrage wurde bereits verlängert; Art. 12 Abs. 3 DSGVO erlaubt das nur einmal, um zwei Monate.",
+    en: "This request's deadline was already extended; Art. 12(3) GDPR allows that once, by two months.",
+  },
+  extension_reason_required: {
+    de: "Eine Fristverlängerung braucht eine Begründung (Komplexität oder Anzahl der Anträge, Art. 12 Abs. 3 DSGVO); die Person erfährt sie.",
+    en: "An extension needs a reason (the complexity or number of requests, Art. 12(3) GDPR); the person is told it.",
+  },
+  extension_too_late: {
+    de: "Der erste Monat ist vorbei: Eine Verlängerung hätte der Person innerhalb eines Monats nach Eingang mitgeteilt werden müssen (Art. 12 Abs. 3 DSGVO).",
+    en: "The first month is over: an extension had to be told to the person within one month of receipt (Art. 12(3) GDPR).",
+  },
 };
