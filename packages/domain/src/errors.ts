@@ -111,6 +111,9 @@ export const domainErrorReasons = [
   "request_already_extended",
   "extension_reason_required",
   "extension_too_late",
+  "request_not_found",
+  "request_closed",
+  "request_received_in_future",
 ] as const;
 export type DomainErrorReason = (typeof domainErrorReasons)[number];
 

@@ -330,4 +330,16 @@ export const domainReasonMessages: Record<DomainErrorReason, Localized> = {
     de: "Der erste Monat ist vorbei: Eine Verlängerung hätte der Person innerhalb eines Monats nach Eingang mitgeteilt werden müssen (Art. 12 Abs. 3 DSGVO).",
     en: "The first month is over: an extension had to be told to the person within one month of receipt (Art. 12(3) GDPR).",
   },
+  request_not_found: {
+    de: "Diese Anfrage gibt es nicht (mehr).",
+    en: "This request does not exist (any more).",
+  },
+  request_closed: {
+    de: "Diese Anfrage ist abgeschlossen und kann nicht mehr geändert werden.",
+    en: "This request is closed and can no longer be changed.",
+  },
+  request_received_in_future: {
+    de: "Der Eingang kann nicht in der Zukunft liegen; die Frist läuft ab Eingang (Art. 12 Abs. 3 DSGVO).",
+    en: "The request cannot be received in the future; the deadline runs from receipt (Art. 12(3) GDPR).",
+  },
 };

@@ -12,6 +12,7 @@ import * as m0014 from "./0014-erasure-indexes.ts";
 import * as m0016 from "./0016-retain-until.ts";
 import * as m0017 from "./0017-access-reports.ts";
 import * as m0018 from "./0018-report-attachments.ts";
+import * as m0019 from "./0019-request-cases.ts";
 
 // Append-only and explicit: a new migration is a new file added to the end of this list.
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   "0016-retain-until": m0016,
   "0017-access-reports": m0017,
   "0018-report-attachments": m0018,
+  "0019-request-cases": m0019,
 };

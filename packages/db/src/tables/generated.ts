@@ -149,6 +149,8 @@ export interface CaseStep {
   key: string;
   note: string | null;
   requestId: string | null;
+  result: Json | null;
+  skippedReason: string | null;
 }
 
 export interface ConsentCampaign {
@@ -190,9 +192,10 @@ export interface ConsentEvidence {
 
 export interface DataSubjectRequest {
   assigneeId: string | null;
-  channel: string;
+  channel: import("@purposeful/domain").RequestChannel;
   closedAt: Timestamp | null;
   createdAt: Generated<Timestamp>;
+  createdBy: string | null;
   description: string | null;
   dueDate: string;
   escalatedAt: Timestamp | null;
@@ -200,14 +203,16 @@ export interface DataSubjectRequest {
   extensionNotifiedAt: Timestamp | null;
   extensionReason: string | null;
   id: Generated<string>;
-  identityMethod: string | null;
+  identityMethod: import("@purposeful/domain").IdentityMethod | null;
   identityVerifiedAt: Timestamp | null;
+  identityVerifiedBy: string | null;
+  number: Generated<number>;
   outcome: string | null;
   outcomeReason: string | null;
   receivedAt: Timestamp;
   requesterEmail: string | null;
   requesterName: string | null;
-  status: Generated<string>;
+  status: Generated<"open" | "in_progress" | "waiting" | "closed">;
   type: import("@purposeful/domain").RequestType;
   updatedAt: Generated<Timestamp>;
 }

@@ -48,11 +48,9 @@ export function caseProgress(
     if (record?.doneAt) {
       return { ...base, status: record.skippedReason ? "skipped" : "done", lockedBy: null };
     }
-    const lockedBy = blocked
-      ? "previous"
-      : definition.needsIdentity && !facts.identityVerified
-        ? "identity"
-        : null;
+    // The missing identity is the reason people need to hear first (Art. 12(6)).
+    const lockedBy =
+      definition.needsIdentity && !facts.identityVerified ? "identity" : blocked ? "previous" : null;
     blocked = true;
     return { ...base, status: lockedBy ? "locked" : "open", lockedBy };
   });

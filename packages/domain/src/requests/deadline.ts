@@ -33,6 +33,17 @@ export const requestTypeArticle: Record<RequestType, string> = {
   consent_withdrawal: "Art. 7(3)",
 };
 
+/** How a request reached the controller (`data_subject_request.channel`). */
+export const requestChannels = ["email", "letter", "phone", "microsite", "in_person", "fax"] as const;
+export type RequestChannel = (typeof requestChannels)[number];
+
+/**
+ * How the requester's identity was verified before anything is disclosed or erased (Art. 12(6)):
+ * they confirmed a link sent to an address we hold, staff saw an ID document, or staff know them.
+ */
+export const identityMethods = ["email_link", "id_document", "known_contact"] as const;
+export type IdentityMethod = (typeof identityMethods)[number];
+
 /** Where the controller works: its time zone decides the receipt day, its holidays the working days. */
 export interface WorkingCalendar {
   timeZone: string;

@@ -1,0 +1,318 @@
+import {
+  type CaseProgress,
+  type CaseStepRecord,
+  caseProgress,
+  checkStepCompletion,
+  controllerTimeZone,
+  DomainError,
+  extendRequest,
+  type IdentityMethod,
+  type RequestChannel,
+  type RequestType,
+  requestDeadlineStatus,
+  requestDueDate,
+  type StaffRole,
+  stepsOfRequest,
+  type WorkingCalendar,
+} from "@purposeful/domain";
+import { recordAudit } from "../audit/record-audit.ts";
+import type { Database } from "../create-database.ts";
+import { isUuid } from "../erasure/erasure-facts.ts";
+import { getCompanySettings } from "../repositories/settings.ts";
+
+/**
+ * Data-subject request cases (issue 11 #1–#4): opened with their due date from the domain
+ * (Art. 12(3), the controller's time zone and the public holidays of the company's federal state),
+ * linked to the persons they concern, and worked through the steps the domain defines for their
+ * type (`stepsOfRequest`, `caseProgress`). Every change is one transaction with its audit event;
+ * the requester's name, address and text are personal data and go into the audit trail encrypted.
+ */
+
+type By = { staffUserId: string; at: Date };
+type RequestCaseAction =
+  | "request.identity_verified"
+  | "request.step_completed"
+  | "request.step_skipped"
+  | "request.extended"
+  | "request.closed";
+
+/** The company's working calendar: its country and federal state decide the public holidays. */
+export async function companyCalendar(db: Database): Promise<WorkingCalendar> {
+  const settings = await getCompanySettings(db);
+  return { timeZone: controllerTimeZone, country: settings.country, region: settings.region };
+}
+
+export interface NewRequestCase {
+  type: RequestType;
+  channel: RequestChannel;
+  receivedAt: Date;
+  requesterName: string | null;
+  requesterEmail: string | null;
+  description: string | null;
+  personIds: readonly string[];
+  assigneeId: string | null;
+}
+
+/** "DSR-2026-0007": the case number people quote, the year it was received in. */
+export const caseNumber = (number: number, receivedAt: Date) =>
+  `DSR-${receivedAt.toISOString().slice(0, 4)}-${String(number).padStart(4, "0")}`;
+
+/** Opens a case; a received time in the future is refused (the deadline counts from receipt). */
+export async function createRequestCase(
+  trx: Database,
+  input: NewRequestCase,
+  by: By,
+): Promise<{ id: string; number: string; dueDate: string }> {
+  // A few minutes' grace for clocks that differ; anything later is a typing error.
+  if (input.receivedAt.getTime() > by.at.getTime() + 5 * 60_000)
+    throw new DomainError("validation", "request_received_in_future");
+  const personIds = [...new Set(input.personIds)];
+  if (personIds.some((id) => !isUuid(id))) throw new DomainError("not_found", "person_not_found");
+  if (personIds.length > 0) {
+    const found = await trx.selectFrom("person").select("id").where("id", "in", personIds).execute();
+    if (found.length !== personIds.length) throw new DomainError("not_found", "person_not_found");
+  }
+  const dueDate = requestDueDate(input.receivedAt, { calendar: await companyCalendar(trx) });
+  const row = await trx
+    .insertInto("dataSubjectRequest")
+    .values({
+      type: input.type,
+      channel: input.channel,
+      receivedAt: input.receivedAt,
+      dueDate,
+      requesterName: input.requesterName,
+      requesterEmail: input.requesterEmail,
+      description: input.description,
+      assigneeId: input.assigneeId,
+      createdBy: by.staffUserId,
+      createdAt: by.at,
+      updatedAt: by.at,
+    })
+    .returning(["id", "number"])
+    .executeTakeFirstOrThrow();
+  if (personIds.length > 0)
+    await trx
+      .insertInto("caseLink")
+      .values(personIds.map((personId) => ({ requestId: row.id, personId, createdAt: by.at })))
+      .execute();
+  for (const personId of personIds.length > 0 ? personIds : [null])
+    await recordAudit(trx, {
+      actor: { type: "staff", id: by.staffUserId },
+      action: "request.created",
+      entityType: "data_subject_request",
+      entityId: row.id,
+      personId,
+      changes: { type: input.type, channel: input.channel, dueDate },
+      at: by.at,
+    });
+  return { id: row.id, number: caseNumber(row.number, input.receivedAt), dueDate };
+}
+
+export interface RequestCaseView {
+  id: string;
+  number: string;
+  type: RequestType;
+  channel: RequestChannel;
+  status: "open" | "in_progress" | "waiting" | "closed";
+  receivedAt: Date;
+  /** the deadline in force: the extended one once extended */
+  dueDate: string;
+  daysLeft: number;
+  overdue: boolean;
+  extended: boolean;
+  extensionReason: string | null;
+  requesterName: string | null;
+  requesterEmail: string | null;
+  description: string | null;
+  assigneeId: string | null;
+  identity: { method: IdentityMethod; verifiedAt: Date; verifiedBy: string | null } | null;
+  personIds: string[];
+  progress: CaseProgress;
+}
+
+/** One case with where its steps stand; DomainError request_not_found. */
+export async function requestCase(db: Database, id: string, now: Date): Promise<RequestCaseView> {
+  if (!isUuid(id)) throw new DomainError("not_found", "request_not_found");
+  const row = await db.selectFrom("dataSubjectRequest").selectAll().where("id", "=", id).executeTakeFirst();
+  if (!row) throw new DomainError("not_found", "request_not_found");
+  const [links, steps, calendar] = await Promise.all([
+    db
+      .selectFrom("caseLink")
+      .select("personId")
+      .where("requestId", "=", id)
+      .where("personId", "is not", null)
+      .execute(),
+    db
+      .selectFrom("caseStep")
+      .select(["key", "doneAt", "skippedReason"])
+      .where("requestId", "=", id)
+      .execute(),
+    companyCalendar(db),
+  ]);
+  const extended = row.extendedDueDate !== null;
+  const dueDate = row.extendedDueDate ?? row.dueDate;
+  const identity =
+    row.identityMethod && row.identityVerifiedAt
+      ? { method: row.identityMethod, verifiedAt: row.identityVerifiedAt, verifiedBy: row.identityVerifiedBy }
+      : null;
+  return {
+    id: row.id,
+    number: caseNumber(row.number, row.receivedAt),
+    type: row.type,
+    channel: row.channel,
+    status: row.status,
+    receivedAt: row.receivedAt,
+    dueDate,
+    ...requestDeadlineStatus(dueDate, now, calendar),
+    extended,
+    extensionReason: row.extensionReason,
+    requesterName: row.requesterName,
+    requesterEmail: row.requesterEmail,
+    description: row.description,
+    assigneeId: row.assigneeId,
+    identity,
+    personIds: links.flatMap((link) => (link.personId ? [link.personId] : [])),
+    progress: caseProgress(stepsOfRequest(row.type, extended), steps as CaseStepRecord[], {
+      identityVerified: identity !== null,
+    }),
+  };
+}
+
+/** Audits a change of the case, once per linked person (each person's history shows it). */
+async function auditCase(
+  trx: Database,
+  view: RequestCaseView,
+  action: RequestCaseAction,
+  changes: Record<string, unknown>,
+  by: By,
+) {
+  for (const personId of view.personIds.length > 0 ? view.personIds : [null])
+    await recordAudit(trx, {
+      actor: { type: "staff", id: by.staffUserId },
+      action,
+      entityType: "data_subject_request",
+      entityId: view.id,
+      personId,
+      changes,
+      at: by.at,
+    });
+}
+
+async function openCase(trx: Database, id: string, at: Date): Promise<RequestCaseView> {
+  // Lock the case: two people working on it never record the same step twice.
+  if (isUuid(id))
+    await trx.selectFrom("dataSubjectRequest").select("id").where("id", "=", id).forUpdate().execute();
+  const view = await requestCase(trx, id, at);
+  if (view.status === "closed") throw new DomainError("conflict", "request_closed");
+  return view;
+}
+
+/** Art. 12(6): records how the identity was verified and by whom; completes the identity step. */
+export async function verifyRequestIdentity(
+  trx: Database,
+  input: { requestId: string; method: IdentityMethod; note: string | null },
+  by: By,
+): Promise<void> {
+  const view = await openCase(trx, input.requestId, by.at);
+  if (view.identity) throw new DomainError("conflict", "case_step_already_done");
+  await trx
+    .updateTable("dataSubjectRequest")
+    .set({
+      identityMethod: input.method,
+      identityVerifiedAt: by.at,
+      identityVerifiedBy: by.staffUserId,
+      status: "in_progress",
+      updatedAt: by.at,
+    })
+    .where("id", "=", view.id)
+    .execute();
+  await trx
+    .insertInto("caseStep")
+    .values({
+      requestId: view.id,
+      key: "verify_identity",
+      doneAt: by.at,
+      doneBy: by.staffUserId,
+      note: input.note,
+    })
+    .execute();
+  await auditCase(trx, view, "request.identity_verified", { method: input.method }, by);
+}
+
+/**
+ * Completes (or, with `skipReason`, skips) the case's step `key` as the domain allows: in order,
+ * after the identity where the step discloses or erases, by its role. `result` links what the step
+ * produced (a report, an erasure, a mail). Completing "close" closes the case.
+ */
+export async function completeRequestStep(
+  trx: Database,
+  input: {
+    requestId: string;
+    key: string;
+    skipReason?: string | null;
+    note?: string | null;
+    result?: Record<string, string> | null;
+  },
+  by: By & { role: StaffRole },
+): Promise<RequestCaseView> {
+  const view = await openCase(trx, input.requestId, by.at);
+  if (input.key === "verify_identity") throw new DomainError("validation", "identity_not_verified");
+  checkStepCompletion(view.progress, { key: input.key, role: by.role, skipReason: input.skipReason });
+  const skippedReason = input.skipReason?.trim() || null;
+  await trx
+    .insertInto("caseStep")
+    .values({
+      requestId: view.id,
+      key: input.key,
+      doneAt: by.at,
+      doneBy: by.staffUserId,
+      note: input.note ?? null,
+      skippedReason,
+      result: input.result ? JSON.stringify(input.result) : null,
+    })
+    .execute();
+  const closing = input.key === "close";
+  await trx
+    .updateTable("dataSubjectRequest")
+    .set({ status: closing ? "closed" : "in_progress", closedAt: closing ? by.at : null, updatedAt: by.at })
+    .where("id", "=", view.id)
+    .execute();
+  await auditCase(
+    trx,
+    view,
+    closing ? "request.closed" : skippedReason ? "request.step_skipped" : "request.step_completed",
+    { step: input.key, ...(input.result ?? {}) },
+    by,
+  );
+  return requestCase(trx, view.id, by.at);
+}
+
+/**
+ * Art. 12(3): extends the deadline to three months from receipt, once, with the reason the person
+ * is told; adds the step that tells them within the first month.
+ */
+export async function extendRequestCase(
+  trx: Database,
+  input: { requestId: string; reason: string },
+  by: By,
+): Promise<RequestCaseView> {
+  const view = await openCase(trx, input.requestId, by.at);
+  const extension = extendRequest({
+    receivedAt: view.receivedAt,
+    now: by.at,
+    reason: input.reason,
+    alreadyExtended: view.extended,
+    calendar: await companyCalendar(trx),
+  });
+  await trx
+    .updateTable("dataSubjectRequest")
+    .set({
+      extendedDueDate: extension.extendedDueDate,
+      extensionReason: input.reason.trim(),
+      updatedAt: by.at,
+    })
+    .where("id", "=", view.id)
+    .execute();
+  await auditCase(trx, view, "request.extended", { dueDate: extension.extendedDueDate }, by);
+  return requestCase(trx, view.id, by.at);
+}
