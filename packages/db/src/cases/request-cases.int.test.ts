@@ -3,12 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getCompanySettings, updateCompanySettings } from "../repositories/settings.ts";
 import { createPerson, createStaffUser } from "../seed/factories.ts";
 import { createTestDatabase, type TestDatabase } from "../testing/create-test-database.ts";
+import { requestCase } from "./request-case-view.ts";
 import {
   completeRequestStep,
   createRequestCase,
   extendRequestCase,
   type NewRequestCase,
-  requestCase,
   verifyRequestIdentity,
 } from "./request-cases.ts";
 

@@ -1,24 +1,17 @@
 import {
-  type CaseProgress,
-  type CaseStepRecord,
-  caseProgress,
   checkStepCompletion,
-  controllerTimeZone,
   DomainError,
   extendRequest,
   type IdentityMethod,
   type RequestChannel,
   type RequestType,
-  requestDeadlineStatus,
   requestDueDate,
   type StaffRole,
-  stepsOfRequest,
-  type WorkingCalendar,
 } from "@purposeful/domain";
 import { recordAudit } from "../audit/record-audit.ts";
 import type { Database } from "../create-database.ts";
 import { isUuid } from "../erasure/erasure-facts.ts";
-import { getCompanySettings } from "../repositories/settings.ts";
+import { caseNumber, companyCalendar, type RequestCaseView, requestCase } from "./request-case-view.ts";
 
 /**
  * Data-subject request cases (issue 11 #1–#4): opened with their due date from the domain
@@ -36,12 +29,6 @@ type RequestCaseAction =
   | "request.extended"
   | "request.closed";
 
-/** The company's working calendar: its country and federal state decide the public holidays. */
-export async function companyCalendar(db: Database): Promise<WorkingCalendar> {
-  const settings = await getCompanySettings(db);
-  return { timeZone: controllerTimeZone, country: settings.country, region: settings.region };
-}
-
 export interface NewRequestCase {
   type: RequestType;
   channel: RequestChannel;
@@ -52,10 +39,6 @@ export interface NewRequestCase {
   personIds: readonly string[];
   assigneeId: string | null;
 }
-
-/** "DSR-2026-0007": the case number people quote, the year it was received in. */
-export const caseNumber = (number: number, receivedAt: Date) =>
-  `DSR-${receivedAt.toISOString().slice(0, 4)}-${String(number).padStart(4, "0")}`;
 
 /** Opens a case; a received time in the future is refused (the deadline counts from receipt). */
 export async function createRequestCase(
@@ -106,76 +89,6 @@ export async function createRequestCase(
       at: by.at,
     });
   return { id: row.id, number: caseNumber(row.number, input.receivedAt), dueDate };
-}
-
-export interface RequestCaseView {
-  id: string;
-  number: string;
-  type: RequestType;
-  channel: RequestChannel;
-  status: "open" | "in_progress" | "waiting" | "closed";
-  receivedAt: Date;
-  /** the deadline in force: the extended one once extended */
-  dueDate: string;
-  daysLeft: number;
-  overdue: boolean;
-  extended: boolean;
-  extensionReason: string | null;
-  requesterName: string | null;
-  requesterEmail: string | null;
-  description: string | null;
-  assigneeId: string | null;
-  identity: { method: IdentityMethod; verifiedAt: Date; verifiedBy: string | null } | null;
-  personIds: string[];
-  progress: CaseProgress;
-}
-
-/** One case with where its steps stand; DomainError request_not_found. */
-export async function requestCase(db: Database, id: string, now: Date): Promise<RequestCaseView> {
-  if (!isUuid(id)) throw new DomainError("not_found", "request_not_found");
-  const row = await db.selectFrom("dataSubjectRequest").selectAll().where("id", "=", id).executeTakeFirst();
-  if (!row) throw new DomainError("not_found", "request_not_found");
-  const [links, steps, calendar] = await Promise.all([
-    db
-      .selectFrom("caseLink")
-      .select("personId")
-      .where("requestId", "=", id)
-      .where("personId", "is not", null)
-      .execute(),
-    db
-      .selectFrom("caseStep")
-      .select(["key", "doneAt", "skippedReason"])
-      .where("requestId", "=", id)
-      .execute(),
-    companyCalendar(db),
-  ]);
-  const extended = row.extendedDueDate !== null;
-  const dueDate = row.extendedDueDate ?? row.dueDate;
-  const identity =
-    row.identityMethod && row.identityVerifiedAt
-      ? { method: row.identityMethod, verifiedAt: row.identityVerifiedAt, verifiedBy: row.identityVerifiedBy }
-      : null;
-  return {
-    id: row.id,
-    number: caseNumber(row.number, row.receivedAt),
-    type: row.type,
-    channel: row.channel,
-    status: row.status,
-    receivedAt: row.receivedAt,
-    dueDate,
-    ...requestDeadlineStatus(dueDate, now, calendar),
-    extended,
-    extensionReason: row.extensionReason,
-    requesterName: row.requesterName,
-    requesterEmail: row.requesterEmail,
-    description: row.description,
-    assigneeId: row.assigneeId,
-    identity,
-    personIds: links.flatMap((link) => (link.personId ? [link.personId] : [])),
-    progress: caseProgress(stepsOfRequest(row.type, extended), steps as CaseStepRecord[], {
-      identityVerified: identity !== null,
-    }),
-  };
 }
 
 /** Audits a change of the case, once per linked person (each person's history shows it). */
