@@ -11,6 +11,7 @@ import { outboxRouter } from "./routers/outbox/router";
 import { personsRouter } from "./routers/persons/router";
 import { purposesRouter } from "./routers/purposes/router";
 import { recordsRouter } from "./routers/records/router";
+import { requestsRouter } from "./routers/requests/router";
 import { retentionRouter } from "./routers/retention/router";
 import { settingsRouter } from "./routers/settings/router";
 import { signatureRouter } from "./routers/signature/router";
@@ -23,6 +24,7 @@ export const appRouter = router({
   campaigns: campaignsRouter,
   documents: documentsRouter,
   accessReports: accessReportsRouter,
+  requests: requestsRouter,
   erasure: erasureRouter,
   kiosk: kioskRouter,
   lists: listsRouter,

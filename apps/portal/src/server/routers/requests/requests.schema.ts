@@ -1,0 +1,49 @@
+import { identityMethods, requestChannels, requestTypes } from "@purposeful/domain";
+import { z } from "zod";
+
+// The messages are domain reasons: server/errors.ts shows them in the user's language.
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .transform((value) => value || null)
+    .nullish()
+    .transform((value) => value ?? null);
+
+export const createRequestInput = z.object({
+  type: z.enum(requestTypes),
+  channel: z.enum(requestChannels),
+  receivedAt: z.coerce.date(),
+  requesterName: optionalText(300),
+  requesterEmail: z
+    .email()
+    .max(320)
+    .nullish()
+    .transform((value) => value ?? null),
+  description: optionalText(20_000),
+  personIds: z
+    .array(z.uuid({ error: "person_not_found" }))
+    .max(50)
+    .default([]),
+  assigneeId: z
+    .string()
+    .max(100)
+    .nullish()
+    .transform((value) => value ?? null),
+});
+
+export const requestIdInput = z.object({ requestId: z.uuid({ error: "request_not_found" }) });
+
+export const verifyIdentityInput = requestIdInput.extend({
+  method: z.enum(identityMethods),
+  note: optionalText(2000),
+});
+
+export const completeStepInput = requestIdInput.extend({
+  key: z.string().min(1).max(100),
+  skipReason: z.string().max(2000).nullish(),
+  note: optionalText(5000),
+});
+
+export const extendInput = requestIdInput.extend({ reason: z.string().max(2000) });
