@@ -105,10 +105,25 @@ export async function recordGeneratedAccessReport(
     pdf: Uint8Array;
     fileName: string;
     attachedDocumentIds: readonly string[];
+    /** the request case it answers (issue 11): the report is linked to it, its document too */
+    requestId?: string | null;
   },
   by: { staffUserId: string; at: Date },
 ): Promise<{ reportId: string; documentId: string }> {
   await assertPerson(trx, input.personId);
+  const requestId = input.requestId ?? null;
+  if (requestId !== null) {
+    const linked = isUuid(requestId)
+      ? await trx
+          .selectFrom("caseLink")
+          .select("id")
+          .where("requestId", "=", requestId)
+          .where("personId", "=", input.personId)
+          .executeTakeFirst()
+      : undefined;
+    // A report answers a case only of the person it is about.
+    if (!linked) throw new DomainError("not_found", "request_not_found");
+  }
   const attachedDocumentIds = [...input.attachedDocumentIds];
   if (attachedDocumentIds.length > 0) {
     const own = await trx
@@ -138,6 +153,7 @@ export async function recordGeneratedAccessReport(
     generatedAt: by.at,
     documentId,
     attachedDocumentIds,
+    ...(requestId ? { requestId } : {}),
   };
   let reportId = input.reportId;
   if (reportId) {
@@ -158,6 +174,8 @@ export async function recordGeneratedAccessReport(
       .executeTakeFirstOrThrow();
     reportId = row.id;
   }
+  if (requestId)
+    await trx.insertInto("caseLink").values({ requestId, documentId, createdAt: by.at }).execute();
   await recordAudit(trx, {
     actor: { type: "staff", id: by.staffUserId },
     action: "access_report.generated",

@@ -1,5 +1,7 @@
 import { DomainError } from "@purposeful/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { recordGeneratedAccessReport } from "../access/access-reports.ts";
+import { getReportTemplate } from "../access/report-templates.ts";
 import { getCompanySettings, updateCompanySettings } from "../repositories/settings.ts";
 import { createPerson, createStaffUser } from "../seed/factories.ts";
 import { createTestDatabase, type TestDatabase } from "../testing/create-test-database.ts";
@@ -182,6 +184,49 @@ describe("request cases (issue 11)", () => {
           ),
       ),
     ).toBe("extension_too_late");
+  });
+
+  it("link the access report that answers the case, and its document (issue 10 #4)", async () => {
+    const { id } = await open();
+    const other = await createPerson(t.db, { firstName: "Max" });
+    const template = await getReportTemplate(t.db);
+    const generate = (forPerson: string) =>
+      t.db.transaction().execute((trx) =>
+        recordGeneratedAccessReport(
+          trx,
+          {
+            personId: forPerson,
+            reportId: null,
+            language: "de",
+            templateId: template.id,
+            pdf: new TextEncoder().encode("%PDF-1.4"),
+            fileName: "auskunft.pdf",
+            attachedDocumentIds: [],
+            requestId: id,
+          },
+          { staffUserId: dpo, at },
+        ),
+      );
+    // A report answers a case only of the person it is about.
+    expect(await reasonOf(() => generate(other))).toBe("request_not_found");
+    const { reportId, documentId } = await generate(personId);
+    const report = await t.db
+      .selectFrom("accessReport")
+      .select("requestId")
+      .where("id", "=", reportId)
+      .executeTakeFirstOrThrow();
+    expect(report.requestId).toBe(id);
+    const links = await t.db
+      .selectFrom("caseLink")
+      .select(["personId", "documentId"])
+      .where("requestId", "=", id)
+      .execute();
+    expect(links).toEqual(
+      expect.arrayContaining([
+        { personId, documentId: null },
+        { personId: null, documentId },
+      ]),
+    );
   });
 
   it("refuse a receipt in the future, an unknown person and an unknown case, and change nothing", async () => {

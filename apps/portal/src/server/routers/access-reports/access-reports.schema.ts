@@ -42,6 +42,8 @@ export const generateInput = personIdInput.extend({
   templateId: z.uuid().nullish(),
   language,
   reportId: z.uuid().nullish(),
+  /** the request case the report answers (issue 11) */
+  requestId: z.uuid({ error: "request_not_found" }).nullish(),
 });
 
 export const reportIdInput = z.object({ reportId: z.uuid() });

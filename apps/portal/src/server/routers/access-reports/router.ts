@@ -114,6 +114,7 @@ export const accessReportsRouter = router({
             pdf,
             fileName: fileNameOf(report.language, now),
             attachedDocumentIds: report.attachDocuments ? report.copy.documents.map((d) => d.id) : [],
+            requestId: input.requestId ?? null,
           },
           { staffUserId: ctx.user.id, at: now },
         ),
