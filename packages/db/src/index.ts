@@ -1,6 +1,7 @@
 export * from "./access/index.ts";
 export * from "./audit/index.ts";
 export * from "./campaigns/index.ts";
+export * from "./cases/incidents.ts";
 export * from "./cases/request-case-view.ts";
 export * from "./cases/request-cases.ts";
 export * from "./consent/index.ts";

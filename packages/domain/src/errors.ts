@@ -114,6 +114,13 @@ export const domainErrorReasons = [
   "request_not_found",
   "request_closed",
   "request_received_in_future",
+  "incident_not_found",
+  "incident_closed",
+  "incident_aware_in_future",
+  "risk_reasons_required",
+  "risk_not_assessed",
+  "delay_reason_required",
+  "invalid_notification_time",
 ] as const;
 export type DomainErrorReason = (typeof domainErrorReasons)[number];
 

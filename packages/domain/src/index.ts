@@ -28,6 +28,7 @@ export * from "./erasure/retention.ts";
 export * from "./erasure/suppression.ts";
 export * from "./errors.ts";
 export * from "./incidents/deadline.ts";
+export * from "./incidents/notification.ts";
 export * from "./language.ts";
 export * from "./legal-basis.ts";
 export * from "./purposes/allowed-bases.ts";

@@ -342,4 +342,32 @@ export const domainReasonMessages: Record<DomainErrorReason, Localized> = {
     de: "Der Eingang kann nicht in der Zukunft liegen; die Frist läuft ab Eingang (Art. 12 Abs. 3 DSGVO).",
     en: "The request cannot be received in the future; the deadline runs from receipt (Art. 12(3) GDPR).",
   },
+  incident_not_found: {
+    de: "Diese Datenschutzverletzung gibt es nicht (mehr).",
+    en: "This incident does not exist (any more).",
+  },
+  incident_closed: {
+    de: "Diese Datenschutzverletzung ist abgeschlossen und kann nicht mehr geändert werden.",
+    en: "This incident is closed and can no longer be changed.",
+  },
+  incident_aware_in_future: {
+    de: "Der Zeitpunkt der Kenntnis kann nicht in der Zukunft liegen; die 72-Stunden-Frist läuft ab Kenntnis (Art. 33 Abs. 1 DSGVO).",
+    en: "The time of awareness cannot be in the future; the 72-hour period runs from awareness (Art. 33(1) GDPR).",
+  },
+  risk_reasons_required: {
+    de: "Bitte begründen Sie die Risikobewertung; sie wird dokumentiert, wie auch immer sie ausfällt (Art. 33 Abs. 5 DSGVO).",
+    en: "Please give the reasons for the risk assessment; it is documented whatever its outcome (Art. 33(5) GDPR).",
+  },
+  risk_not_assessed: {
+    de: "Bitte bewerten Sie zuerst das Risiko; davon hängt ab, wer zu benachrichtigen ist.",
+    en: "Please assess the risk first; who must be notified depends on it.",
+  },
+  delay_reason_required: {
+    de: "Die Meldung kommt nach mehr als 72 Stunden: Bitte geben Sie die Gründe für die Verzögerung an (Art. 33 Abs. 1 DSGVO).",
+    en: "The notification comes after more than 72 hours: please give the reasons for the delay (Art. 33(1) GDPR).",
+  },
+  invalid_notification_time: {
+    de: "Der Zeitpunkt der Meldung muss nach der Kenntnis und darf nicht in der Zukunft liegen.",
+    en: "The notification time must be after awareness and not in the future.",
+  },
 };

@@ -4,6 +4,7 @@ import { campaignsRouter } from "./routers/campaigns/router";
 import { consentRequestsRouter } from "./routers/consent-requests/router";
 import { documentsRouter } from "./routers/documents/router";
 import { erasureRouter } from "./routers/erasure/router";
+import { incidentsRouter } from "./routers/incidents/router";
 import { kioskRouter } from "./routers/kiosk/router";
 import { listsRouter } from "./routers/lists/router";
 import { meRouter } from "./routers/me/router";
@@ -25,6 +26,7 @@ export const appRouter = router({
   documents: documentsRouter,
   accessReports: accessReportsRouter,
   requests: requestsRouter,
+  incidents: incidentsRouter,
   erasure: erasureRouter,
   kiosk: kioskRouter,
   lists: listsRouter,

@@ -13,6 +13,7 @@ import * as m0016 from "./0016-retain-until.ts";
 import * as m0017 from "./0017-access-reports.ts";
 import * as m0018 from "./0018-report-attachments.ts";
 import * as m0019 from "./0019-request-cases.ts";
+import * as m0020 from "./0020-incident-cases.ts";
 
 // Append-only and explicit: a new migration is a new file added to the end of this list.
 export const migrations: Record<string, Migration> = {
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   "0017-access-reports": m0017,
   "0018-report-attachments": m0018,
   "0019-request-cases": m0019,
+  "0020-incident-cases": m0020,
 };

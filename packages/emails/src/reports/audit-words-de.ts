@@ -35,6 +35,13 @@ export const auditWordsDe: AuditWords = {
     "document.retention_set": "Gesetzliche Aufbewahrungsfrist für ein Dokument festgelegt",
     "erasure.recipients_notified": "Empfänger über die Löschung informiert (Art. 19 DSGVO)",
     "held_item.deleted": "Wegen einer Aufbewahrungspflicht gespeicherte Daten nach deren Ablauf gelöscht",
+    "incident.created": "Eine Datenschutzverletzung wurde erfasst, die Sie betrifft",
+    "incident.risk_assessed": "Das Risiko einer Datenschutzverletzung wurde bewertet",
+    "incident.step_completed": "Ein Schritt zur Bearbeitung einer Datenschutzverletzung wurde erledigt",
+    "incident.step_skipped":
+      "Ein Schritt zur Bearbeitung einer Datenschutzverletzung entfiel, mit Begründung",
+    "incident.authority_notified": "Die Aufsichtsbehörde wurde über eine Datenschutzverletzung informiert",
+    "incident.closed": "Die Bearbeitung einer Datenschutzverletzung wurde abgeschlossen",
     "kiosk.entered": "Unterschriften-Kiosk gestartet",
     "kiosk.left": "Unterschriften-Kiosk beendet",
     "kiosk.leave_refused": "Unterschriften-Kiosk: falsches Passwort beim Beenden",

@@ -1,0 +1,52 @@
+import { riskLevels } from "@purposeful/domain";
+import { z } from "zod";
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .nullish()
+    .transform((value) => value || null);
+const approx = z
+  .number()
+  .int()
+  .min(0)
+  .max(1_000_000_000)
+  .nullish()
+  .transform((value) => value ?? null);
+
+export const createIncidentInput = z.object({
+  title: z.string().trim().min(1).max(300),
+  awareAt: z.coerce.date(),
+  occurredAt: z.coerce
+    .date()
+    .nullish()
+    .transform((value) => value ?? null),
+  discoveredBy: optionalText(300),
+  nature: z.string().trim().max(20_000),
+  dataCategories: z.array(z.string().trim().min(1).max(200)).max(50).default([]),
+  subjectsApprox: approx,
+  recordsApprox: approx,
+  personIds: z
+    .array(z.uuid({ error: "person_not_found" }))
+    .max(10_000)
+    .default([]),
+});
+
+export const incidentIdInput = z.object({ incidentId: z.uuid({ error: "incident_not_found" }) });
+
+export const assessInput = incidentIdInput.extend({
+  risk: z.enum(riskLevels),
+  reasons: z.string().max(5000),
+  consequences: optionalText(5000),
+  measures: optionalText(5000),
+});
+
+export const completeIncidentStepInput = incidentIdInput.extend({
+  key: z.string().min(1).max(100),
+  skipReason: z.string().max(2000).nullish(),
+  note: optionalText(5000),
+  notifiedAt: z.coerce.date().nullish(),
+  delayReason: z.string().max(5000).nullish(),
+});

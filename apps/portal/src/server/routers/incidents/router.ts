@@ -1,0 +1,47 @@
+import { assessIncidentRisk, completeIncidentStep, createIncident, incidentCase } from "@purposeful/db";
+import { procedureFor, router } from "../../trpc";
+import {
+  assessInput,
+  completeIncidentStepInput,
+  createIncidentInput,
+  incidentIdInput,
+} from "./incidents.schema";
+
+/**
+ * Breach incidents (issue 11 #6, Art. 33, 34). Anyone on staff may record one — the 72 hours run
+ * from the controller's awareness, so nobody should wait for the DPO to write it down; the DPO
+ * (and the admin) see the cases, assess the risk and notify. The rules are packages/domain's.
+ */
+export const incidentsRouter = router({
+  create: procedureFor("staff")
+    .input(createIncidentInput)
+    .mutation(({ ctx, input }) =>
+      ctx.db
+        .transaction()
+        .execute((trx) => createIncident(trx, input, { staffUserId: ctx.user.id, at: ctx.now() })),
+    ),
+
+  get: procedureFor("dpo")
+    .input(incidentIdInput)
+    .query(({ ctx, input }) => incidentCase(ctx.db, input.incidentId, ctx.now())),
+
+  assess: procedureFor("dpo")
+    .input(assessInput)
+    .mutation(({ ctx, input }) =>
+      ctx.db
+        .transaction()
+        .execute((trx) =>
+          assessIncidentRisk(trx, input, { staffUserId: ctx.user.id, role: ctx.user.role, at: ctx.now() }),
+        ),
+    ),
+
+  completeStep: procedureFor("dpo")
+    .input(completeIncidentStepInput)
+    .mutation(({ ctx, input }) =>
+      ctx.db
+        .transaction()
+        .execute((trx) =>
+          completeIncidentStep(trx, input, { staffUserId: ctx.user.id, role: ctx.user.role, at: ctx.now() }),
+        ),
+    ),
+});
