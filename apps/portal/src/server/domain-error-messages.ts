@@ -1,6 +1,8 @@
 import type { DomainErrorReason, Language } from "@purposeful/domain";
 
-type Localized = Record<Language, string>;
+import { caseReasonMessages } from "./domain-error-messages-cases";
+
+export type Localized = Record<Language, string>;
 
 /**
  * The one message per domain reason, in both languages. Keyed by the domain's type, so a new reason
@@ -290,84 +292,5 @@ export const domainReasonMessages: Record<DomainErrorReason, Localized> = {
     de: "Eine Drittlandübermittlung braucht ein Land außerhalb des EWR (ISO-Code, z. B. US), einen Empfänger und eine Garantie nach Art. 45–49 DSGVO.",
     en: "A third-country transfer needs a country outside the EEA (ISO code, e.g. US), a recipient and a ground under Art. 45–49 GDPR.",
   },
-  case_step_not_found: {
-    de: "Diesen Schritt gibt es in diesem Vorgang nicht.",
-    en: "This case has no such step.",
-  },
-  case_step_already_done: {
-    de: "Dieser Schritt ist bereits erledigt.",
-    en: "This step is already done.",
-  },
-  identity_not_verified: {
-    de: "Bitte prüfen Sie zuerst die Identität der anfragenden Person (Art. 12 Abs. 6 DSGVO). Vorher werden keine Daten herausgegeben oder gelöscht.",
-    en: "Please verify the requester's identity first (Art. 12(6) GDPR). No data is disclosed or erased before that.",
-  },
-  case_step_not_next: {
-    de: "Bitte erledigen Sie zuerst die Schritte davor (oder überspringen Sie sie mit Begründung).",
-    en: "Please complete the steps before this one first (or skip them with a reason).",
-  },
-  case_step_role: {
-    de: "Diesen Schritt darf nur der oder die Datenschutzbeauftragte erledigen.",
-    en: "Only the data protection officer may complete this step.",
-  },
-  case_step_not_skippable: {
-    de: "Dieser Schritt kann nicht übersprungen werden.",
-    en: "This step cannot be skipped.",
-  },
-  skip_reason_required: {
-    de: "Bitte begründen Sie, warum Sie diesen Schritt überspringen.",
-    en: "Please give a reason for skipping this step.",
-  },
-  request_already_extended: {
-    de: "Die Frist dieser Anfrage wurde bereits verlängert; Art. 12 Abs. 3 DSGVO erlaubt das nur einmal, um zwei Monate.",
-    en: "This request's deadline was already extended; Art. 12(3) GDPR allows that once, by two months.",
-  },
-  extension_reason_required: {
-    de: "Eine Fristverlängerung braucht eine Begründung (Komplexität oder Anzahl der Anträge, Art. 12 Abs. 3 DSGVO); die Person erfährt sie.",
-    en: "An extension needs a reason (the complexity or number of requests, Art. 12(3) GDPR); the person is told it.",
-  },
-  extension_too_late: {
-    de: "Der erste Monat ist vorbei: Eine Verlängerung hätte der Person innerhalb eines Monats nach Eingang mitgeteilt werden müssen (Art. 12 Abs. 3 DSGVO).",
-    en: "The first month is over: an extension had to be told to the person within one month of receipt (Art. 12(3) GDPR).",
-  },
-  request_not_found: {
-    de: "Diese Anfrage gibt es nicht (mehr).",
-    en: "This request does not exist (any more).",
-  },
-  request_closed: {
-    de: "Diese Anfrage ist abgeschlossen und kann nicht mehr geändert werden.",
-    en: "This request is closed and can no longer be changed.",
-  },
-  request_received_in_future: {
-    de: "Der Eingang kann nicht in der Zukunft liegen; die Frist läuft ab Eingang (Art. 12 Abs. 3 DSGVO).",
-    en: "The request cannot be received in the future; the deadline runs from receipt (Art. 12(3) GDPR).",
-  },
-  incident_not_found: {
-    de: "Diese Datenschutzverletzung gibt es nicht (mehr).",
-    en: "This incident does not exist (any more).",
-  },
-  incident_closed: {
-    de: "Diese Datenschutzverletzung ist abgeschlossen und kann nicht mehr geändert werden.",
-    en: "This incident is closed and can no longer be changed.",
-  },
-  incident_aware_in_future: {
-    de: "Der Zeitpunkt der Kenntnis kann nicht in der Zukunft liegen; die 72-Stunden-Frist läuft ab Kenntnis (Art. 33 Abs. 1 DSGVO).",
-    en: "The time of awareness cannot be in the future; the 72-hour period runs from awareness (Art. 33(1) GDPR).",
-  },
-  risk_reasons_required: {
-    de: "Bitte begründen Sie die Risikobewertung; sie wird dokumentiert, wie auch immer sie ausfällt (Art. 33 Abs. 5 DSGVO).",
-    en: "Please give the reasons for the risk assessment; it is documented whatever its outcome (Art. 33(5) GDPR).",
-  },
-  risk_not_assessed: {
-    de: "Bitte bewerten Sie zuerst das Risiko; davon hängt ab, wer zu benachrichtigen ist.",
-    en: "Please assess the risk first; who must be notified depends on it.",
-  },
-  delay_reason_required: {
-    de: "Die Meldung kommt nach mehr als 72 Stunden: Bitte geben Sie die Gründe für die Verzögerung an (Art. 33 Abs. 1 DSGVO).",
-    en: "The notification comes after more than 72 hours: please give the reasons for the delay (Art. 33(1) GDPR).",
-  },
-  invalid_notification_time: {
-    de: "Der Zeitpunkt der Meldung muss nach der Kenntnis und darf nicht in der Zukunft liegen.",
-    en: "The notification time must be after awareness and not in the future.",
-  },
+  ...caseReasonMessages,
 };

@@ -15,9 +15,9 @@ import {
   requiredNotifications,
   type StaffRole,
 } from "@purposeful/domain";
-import { recordAudit } from "../audit/record-audit.ts";
 import type { Database } from "../create-database.ts";
 import { isUuid } from "../erasure/erasure-facts.ts";
+import { auditCaseChange, type CaseActor, existingPersons } from "./case-support.ts";
 
 /**
  * Breach incidents (issue 11 #6, Art. 33, 34 GDPR): recorded with the time of awareness, which
@@ -27,7 +27,7 @@ import { isUuid } from "../erasure/erasure-facts.ts";
  * audited once per linked person (their Art. 15 history shows it).
  */
 
-type By = { staffUserId: string; at: Date };
+type By = CaseActor;
 type IncidentAction =
   | "incident.created"
   | "incident.risk_assessed"
@@ -72,24 +72,18 @@ export interface IncidentView {
   progress: CaseProgress;
 }
 
-async function audit(
+const audit = (
   trx: Database,
   view: { id: string; personIds: string[] },
   action: IncidentAction,
   changes: Record<string, unknown>,
   by: By,
-) {
-  for (const personId of view.personIds.length > 0 ? view.personIds : [null])
-    await recordAudit(trx, {
-      actor: { type: "staff", id: by.staffUserId },
-      action,
-      entityType: "incident",
-      entityId: view.id,
-      personId,
-      changes,
-      at: by.at,
-    });
-}
+) =>
+  auditCaseChange(
+    trx,
+    { entityType: "incident", entityId: view.id, personIds: view.personIds, action, changes },
+    by,
+  );
 
 /** Records an incident; a time of awareness in the future is refused (the clock runs from it). */
 export async function createIncident(
@@ -99,12 +93,7 @@ export async function createIncident(
 ): Promise<{ id: string; number: string; deadline: Date }> {
   if (input.awareAt.getTime() > by.at.getTime() + 5 * 60_000)
     throw new DomainError("validation", "incident_aware_in_future");
-  const personIds = [...new Set(input.personIds)];
-  if (personIds.some((id) => !isUuid(id))) throw new DomainError("not_found", "person_not_found");
-  if (personIds.length > 0) {
-    const found = await trx.selectFrom("person").select("id").where("id", "in", personIds).execute();
-    if (found.length !== personIds.length) throw new DomainError("not_found", "person_not_found");
-  }
+  const personIds = await existingPersons(trx, input.personIds);
   const row = await trx
     .insertInto("incident")
     .values({

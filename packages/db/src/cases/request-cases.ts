@@ -8,9 +8,9 @@ import {
   requestDueDate,
   type StaffRole,
 } from "@purposeful/domain";
-import { recordAudit } from "../audit/record-audit.ts";
 import type { Database } from "../create-database.ts";
 import { isUuid } from "../erasure/erasure-facts.ts";
+import { auditCaseChange, type CaseActor, existingPersons } from "./case-support.ts";
 import { caseNumber, companyCalendar, type RequestCaseView, requestCase } from "./request-case-view.ts";
 
 /**
@@ -21,8 +21,9 @@ import { caseNumber, companyCalendar, type RequestCaseView, requestCase } from "
  * the requester's name, address and text are personal data and go into the audit trail encrypted.
  */
 
-type By = { staffUserId: string; at: Date };
+type By = CaseActor;
 type RequestCaseAction =
+  | "request.created"
   | "request.identity_verified"
   | "request.step_completed"
   | "request.step_skipped"
@@ -49,12 +50,7 @@ export async function createRequestCase(
   // A few minutes' grace for clocks that differ; anything later is a typing error.
   if (input.receivedAt.getTime() > by.at.getTime() + 5 * 60_000)
     throw new DomainError("validation", "request_received_in_future");
-  const personIds = [...new Set(input.personIds)];
-  if (personIds.some((id) => !isUuid(id))) throw new DomainError("not_found", "person_not_found");
-  if (personIds.length > 0) {
-    const found = await trx.selectFrom("person").select("id").where("id", "in", personIds).execute();
-    if (found.length !== personIds.length) throw new DomainError("not_found", "person_not_found");
-  }
+  const personIds = await existingPersons(trx, input.personIds);
   const dueDate = requestDueDate(input.receivedAt, { calendar: await companyCalendar(trx) });
   const row = await trx
     .insertInto("dataSubjectRequest")
@@ -78,38 +74,32 @@ export async function createRequestCase(
       .insertInto("caseLink")
       .values(personIds.map((personId) => ({ requestId: row.id, personId, createdAt: by.at })))
       .execute();
-  for (const personId of personIds.length > 0 ? personIds : [null])
-    await recordAudit(trx, {
-      actor: { type: "staff", id: by.staffUserId },
-      action: "request.created",
+  await auditCaseChange(
+    trx,
+    {
       entityType: "data_subject_request",
       entityId: row.id,
-      personId,
+      personIds,
+      action: "request.created" satisfies RequestCaseAction,
       changes: { type: input.type, channel: input.channel, dueDate },
-      at: by.at,
-    });
+    },
+    by,
+  );
   return { id: row.id, number: caseNumber(row.number, input.receivedAt), dueDate };
 }
 
-/** Audits a change of the case, once per linked person (each person's history shows it). */
-async function auditCase(
+const auditCase = (
   trx: Database,
   view: RequestCaseView,
   action: RequestCaseAction,
   changes: Record<string, unknown>,
   by: By,
-) {
-  for (const personId of view.personIds.length > 0 ? view.personIds : [null])
-    await recordAudit(trx, {
-      actor: { type: "staff", id: by.staffUserId },
-      action,
-      entityType: "data_subject_request",
-      entityId: view.id,
-      personId,
-      changes,
-      at: by.at,
-    });
-}
+) =>
+  auditCaseChange(
+    trx,
+    { entityType: "data_subject_request", entityId: view.id, personIds: view.personIds, action, changes },
+    by,
+  );
 
 async function openCase(trx: Database, id: string, at: Date): Promise<RequestCaseView> {
   // Lock the case: two people working on it never record the same step twice.
