@@ -1,4 +1,4 @@
-import { DomainError } from "@purposeful/domain";
+import { type CaseStepRecord, DomainError } from "@purposeful/domain";
 import { recordAudit } from "../audit/record-audit.ts";
 import type { Database } from "../create-database.ts";
 import { isUuid } from "../erasure/erasure-facts.ts";
@@ -42,4 +42,63 @@ export async function auditCaseChange(
       changes: event.changes,
       at: by.at,
     });
+}
+
+/** A request case or an incident: `case_link` and `case_step` rows belong to one of the two. */
+export type CaseRef = { requestId: string } | { incidentId: string };
+
+const caseColumn = (ref: CaseRef) =>
+  "requestId" in ref ? (["requestId", ref.requestId] as const) : (["incidentId", ref.incidentId] as const);
+
+/** Links the persons a case is about. */
+export async function linkPersons(trx: Database, ref: CaseRef, personIds: readonly string[], at: Date) {
+  if (personIds.length === 0) return;
+  await trx
+    .insertInto("caseLink")
+    .values(personIds.map((personId) => ({ ...ref, personId, createdAt: at })))
+    .execute();
+}
+
+/** The persons a case is linked to and its stored steps, for `caseProgress`. */
+export async function personsAndSteps(
+  db: Database,
+  ref: CaseRef,
+): Promise<{ personIds: string[]; steps: CaseStepRecord[] }> {
+  const [column, id] = caseColumn(ref);
+  const [links, steps] = await Promise.all([
+    db
+      .selectFrom("caseLink")
+      .select("personId")
+      .where(column, "=", id)
+      .where("personId", "is not", null)
+      .execute(),
+    db.selectFrom("caseStep").select(["key", "doneAt", "skippedReason"]).where(column, "=", id).execute(),
+  ]);
+  return { personIds: links.flatMap((link) => (link.personId ? [link.personId] : [])), steps };
+}
+
+/** Stores a step done (or skipped with its reason) now, with what it produced. */
+export async function storeCaseStep(
+  trx: Database,
+  ref: CaseRef,
+  step: {
+    key: string;
+    skipReason: string | null;
+    note: string | null;
+    result?: Record<string, string> | null;
+  },
+  by: CaseActor,
+): Promise<void> {
+  await trx
+    .insertInto("caseStep")
+    .values({
+      ...ref,
+      key: step.key,
+      doneAt: by.at,
+      doneBy: by.staffUserId,
+      note: step.note,
+      skippedReason: step.skipReason,
+      result: step.result ? JSON.stringify(step.result) : null,
+    })
+    .execute();
 }

@@ -1,7 +1,7 @@
-import { DomainError } from "@purposeful/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPerson, createStaffUser } from "../seed/factories.ts";
 import { createTestDatabase, type TestDatabase } from "../testing/create-test-database.ts";
+import { reasonOf } from "../testing/domain-reason.ts";
 import {
   assessIncidentRisk,
   completeIncidentStep,
@@ -36,15 +36,7 @@ const base: NewIncident = {
   recordsApprox: 5000,
   personIds: [],
 };
-const reasonOf = async (run: () => Promise<unknown>) => {
-  try {
-    await run();
-  } catch (error) {
-    if (error instanceof DomainError) return error.reason;
-    throw error;
-  }
-  return null;
-};
+
 const tx = <T>(run: (trx: typeof t.db) => Promise<T>) => t.db.transaction().execute(run);
 
 describe("incidents (issue 11 #6)", () => {
@@ -72,7 +64,7 @@ describe("incidents (issue 11 #6)", () => {
     const as = (role: "staff" | "dpo", at: Date) => ({ staffUserId: role === "dpo" ? dpo : staff, role, at });
     await tx((trx) => completeIncidentStep(trx, { incidentId: id, key: "contain" }, as("staff", hours(3))));
     expect(
-      await reasonOf(() =>
+      await reasonOf(
         tx((trx) =>
           assessIncidentRisk(
             trx,
@@ -98,7 +90,7 @@ describe("incidents (issue 11 #6)", () => {
     expect(assessed.required).toEqual({ authority: true, dataSubjects: true });
     expect(assessed.progress.steps.find((s) => s.key === "notify_authority")?.mandatory).toBe(true);
     expect(
-      await reasonOf(() =>
+      await reasonOf(
         tx((trx) =>
           completeIncidentStep(
             trx,
@@ -109,7 +101,7 @@ describe("incidents (issue 11 #6)", () => {
       ),
     ).toBe("case_step_not_skippable");
     expect(
-      await reasonOf(() =>
+      await reasonOf(
         tx((trx) =>
           completeIncidentStep(trx, { incidentId: id, key: "notify_authority" }, as("dpo", hours(80))),
         ),
@@ -184,13 +176,13 @@ describe("incidents (issue 11 #6)", () => {
 
   it("refuse awareness in the future and an unknown incident", async () => {
     expect(
-      await reasonOf(() =>
+      await reasonOf(
         tx((trx) =>
           createIncident(trx, { ...base, awareAt: hours(5) }, { staffUserId: staff, at: hours(1) }),
         ),
       ),
     ).toBe("incident_aware_in_future");
-    expect(await reasonOf(() => incidentCase(t.db, "00000000-0000-4000-8000-000000000000", hours(1)))).toBe(
+    expect(await reasonOf(incidentCase(t.db, "00000000-0000-4000-8000-000000000000", hours(1)))).toBe(
       "incident_not_found",
     );
   });

@@ -1,6 +1,5 @@
 import {
   type CaseProgress,
-  type CaseStepRecord,
   caseProgress,
   checkAuthorityNotification,
   checkRiskAssessment,
@@ -17,7 +16,14 @@ import {
 } from "@purposeful/domain";
 import type { Database } from "../create-database.ts";
 import { isUuid } from "../erasure/erasure-facts.ts";
-import { auditCaseChange, type CaseActor, existingPersons } from "./case-support.ts";
+import {
+  auditCaseChange,
+  type CaseActor,
+  existingPersons,
+  linkPersons,
+  personsAndSteps,
+  storeCaseStep,
+} from "./case-support.ts";
 
 /**
  * Breach incidents (issue 11 #6, Art. 33, 34 GDPR): recorded with the time of awareness, which
@@ -111,11 +117,7 @@ export async function createIncident(
     })
     .returning(["id", "number"])
     .executeTakeFirstOrThrow();
-  if (personIds.length > 0)
-    await trx
-      .insertInto("caseLink")
-      .values(personIds.map((personId) => ({ incidentId: row.id, personId, createdAt: by.at })))
-      .execute();
+  await linkPersons(trx, { incidentId: row.id }, personIds, by.at);
   await audit(trx, { id: row.id, personIds }, "incident.created", { persons: personIds.length }, by);
   const clock = incidentDeadlineStatus(input.awareAt, null, by.at);
   return { id: row.id, number: incidentNumber(row.number, input.awareAt), deadline: clock.deadline };
@@ -126,19 +128,7 @@ export async function incidentCase(db: Database, id: string, now: Date): Promise
   if (!isUuid(id)) throw new DomainError("not_found", "incident_not_found");
   const row = await db.selectFrom("incident").selectAll().where("id", "=", id).executeTakeFirst();
   if (!row) throw new DomainError("not_found", "incident_not_found");
-  const [links, steps] = await Promise.all([
-    db
-      .selectFrom("caseLink")
-      .select("personId")
-      .where("incidentId", "=", id)
-      .where("personId", "is not", null)
-      .execute(),
-    db
-      .selectFrom("caseStep")
-      .select(["key", "doneAt", "skippedReason"])
-      .where("incidentId", "=", id)
-      .execute(),
-  ]);
+  const { personIds, steps } = await personsAndSteps(db, { incidentId: id });
   const risk = row.riskAssessedAt ? row.risk : null;
   return {
     id: row.id,
@@ -156,8 +146,8 @@ export async function incidentCase(db: Database, id: string, now: Date): Promise
     clock: incidentDeadlineStatus(row.awareAt, row.authorityNotifiedAt, now),
     authorityNotifiedAt: row.authorityNotifiedAt,
     delayReason: row.delayReason,
-    personIds: links.flatMap((link) => (link.personId ? [link.personId] : [])),
-    progress: caseProgress(incidentSteps, steps as CaseStepRecord[], {
+    personIds,
+    progress: caseProgress(incidentSteps, steps, {
       identityVerified: true,
       mandatory: mandatoryIncidentSteps(risk),
     }),
@@ -169,25 +159,6 @@ async function openIncident(trx: Database, id: string, at: Date): Promise<Incide
   const view = await incidentCase(trx, id, at);
   if (view.status === "closed") throw new DomainError("conflict", "incident_closed");
   return view;
-}
-
-async function storeStep(
-  trx: Database,
-  view: IncidentView,
-  step: { key: string; skipReason: string | null; note: string | null },
-  by: By,
-) {
-  await trx
-    .insertInto("caseStep")
-    .values({
-      incidentId: view.id,
-      key: step.key,
-      doneAt: by.at,
-      doneBy: by.staffUserId,
-      note: step.note,
-      skippedReason: step.skipReason,
-    })
-    .execute();
 }
 
 /** Art. 33(1), 34(1): the risk, with its reasons; completes the assessment step. */
@@ -217,7 +188,7 @@ export async function assessIncidentRisk(
     })
     .where("id", "=", view.id)
     .execute();
-  await storeStep(trx, view, { key: "assess_risk", skipReason: null, note: null }, by);
+  await storeCaseStep(trx, { incidentId: view.id }, { key: "assess_risk", skipReason: null, note: null }, by);
   await audit(
     trx,
     view,
@@ -275,7 +246,12 @@ export async function completeIncidentStep(
     await trx.updateTable("incident").set({ subjectsNotifiedAt: by.at }).where("id", "=", view.id).execute();
   const closing = input.key === "document";
   if (closing) action = "incident.closed";
-  await storeStep(trx, view, { key: input.key, skipReason, note: input.note ?? null }, by);
+  await storeCaseStep(
+    trx,
+    { incidentId: view.id },
+    { key: input.key, skipReason, note: input.note ?? null },
+    by,
+  );
   await trx
     .updateTable("incident")
     .set({ updatedAt: by.at, ...(closing ? { status: "closed" as const, closedAt: by.at } : {}) })

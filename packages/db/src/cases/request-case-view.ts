@@ -1,6 +1,5 @@
 import {
   type CaseProgress,
-  type CaseStepRecord,
   caseProgress,
   controllerTimeZone,
   DomainError,
@@ -14,6 +13,7 @@ import {
 import type { Database } from "../create-database.ts";
 import { isUuid } from "../erasure/erasure-facts.ts";
 import { getCompanySettings } from "../repositories/settings.ts";
+import { personsAndSteps } from "./case-support.ts";
 
 /** The company's working calendar: its country and federal state decide the public holidays. */
 export async function companyCalendar(db: Database): Promise<WorkingCalendar> {
@@ -52,18 +52,8 @@ export async function requestCase(db: Database, id: string, now: Date): Promise<
   if (!isUuid(id)) throw new DomainError("not_found", "request_not_found");
   const row = await db.selectFrom("dataSubjectRequest").selectAll().where("id", "=", id).executeTakeFirst();
   if (!row) throw new DomainError("not_found", "request_not_found");
-  const [links, steps, calendar] = await Promise.all([
-    db
-      .selectFrom("caseLink")
-      .select("personId")
-      .where("requestId", "=", id)
-      .where("personId", "is not", null)
-      .execute(),
-    db
-      .selectFrom("caseStep")
-      .select(["key", "doneAt", "skippedReason"])
-      .where("requestId", "=", id)
-      .execute(),
+  const [{ personIds, steps }, calendar] = await Promise.all([
+    personsAndSteps(db, { requestId: id }),
     companyCalendar(db),
   ]);
   const extended = row.extendedDueDate !== null;
@@ -88,8 +78,8 @@ export async function requestCase(db: Database, id: string, now: Date): Promise<
     description: row.description,
     assigneeId: row.assigneeId,
     identity,
-    personIds: links.flatMap((link) => (link.personId ? [link.personId] : [])),
-    progress: caseProgress(stepsOfRequest(row.type, extended), steps as CaseStepRecord[], {
+    personIds,
+    progress: caseProgress(stepsOfRequest(row.type, extended), steps, {
       identityVerified: identity !== null,
     }),
   };

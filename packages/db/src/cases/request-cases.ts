@@ -10,7 +10,13 @@ import {
 } from "@purposeful/domain";
 import type { Database } from "../create-database.ts";
 import { isUuid } from "../erasure/erasure-facts.ts";
-import { auditCaseChange, type CaseActor, existingPersons } from "./case-support.ts";
+import {
+  auditCaseChange,
+  type CaseActor,
+  existingPersons,
+  linkPersons,
+  storeCaseStep,
+} from "./case-support.ts";
 import { caseNumber, companyCalendar, type RequestCaseView, requestCase } from "./request-case-view.ts";
 
 /**
@@ -69,11 +75,7 @@ export async function createRequestCase(
     })
     .returning(["id", "number"])
     .executeTakeFirstOrThrow();
-  if (personIds.length > 0)
-    await trx
-      .insertInto("caseLink")
-      .values(personIds.map((personId) => ({ requestId: row.id, personId, createdAt: by.at })))
-      .execute();
+  await linkPersons(trx, { requestId: row.id }, personIds, by.at);
   await auditCaseChange(
     trx,
     {
@@ -129,16 +131,12 @@ export async function verifyRequestIdentity(
     })
     .where("id", "=", view.id)
     .execute();
-  await trx
-    .insertInto("caseStep")
-    .values({
-      requestId: view.id,
-      key: "verify_identity",
-      doneAt: by.at,
-      doneBy: by.staffUserId,
-      note: input.note,
-    })
-    .execute();
+  await storeCaseStep(
+    trx,
+    { requestId: view.id },
+    { key: "verify_identity", skipReason: null, note: input.note },
+    by,
+  );
   await auditCase(trx, view, "request.identity_verified", { method: input.method }, by);
 }
 
@@ -162,18 +160,12 @@ export async function completeRequestStep(
   if (input.key === "verify_identity") throw new DomainError("validation", "identity_not_verified");
   checkStepCompletion(view.progress, { key: input.key, role: by.role, skipReason: input.skipReason });
   const skippedReason = input.skipReason?.trim() || null;
-  await trx
-    .insertInto("caseStep")
-    .values({
-      requestId: view.id,
-      key: input.key,
-      doneAt: by.at,
-      doneBy: by.staffUserId,
-      note: input.note ?? null,
-      skippedReason,
-      result: input.result ? JSON.stringify(input.result) : null,
-    })
-    .execute();
+  await storeCaseStep(
+    trx,
+    { requestId: view.id },
+    { key: input.key, skipReason: skippedReason, note: input.note ?? null, result: input.result },
+    by,
+  );
   const closing = input.key === "close";
   await trx
     .updateTable("dataSubjectRequest")

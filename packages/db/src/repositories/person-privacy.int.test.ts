@@ -1,9 +1,9 @@
-import { DomainError } from "@purposeful/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listAuditEvents } from "../audit/read-audit.ts";
 import type { Database } from "../create-database.ts";
 import { createPerson, createStaffUser } from "../seed/factories.ts";
 import { createTestDatabase, type TestDatabase } from "../testing/create-test-database.ts";
+import { reasonOf } from "../testing/domain-reason.ts";
 import {
   clearManualRetention,
   liftRestriction,
@@ -31,11 +31,6 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 const tx = <T>(work: (trx: Database) => Promise<T>) => t.db.transaction().execute(work);
-const reasonOf = (promise: Promise<unknown>) =>
-  promise.then(
-    () => null,
-    (error: unknown) => (error instanceof DomainError ? error.reason : String(error)),
-  );
 const events = async (personId: string) => (await listAuditEvents(t.db, { personId, limit: 50 })).rows;
 const person = (id: string) =>
   t.db.selectFrom("person").selectAll().where("id", "=", id).executeTakeFirstOrThrow();

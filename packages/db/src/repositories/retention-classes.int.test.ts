@@ -1,10 +1,11 @@
-import { DomainError } from "@purposeful/domain";
+import type { DomainError } from "@purposeful/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listAuditEvents } from "../audit/read-audit.ts";
 import { storeDocument } from "../consent/documents.ts";
 import type { Database } from "../create-database.ts";
 import { createPerson } from "../seed/factories.ts";
 import { createTestDatabase, type TestDatabase } from "../testing/create-test-database.ts";
+import { reasonOf } from "../testing/domain-reason.ts";
 import {
   addBankAccount,
   normalizeIban,
@@ -23,11 +24,6 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 const tx = <T>(work: (trx: Database) => Promise<T>) => t.db.transaction().execute(work);
-const reasonOf = (promise: Promise<unknown>) =>
-  promise.then(
-    () => null,
-    (error: unknown) => (error instanceof DomainError ? error.reason : String(error)),
-  );
 const upload = (
   personId: string,
   retention?: { retentionClass: string | null; retentionDate?: string | null },

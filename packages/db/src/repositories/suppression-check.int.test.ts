@@ -1,10 +1,11 @@
-import { DomainError, type StaffRole } from "@purposeful/domain";
+import type { StaffRole } from "@purposeful/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listAuditEvents } from "../audit/read-audit.ts";
 import type { Database } from "../create-database.ts";
 import { suppressionHash } from "../lists/suppression.ts";
 import { createPerson } from "../seed/factories.ts";
 import { createTestDatabase, type TestDatabase } from "../testing/create-test-database.ts";
+import { reasonOf } from "../testing/domain-reason.ts";
 import { addEmail } from "./persons-edit.ts";
 import { createPersonRecord, findDuplicatePersons } from "./persons-write.ts";
 import { findSuppressedAddresses } from "./suppression-check.ts";
@@ -37,11 +38,6 @@ afterAll(async () => t?.close());
 
 const tx = <T>(work: (trx: Database) => Promise<T>) => t.db.transaction().execute(work);
 const guard = (role: StaffRole | null, override = false) => ({ secret, role, override });
-const reasonOf = (promise: Promise<unknown>) =>
-  promise.then(
-    () => null,
-    (error: unknown) => (error instanceof DomainError ? error.reason : String(error)),
-  );
 const countPersons = async () =>
   Number(
     (

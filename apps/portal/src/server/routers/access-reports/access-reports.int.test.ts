@@ -1,5 +1,5 @@
 import { recordReportDownload, resolveLink, resolveReportDownload, sameAddress } from "@purposeful/db";
-import { createPerson, createPurpose, createRecord, createStaffUser } from "@purposeful/db/seed";
+import { createPerson, createPurpose, createRecord } from "@purposeful/db/seed";
 import { createTestDatabase, type TestDatabase } from "@purposeful/db/testing";
 import {
   type Language,
@@ -8,6 +8,7 @@ import {
   type StaffRole,
 } from "@purposeful/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { contextOf, createStaffOfEveryRole } from "../../../test-support/staff-of-every-role";
 import { failure } from "../../../test-support/trpc-failure";
 import { createCallerFactory, router } from "../../trpc";
 import { accessReportsRouter } from "./router";
@@ -19,22 +20,12 @@ const staffIds = {} as Record<StaffRole, string>;
 let personId: string;
 
 function as(role: StaffRole, locale: Language = "en") {
-  return createCaller({
-    db: t.db,
-    user: { id: staffIds[role], name: `${role} user`, email: `${role}@staff.test`, role, locale },
-    now: () => at,
-  });
+  return createCaller(contextOf(t.db, staffIds, role, at, locale));
 }
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  for (const role of ["staff", "marketing", "dpo", "admin"] as const)
-    staffIds[role] = await createStaffUser(t.db, {
-      email: `${role}@staff.test`,
-      name: `${role} user`,
-      role,
-      passwordHash: "x",
-    });
+  Object.assign(staffIds, await createStaffOfEveryRole(t.db));
   const newsletter = await createPurpose(t.db, { key: "newsletter", recipients: ["Mail service"] });
   personId = await createPerson(t.db, {
     firstName: "Erika",

@@ -1,7 +1,8 @@
-import { createPerson, createPurpose, createRecord, createStaffUser } from "@purposeful/db/seed";
+import { createPerson, createPurpose, createRecord } from "@purposeful/db/seed";
 import { createTestDatabase, type TestDatabase } from "@purposeful/db/testing";
 import type { Language, StaffRole } from "@purposeful/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { contextOf, createStaffOfEveryRole } from "../../../test-support/staff-of-every-role";
 import { failure } from "../../../test-support/trpc-failure";
 import { createCallerFactory, router } from "../../trpc";
 import { personsRouter } from "../persons/router";
@@ -15,11 +16,7 @@ let newsletterId: string;
 let contractId: string;
 
 function as(role: StaffRole, locale: Language = "en") {
-  return createCaller({
-    db: t.db,
-    user: { id: staffIds[role], name: `${role} user`, email: `${role}@staff.test`, role, locale },
-    now: () => at,
-  });
+  return createCaller(contextOf(t.db, staffIds, role, at, locale));
 }
 
 /** A person with two addresses of each kind of communication data, a consent and a running contract. */
@@ -85,13 +82,7 @@ async function snapshot(personId: string) {
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  for (const role of ["staff", "marketing", "dpo", "admin"] as const)
-    staffIds[role] = await createStaffUser(t.db, {
-      email: `${role}@staff.test`,
-      name: `${role} user`,
-      role,
-      passwordHash: "x",
-    });
+  Object.assign(staffIds, await createStaffOfEveryRole(t.db));
   newsletterId = await createPurpose(t.db, { key: "newsletter", recipients: ["Mailchimp (USA)"] });
   contractId = await createPurpose(t.db, {
     key: "service_contract",

@@ -1,7 +1,7 @@
-import { createStaffUser } from "@purposeful/db/seed";
 import { createTestDatabase, type TestDatabase } from "@purposeful/db/testing";
 import type { Language, StaffRole } from "@purposeful/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { contextOf, createStaffOfEveryRole } from "../../../test-support/staff-of-every-role";
 import { failure } from "../../../test-support/trpc-failure";
 import { createCallerFactory, router } from "../../trpc";
 import { incidentsRouter } from "./router";
@@ -13,22 +13,12 @@ let t: TestDatabase;
 const staffIds = {} as Record<StaffRole, string>;
 
 function as(role: StaffRole, at: Date, locale: Language = "en") {
-  return createCaller({
-    db: t.db,
-    user: { id: staffIds[role], name: `${role} user`, email: `${role}@staff.test`, role, locale },
-    now: () => at,
-  });
+  return createCaller(contextOf(t.db, staffIds, role, at, locale));
 }
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  for (const role of ["staff", "marketing", "dpo", "admin"] as const)
-    staffIds[role] = await createStaffUser(t.db, {
-      email: `${role}@staff.test`,
-      name: `${role} user`,
-      role,
-      passwordHash: "x",
-    });
+  Object.assign(staffIds, await createStaffOfEveryRole(t.db));
 });
 afterAll(async () => t?.close());
 
