@@ -1,16 +1,11 @@
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
-import type { TrafficLight } from "@purposeful/domain";
 import { PostgresDialect, sql } from "kysely";
 import { serverUrlFromEnv } from "../cli/cli-env.ts";
 import { createKysely, createPgPool, type Database } from "../create-database.ts";
 import { migrateToLatest } from "../migrate.ts";
 import { listPersons } from "../repositories/persons-list.ts";
-import {
-  type LightCounts,
-  refreshAllTrafficLights,
-  summarizeListLights,
-} from "../repositories/traffic-lights.ts";
+import { refreshAllTrafficLights, summarizeListLights } from "../repositories/traffic-lights.ts";
 import { createServerDatabase, dropServerDatabase } from "../testing/server-database.ts";
 import { benchAdmissibilityCheck } from "./admissibility-check.ts";
 import { measureAuditAppend } from "./audit-append.ts";
@@ -29,6 +24,7 @@ import {
   timeOnce,
 } from "./measure.ts";
 import { benchRetentionSweep } from "./retention-sweep.ts";
+import { countRows, sameCounts, showCounts, storedLights } from "./row-counts.ts";
 import { baselineSummaries } from "./summary-baselines.ts";
 
 const { values: args } = parseArgs({
@@ -53,43 +49,6 @@ const PAGE_TARGET_MS = 50;
 const EDIT_TARGET_MS = 1000;
 const RATIO_TARGET = 1.5;
 const log = (line = "") => console.info(line);
-
-async function countRows(db: Database): Promise<Record<string, number>> {
-  const tables = [
-    "organization",
-    "person",
-    "person_email",
-    "purpose",
-    "processing_record",
-    "marketing_list_member",
-  ];
-  const counts: Record<string, number> = {};
-  for (const table of tables) {
-    const result = await sql<{ n: number }>`SELECT count(*)::int AS n FROM ${sql.table(table)}`.execute(db);
-    counts[table] = result.rows[0]?.n ?? 0;
-  }
-  return counts;
-}
-
-async function storedLights(db: Database, listId?: string): Promise<LightCounts> {
-  const query = listId
-    ? sql<{ light: TrafficLight; n: number }>`
-        SELECT p.traffic_light AS light, count(*)::int AS n FROM marketing_list_member m
-        JOIN person p ON p.id = m.person_id WHERE m.list_id = ${listId} GROUP BY 1`
-    : sql<{ light: TrafficLight; n: number }>`
-        SELECT traffic_light AS light, count(*)::int AS n FROM person GROUP BY 1`;
-  const counts: LightCounts = { green: 0, yellow: 0, red: 0, total: 0 };
-  for (const row of (await query.execute(db)).rows) {
-    counts[row.light] = row.n;
-    counts.total += row.n;
-  }
-  return counts;
-}
-
-const sameCounts = (a: LightCounts, b: LightCounts) =>
-  a.green === b.green && a.yellow === b.yellow && a.red === b.red && a.total === b.total;
-const showCounts = (c: LightCounts) =>
-  `green ${c.green}, yellow ${c.yellow}, red ${c.red} (total ${c.total})`;
 
 const serverUrl = serverUrlFromEnv();
 const runStarted = performance.now();

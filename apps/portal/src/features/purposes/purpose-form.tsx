@@ -5,14 +5,8 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
 import { useTRPC } from "../../trpc/react";
-import {
-  emptyPurpose,
-  Field,
-  inputClass,
-  PurposeFields,
-  type PurposeFormValues,
-  readPurposeForm,
-} from "./purpose-form-fields";
+import { Field, inputClass, PurposeFields } from "./purpose-form-fields";
+import { emptyPurpose, type PurposeFormValues, readPurposeForm } from "./purpose-form-values";
 
 const fieldLabels: Record<string, string> = {
   key: "purposes.key",
