@@ -8,6 +8,7 @@ import {
   requestDueDate,
   type StaffRole,
 } from "@purposeful/domain";
+import { storeDocument } from "../consent/documents.ts";
 import type { Database } from "../create-database.ts";
 import { isUuid } from "../erasure/erasure-facts.ts";
 import {
@@ -45,6 +46,8 @@ export interface NewRequestCase {
   description: string | null;
   personIds: readonly string[];
   assigneeId: string | null;
+  /** the request mail checked in (.eml): kept as the first linked person's document and linked */
+  email?: { fileName: string; content: Uint8Array; metadata: Record<string, unknown> } | null;
 }
 
 /** Opens a case; a received time in the future is refused (the deadline counts from receipt). */
@@ -76,6 +79,21 @@ export async function createRequestCase(
     .returning(["id", "number"])
     .executeTakeFirstOrThrow();
   await linkPersons(trx, { requestId: row.id }, personIds, by.at);
+  const [firstPerson] = personIds;
+  // The mail is evidence of what was asked and when; without a person it has no one to belong to.
+  if (input.email && firstPerson) {
+    const documentId = await storeDocument(trx, {
+      personId: firstPerson,
+      kind: "email",
+      fileName: input.email.fileName,
+      contentType: "message/rfc822",
+      content: input.email.content,
+      metadata: input.email.metadata,
+      actor: { type: "staff", id: by.staffUserId },
+      at: by.at,
+    });
+    await trx.insertInto("caseLink").values({ requestId: row.id, documentId, createdAt: by.at }).execute();
+  }
   await auditCaseChange(
     trx,
     {

@@ -2,6 +2,9 @@ import { simpleParser } from "mailparser";
 
 export interface CheckedInEmail {
   from: string | null;
+  /** the first sender's name and address apart (a request's requester) */
+  fromName: string | null;
+  fromAddress: string | null;
   to: string | null;
   date: string | null;
   subject: string | null;
@@ -15,8 +18,11 @@ export async function parseEml(content: Buffer): Promise<CheckedInEmail> {
   const mail = await simpleParser(content, { skipImageLinks: true, skipTextToHtml: true });
   const addresses = (value: typeof mail.from | typeof mail.to) =>
     value ? (Array.isArray(value) ? value.map((v) => v.text).join(", ") : value.text) : null;
+  const sender = mail.from?.value[0];
   return {
     from: addresses(mail.from),
+    fromName: sender?.name || null,
+    fromAddress: sender?.address || null,
     to: addresses(mail.to),
     date: mail.date ? mail.date.toISOString() : null,
     subject: mail.subject ?? null,

@@ -34,6 +34,8 @@ export const createIncidentInput = z.object({
     .default([]),
 });
 
+export const listIncidentsInput = z.object({ state: z.enum(["open", "closed", "all"]).default("open") });
+
 export const incidentIdInput = z.object({ incidentId: z.uuid({ error: "incident_not_found" }) });
 
 export const assessInput = incidentIdInput.extend({

@@ -1,10 +1,18 @@
-import { assessIncidentRisk, completeIncidentStep, createIncident, incidentCase } from "@purposeful/db";
+import {
+  assessIncidentRisk,
+  caseRecord,
+  completeIncidentStep,
+  createIncident,
+  incidentCase,
+  listIncidents,
+} from "@purposeful/db";
 import { procedureFor, router } from "../../trpc";
 import {
   assessInput,
   completeIncidentStepInput,
   createIncidentInput,
   incidentIdInput,
+  listIncidentsInput,
 } from "./incidents.schema";
 
 /**
@@ -21,9 +29,17 @@ export const incidentsRouter = router({
         .execute((trx) => createIncident(trx, input, { staffUserId: ctx.user.id, at: ctx.now() })),
     ),
 
+  list: procedureFor("dpo")
+    .input(listIncidentsInput)
+    .query(({ ctx, input }) => listIncidents(ctx.db, { state: input.state, now: ctx.now() })),
+
   get: procedureFor("dpo")
     .input(incidentIdInput)
     .query(({ ctx, input }) => incidentCase(ctx.db, input.incidentId, ctx.now())),
+
+  record: procedureFor("dpo")
+    .input(incidentIdInput)
+    .query(({ ctx, input }) => caseRecord(ctx.db, { incidentId: input.incidentId })),
 
   assess: procedureFor("dpo")
     .input(assessInput)

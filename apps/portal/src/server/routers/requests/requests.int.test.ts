@@ -77,4 +77,48 @@ describe("request cases from the portal (issue 11)", () => {
       /^BAD_REQUEST|^NOT_FOUND/,
     );
   });
+
+  it("checks in a request mail: the sender, date and text prefill the case, the mail is kept and linked", async () => {
+    await t.db
+      .insertInto("personEmail")
+      .values({ personId, address: "Erika@Example.test", isPrimary: true })
+      .execute();
+    const eml = [
+      "From: Erika Mustermann <erika@example.test>",
+      "To: datenschutz@firma.test",
+      "Date: Fri, 30 Oct 2026 16:00:00 +0100",
+      "Subject: Auskunft nach Art. 15",
+      "",
+      "Bitte teilen Sie mir mit, welche Daten Sie ueber mich speichern.",
+    ].join("\r\n");
+    const email = { fileName: "auskunft.eml", contentBase64: Buffer.from(eml).toString("base64") };
+    const parsed = await as("staff").requests.parseEmail(email);
+    expect(parsed).toMatchObject({
+      fromName: "Erika Mustermann",
+      fromAddress: "erika@example.test",
+      date: "2026-10-30T15:00:00.000Z",
+      subject: "Auskunft nach Art. 15",
+      persons: [{ id: personId, firstName: "Erika", lastName: "Mustermann" }],
+    });
+    expect(parsed.text).toContain("welche Daten");
+    const created = await as("staff").requests.create({
+      type: "access",
+      channel: "email",
+      receivedAt: new Date(parsed.date as string),
+      requesterName: parsed.fromName,
+      requesterEmail: parsed.fromAddress,
+      description: parsed.text,
+      personIds: parsed.persons.map((p) => p.id),
+      email,
+    });
+    const record = await as("staff").requests.record({ requestId: created.id });
+    expect(record.documents).toEqual([expect.objectContaining({ fileName: "auskunft.eml", kind: "email" })]);
+    expect(record.persons.map((p) => p.id)).toEqual([personId]);
+    const open = await as("staff").requests.list({ state: "open" });
+    expect(open.find((row) => row.id === created.id)).toMatchObject({
+      number: created.number,
+      dueDate: "2026-11-30",
+      nextStep: "verify_identity",
+    });
+  });
 });

@@ -11,6 +11,16 @@ const optionalText = (max: number) =>
     .nullish()
     .transform((value) => value ?? null);
 
+// 10 MB of mail is 13.4 MB of base64; the document store refuses more than its limit anyway.
+const checkedInEmail = z.object({
+  fileName: z.string().trim().min(1).max(255),
+  contentBase64: z.base64().max(14_000_000),
+});
+
+export const parseEmailInput = checkedInEmail;
+
+export const listRequestsInput = z.object({ state: z.enum(["open", "closed", "all"]).default("open") });
+
 export const createRequestInput = z.object({
   type: z.enum(requestTypes),
   channel: z.enum(requestChannels),
@@ -31,6 +41,8 @@ export const createRequestInput = z.object({
     .max(100)
     .nullish()
     .transform((value) => value ?? null),
+  /** the request mail checked in (.eml), base64: kept as evidence and linked to the case */
+  email: checkedInEmail.nullish(),
 });
 
 export const requestIdInput = z.object({ requestId: z.uuid({ error: "request_not_found" }) });

@@ -1,15 +1,22 @@
 import {
+  assignableStaff,
+  caseRecord,
   completeRequestStep,
   createRequestCase,
   extendRequestCase,
+  listRequestCases,
+  personsWithEmail,
   requestCase,
   verifyRequestIdentity,
 } from "@purposeful/db";
+import { parseEml } from "../../evidence/parse-eml";
 import { procedureFor, router } from "../../trpc";
 import {
   completeStepInput,
   createRequestInput,
   extendInput,
+  listRequestsInput,
+  parseEmailInput,
   requestIdInput,
   verifyIdentityInput,
 } from "./requests.schema";
@@ -21,17 +28,54 @@ import {
  * extension — are packages/domain's.
  */
 export const requestsRouter = router({
+  /** Open (or closed) cases, the nearest deadline first. */
+  list: procedureFor("staff")
+    .input(listRequestsInput)
+    .query(({ ctx, input }) => listRequestCases(ctx.db, { state: input.state, now: ctx.now() })),
+
+  /** Staff a case can be assigned to. */
+  assignees: procedureFor("staff").query(({ ctx }) => assignableStaff(ctx.db)),
+
+  /**
+   * A request mail checked in (.eml): its sender, date and text prefill the new case, and the
+   * persons with the sender's address are offered for linking. Nothing is stored yet.
+   */
+  parseEmail: procedureFor("staff")
+    .input(parseEmailInput)
+    .mutation(async ({ ctx, input }) => {
+      const mail = await parseEml(Buffer.from(input.contentBase64, "base64"));
+      const persons = mail.fromAddress ? await personsWithEmail(ctx.db, mail.fromAddress) : [];
+      return { ...mail, persons };
+    }),
+
   create: procedureFor("staff")
     .input(createRequestInput)
-    .mutation(({ ctx, input }) =>
-      ctx.db
+    .mutation(async ({ ctx, input }) => {
+      const { email, ...request } = input;
+      let checkedIn = null;
+      if (email) {
+        const content = Buffer.from(email.contentBase64, "base64");
+        checkedIn = { fileName: email.fileName, content, metadata: { email: await parseEml(content) } };
+      }
+      return ctx.db
         .transaction()
-        .execute((trx) => createRequestCase(trx, input, { staffUserId: ctx.user.id, at: ctx.now() })),
-    ),
+        .execute((trx) =>
+          createRequestCase(
+            trx,
+            { ...request, email: checkedIn },
+            { staffUserId: ctx.user.id, at: ctx.now() },
+          ),
+        );
+    }),
 
   get: procedureFor("staff")
     .input(requestIdInput)
     .query(({ ctx, input }) => requestCase(ctx.db, input.requestId, ctx.now())),
+
+  /** The case page's persons, steps as done, documents and history. */
+  record: procedureFor("staff")
+    .input(requestIdInput)
+    .query(({ ctx, input }) => caseRecord(ctx.db, { requestId: input.requestId })),
 
   verifyIdentity: procedureFor("staff")
     .input(verifyIdentityInput)
