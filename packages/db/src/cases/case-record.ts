@@ -1,3 +1,4 @@
+import type { Language } from "@purposeful/domain";
 import { sql } from "kysely";
 import type { Database } from "../create-database.ts";
 import type { CaseRef } from "./case-support.ts";
@@ -21,7 +22,13 @@ export interface CaseStepDone {
 }
 
 export interface CaseRecord {
-  persons: Array<{ id: string; firstName: string; lastName: string; erasedLevel: number }>;
+  persons: Array<{
+    id: string;
+    firstName: string;
+    lastName: string;
+    erasedLevel: number;
+    preferredLanguage: Language;
+  }>;
   steps: CaseStepDone[];
   documents: Array<{ id: string; fileName: string; kind: string; createdAt: Date; personId: string | null }>;
   history: Array<{
@@ -44,7 +51,7 @@ export async function caseRecord(db: Database, ref: CaseRef): Promise<CaseRecord
     db
       .selectFrom("caseLink as l")
       .innerJoin("person as p", "p.id", "l.personId")
-      .select(["p.id", "p.firstName", "p.lastName", "p.erasedLevel"])
+      .select(["p.id", "p.firstName", "p.lastName", "p.erasedLevel", "p.preferredLanguage"])
       .where(`l.${column}`, "=", id)
       .orderBy("p.lastName")
       .orderBy("p.firstName")

@@ -177,6 +177,20 @@ export async function completeRequestStep(
   const view = await openCase(trx, input.requestId, by.at);
   if (input.key === "verify_identity") throw new DomainError("validation", "identity_not_verified");
   checkStepCompletion(view.progress, { key: input.key, role: by.role, skipReason: input.skipReason });
+  const erasureId = input.result?.erasureId;
+  // A case links only an erasure of a person it is about.
+  if (erasureId !== undefined) {
+    const erasure =
+      isUuid(erasureId) && view.personIds.length > 0
+        ? await trx
+            .selectFrom("erasure")
+            .select("id")
+            .where("id", "=", erasureId)
+            .where("personId", "in", view.personIds)
+            .executeTakeFirst()
+        : undefined;
+    if (!erasure) throw new DomainError("not_found", "erasure_not_found");
+  }
   const skippedReason = input.skipReason?.trim() || null;
   await storeCaseStep(
     trx,

@@ -33,6 +33,14 @@ export default async function StaffLayout({ children }: { children: ReactNode })
                 {t("nav.lists")}
               </Link>
             )}
+            <Link href="/requests" className="hover:underline">
+              {t("nav.requests")}
+            </Link>
+            {(user.role === "dpo" || user.role === "admin") && (
+              <Link href="/incidents" className="hover:underline">
+                {t("nav.incidents")}
+              </Link>
+            )}
             <Link href="/signature" className="hover:underline">
               {t("nav.signature")}
             </Link>

@@ -24,10 +24,13 @@ export function PersonAccessReports({
   personId,
   personLanguage,
   role,
+  requestId,
 }: {
   personId: string;
   personLanguage: Language;
   role: StaffRole;
+  /** generated from a request case (issue 11): the report is linked to it */
+  requestId?: string;
 }) {
   const t = useTranslations("accessReport");
   const tl = useTranslations("languages");
@@ -138,7 +141,7 @@ export function PersonAccessReports({
                 type="button"
                 className={primary}
                 disabled={generate.isPending}
-                onClick={() => generate.mutate({ personId, templateId, language, reportId: approving })}
+                onClick={() => generate.mutate({ personId, templateId, language, reportId: approving, requestId })}
               >
                 {generate.isPending ? t("generating") : approving ? t("approveAndGenerate") : t("generate")}
               </button>

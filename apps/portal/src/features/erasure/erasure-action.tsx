@@ -30,11 +30,14 @@ export function ErasureAction({
   personId,
   role,
   erasedLevel,
+  onErased,
 }: {
   personId: string;
   role: StaffRole;
   /** the person's current level (0: not erased); lower or equal levels are done already */
   erasedLevel: number;
+  /** run from a request case (issue 11): the case's step records the erasure */
+  onErased?: (erasureId: string) => void;
 }) {
   const t = useTranslations("erasure");
   const tr = useTranslations("roles");
@@ -59,7 +62,10 @@ export function ErasureAction({
     trpc.erasure.erase.mutationOptions({
       // The page is refreshed when the dialog closes: at level 3 the refreshed header no longer has
       // this action, which would take the result (and its "notified" step) away with it.
-      onSuccess: (done) => setResult(done),
+      onSuccess: (done) => {
+        setResult(done);
+        onErased?.(done.erasureId);
+      },
     }),
   );
 

@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import { useMemo } from "react";
 import { useTRPC } from "../../trpc/react";
-import { DataTable } from "./data-table";
+import { DataTable } from "../shell/data-table";
 import { type Formatters, heldColumns, personColumns, runColumns } from "./retention-columns";
 
 /**

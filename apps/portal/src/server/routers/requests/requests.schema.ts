@@ -56,6 +56,11 @@ export const completeStepInput = requestIdInput.extend({
   key: z.string().min(1).max(100),
   skipReason: z.string().max(2000).nullish(),
   note: optionalText(5000),
+  /** what the step produced, when it ran from the case (the erasure it did) */
+  result: z
+    .object({ erasureId: z.uuid() })
+    .nullish()
+    .transform((value) => value ?? null),
 });
 
 export const extendInput = requestIdInput.extend({ reason: z.string().max(2000) });

@@ -1,5 +1,7 @@
 import { TRPCError } from "@trpc/server";
+import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { PersonAccessReports } from "../../../../features/access-reports/person-access-reports";
 import { PortabilityLink } from "../../../../features/access-reports/portability-link";
 import { ObjectionPanel } from "../../../../features/consent/objection-panel";
@@ -47,6 +49,7 @@ export default async function PersonPage({ params }: { params: Promise<{ personI
   const { personId } = await params;
   const [person, verdicts, erasures] = await loadPerson(personId);
   const { user } = await getServerCaller();
+  const t = await getTranslations();
   // Erasure level 3: an anonymized person is no longer edited, asked or recorded.
   const anonymized = isAnonymized(person);
   return (
@@ -54,13 +57,21 @@ export default async function PersonPage({ params }: { params: Promise<{ personI
       <PersonHeader
         view={person}
         actions={
-          anonymized ? null : (
-            <ErasureAction
-              personId={person.person.id}
-              role={user.role}
-              erasedLevel={person.person.erasedLevel}
-            />
-          )
+          <div className="flex flex-wrap gap-2">
+            <Link
+              href={`/requests/new?person=${person.person.id}`}
+              className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100"
+            >
+              {t("requests.fromPerson")}
+            </Link>
+            {!anonymized && (
+              <ErasureAction
+                personId={person.person.id}
+                role={user.role}
+                erasedLevel={person.person.erasedLevel}
+              />
+            )}
+          </div>
         }
       />
       <PersonPrivacy view={person} />

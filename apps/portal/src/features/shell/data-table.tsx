@@ -2,7 +2,7 @@
 
 import { type ColumnDef, flexRender, getCoreRowModel, useReactTable } from "@tanstack/react-table";
 
-/** A read-only table of the Retention page: columns as @tanstack/react-table defines them. */
+/** A read-only table (the Retention page, the case lists): columns as @tanstack/react-table defines them. */
 export function DataTable<Row>(props: {
   label: string;
   rows: Row[];

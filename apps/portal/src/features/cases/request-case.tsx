@@ -1,0 +1,178 @@
+"use client";
+
+import { type CaseStepState, roleAtLeast, type StaffRole } from "@purposeful/domain";
+import { useMutation, useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { useTRPC } from "../../trpc/react";
+import { PersonAccessReports } from "../access-reports/person-access-reports";
+import { ErasureAction } from "../erasure/erasure-action";
+import { PersonSection } from "../persons/person-section";
+import { dueTone, useCaseFormat } from "./case-format";
+import { CaseDocuments, CaseHistory, CasePersons } from "./case-record-panels";
+import { CaseSteps } from "./case-steps";
+import { ExtendForm, IdentityForm } from "./identity-form";
+
+const reportSteps = new Set(["generate_report", "review_report", "send_report"]);
+
+/**
+ * Issue 11 #1–#4: one request case — its deadline, the requester and what they asked, the
+ * identity check, the guided steps (those that run an action run it here, for each linked person),
+ * the extension, and the linked persons, documents and history.
+ */
+export function RequestCase({ requestId, role }: { requestId: string; role: StaffRole }) {
+  const t = useTranslations("case");
+  const tr = useTranslations("requests");
+  const tt = useTranslations("requestTypes");
+  const tc = useTranslations("requestChannels");
+  const tm = useTranslations("identityMethods");
+  const tst = useTranslations("requestStatus");
+  const f = useCaseFormat();
+  const trpc = useTRPC();
+  const view = useQuery(trpc.requests.get.queryOptions({ requestId }));
+  const record = useQuery(trpc.requests.record.queryOptions({ requestId }));
+  const refresh = () => {
+    void view.refetch();
+    void record.refetch();
+  };
+  const verify = useMutation(trpc.requests.verifyIdentity.mutationOptions({ onSuccess: refresh }));
+  const complete = useMutation(trpc.requests.completeStep.mutationOptions({ onSuccess: refresh }));
+  const extend = useMutation(trpc.requests.extend.mutationOptions({ onSuccess: refresh }));
+  const busy = verify.isPending || complete.isPending || extend.isPending;
+  const error = verify.error ?? complete.error ?? extend.error ?? view.error ?? record.error;
+
+  const c = view.data;
+  if (!c)
+    return error ? (
+      <p role="alert" className="rounded bg-red-50 px-3 py-2 text-red-800">
+        {error.message}
+      </p>
+    ) : (
+      <p>…</p>
+    );
+  const persons = record.data?.persons ?? [];
+  const closed = c.status === "closed";
+
+  function stepAction(step: CaseStepState) {
+    if (step.key === "verify_identity")
+      return <IdentityForm busy={busy} onVerify={(input) => verify.mutate({ requestId, ...input })} />;
+    if (!step.action || !roleAtLeast(role, step.role)) return null;
+    return (
+      <div className="space-y-2 rounded border border-slate-200 bg-slate-50 p-2">
+        <p className="text-xs text-slate-600">{t("actionHint")}</p>
+        {persons
+          .filter((person) => person.erasedLevel < 3)
+          .map((person) => {
+            const name = `${person.lastName}, ${person.firstName}`;
+            if (reportSteps.has(step.key))
+              return (
+                <PersonAccessReports
+                  key={person.id}
+                  personId={person.id}
+                  personLanguage={person.preferredLanguage}
+                  role={role}
+                  requestId={requestId}
+                />
+              );
+            if (step.key === "erase")
+              return (
+                <div key={person.id} className="flex items-center gap-3 text-sm">
+                  <span>{name}</span>
+                  <ErasureAction
+                    personId={person.id}
+                    role={role}
+                    erasedLevel={person.erasedLevel}
+                    onErased={(erasureId) =>
+                      complete.mutate({ requestId, key: "erase", note: null, result: { erasureId } })
+                    }
+                  />
+                </div>
+              );
+            return (
+              <p key={person.id} className="text-sm">
+                <Link href={`/persons/${person.id}`} className="text-blue-800 hover:underline">
+                  {t("openPerson")}: {name}
+                </Link>
+              </p>
+            );
+          })}
+      </div>
+    );
+  }
+
+  return (
+    <div className="space-y-6">
+      <header className="space-y-1">
+        <p className="text-sm text-slate-600">
+          <Link href="/requests" className="hover:underline">
+            {tr("title")}
+          </Link>
+        </p>
+        <h1 className="text-2xl font-semibold">
+          {c.number} · {tt(c.type)}
+        </h1>
+        <p className="flex flex-wrap items-center gap-2 text-sm">
+          <span className="rounded bg-slate-100 px-2 py-0.5" data-testid="case-status">
+            {tst(c.status)}
+          </span>
+          <span>{t("received", { at: f.instant(c.receivedAt), channel: tc(c.channel) })}</span>
+          <span
+            data-testid="case-due"
+            className={`rounded px-2 py-0.5 ${closed ? "bg-slate-100" : dueTone(c.daysLeft, c.overdue)}`}
+          >
+            {c.extended
+              ? t("dueExtended", { due: f.day(c.dueDate), reason: c.extensionReason ?? "" })
+              : t("due", { due: f.day(c.dueDate) })}
+            {!closed &&
+              ` · ${c.overdue ? tr("overdue", { days: -c.daysLeft }) : tr("daysLeft", { days: c.daysLeft })}`}
+          </span>
+        </p>
+        {c.identity && (
+          <p className="text-sm text-slate-700" data-testid="case-identity">
+            {t("identity")}:{" "}
+            {t("identityVerified", {
+              method: tm(c.identity.method),
+              at: f.instant(c.identity.verifiedAt),
+              by: record.data?.steps.find((s) => s.key === "verify_identity")?.doneByName ?? "—",
+            })}
+          </p>
+        )}
+        {!closed && !c.extended && roleAtLeast(role, "dpo") && (
+          <ExtendForm busy={busy} onExtend={(reason) => extend.mutate({ requestId, reason })} />
+        )}
+      </header>
+      {error && (
+        <p role="alert" className="rounded bg-red-50 px-3 py-2 text-red-800">
+          {error.message}
+        </p>
+      )}
+      <div className="grid gap-6 lg:grid-cols-3">
+        <div className="space-y-6 lg:col-span-2">
+          <PersonSection id="case-steps" title={t("steps")} testId="case-steps">
+            {closed && <p className="mb-2 text-sm text-green-900">{t("closedNote")}</p>}
+            <CaseSteps
+              steps={c.progress.steps}
+              done={record.data?.steps ?? []}
+              role={role}
+              busy={busy}
+              onComplete={(input) => complete.mutate({ requestId, ...input })}
+              action={stepAction}
+              ownForm={new Set(["verify_identity"])}
+            />
+          </PersonSection>
+          <PersonSection id="case-request" title={t("description")}>
+            <p className="text-sm">
+              {t("requester")}: {[c.requesterName, c.requesterEmail].filter(Boolean).join(" · ") || "—"}
+            </p>
+            {c.description && <p className="mt-2 whitespace-pre-wrap text-sm">{c.description}</p>}
+          </PersonSection>
+        </div>
+        <div className="space-y-6">
+          <CasePersons persons={persons} />
+          <CaseDocuments documents={record.data?.documents ?? []} />
+          <CaseHistory events={record.data?.history ?? []} />
+        </div>
+      </div>
+    </div>
+  );
+}
