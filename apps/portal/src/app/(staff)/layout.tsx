@@ -36,9 +36,13 @@ export default async function StaffLayout({ children }: { children: ReactNode })
             <Link href="/requests" className="hover:underline">
               {t("nav.requests")}
             </Link>
-            {(user.role === "dpo" || user.role === "admin") && (
+            {user.role === "dpo" || user.role === "admin" ? (
               <Link href="/incidents" className="hover:underline">
                 {t("nav.incidents")}
+              </Link>
+            ) : (
+              <Link href="/incidents/new" className="hover:underline">
+                {t("nav.reportBreach")}
               </Link>
             )}
             <Link href="/signature" className="hover:underline">

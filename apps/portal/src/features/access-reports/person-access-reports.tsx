@@ -141,7 +141,9 @@ export function PersonAccessReports({
                 type="button"
                 className={primary}
                 disabled={generate.isPending}
-                onClick={() => generate.mutate({ personId, templateId, language, reportId: approving, requestId })}
+                onClick={() =>
+                  generate.mutate({ personId, templateId, language, reportId: approving, requestId })
+                }
               >
                 {generate.isPending ? t("generating") : approving ? t("approveAndGenerate") : t("generate")}
               </button>

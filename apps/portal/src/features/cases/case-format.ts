@@ -13,6 +13,12 @@ export function useCaseFormat() {
   };
 }
 
+/** "2026-10-30T16:00" in the browser's time zone, for a datetime-local field. */
+export function localDateTimeInput(at: Date): string {
+  const shifted = new Date(at.getTime() - at.getTimezoneOffset() * 60_000);
+  return shifted.toISOString().slice(0, 16);
+}
+
 export const inputClass = "w-full rounded border border-slate-300 bg-white px-3 py-2";
 export const buttonClass =
   "rounded border border-slate-300 bg-white px-3 py-1 text-sm hover:bg-slate-100 disabled:opacity-60";

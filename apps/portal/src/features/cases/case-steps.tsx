@@ -88,14 +88,13 @@ export function CaseSteps({
             {step.status === "open" && (
               <div className="ml-6 mt-2 space-y-2">
                 {action?.(step)}
-                {!ownForm?.has(step.key) && (
-                  <OpenStep
-                    step={step}
-                    allowed={roleAtLeast(role, step.role)}
-                    busy={busy}
-                    onComplete={onComplete}
-                  />
-                )}
+                <OpenStep
+                  step={step}
+                  allowed={roleAtLeast(role, step.role)}
+                  busy={busy}
+                  onComplete={onComplete}
+                  skipOnly={ownForm?.has(step.key) ?? false}
+                />
               </div>
             )}
           </li>
@@ -110,17 +109,20 @@ function OpenStep({
   allowed,
   busy,
   onComplete,
+  skipOnly,
 }: {
   step: CaseStepState;
   allowed: boolean;
   busy: boolean;
   onComplete: (input: { key: string; note: string | null; skipReason: string | null }) => void;
+  /** the step's own form completes it: offer only the skip, where the step may be skipped */
+  skipOnly: boolean;
 }) {
   const t = useTranslations("case");
   const [note, setNote] = useState("");
   const [skipping, setSkipping] = useState(false);
   const [reason, setReason] = useState("");
-  if (!allowed) return null;
+  if (!allowed || (skipOnly && !step.skippable)) return null;
   if (skipping)
     return (
       <form
@@ -148,6 +150,12 @@ function OpenStep({
           </button>
         </div>
       </form>
+    );
+  if (skipOnly)
+    return (
+      <button type="button" className={buttonClass} onClick={() => setSkipping(true)}>
+        {t("skip")}
+      </button>
     );
   return (
     <div className="flex flex-wrap items-center gap-2">

@@ -6,17 +6,11 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
 import { useTRPC } from "../../trpc/react";
-import { inputClass, primaryClass } from "./case-format";
-import { type PickedPerson, PersonPicker } from "./person-picker";
+import { inputClass, localDateTimeInput, primaryClass } from "./case-format";
+import { PersonPicker, type PickedPerson } from "./person-picker";
 
 type RequestType = (typeof requestTypes)[number];
 type Channel = (typeof requestChannels)[number];
-
-/** "2026-10-30T16:00" in the browser's time zone, for a datetime-local field. */
-function localInput(at: Date): string {
-  const shifted = new Date(at.getTime() - at.getTimezoneOffset() * 60_000);
-  return shifted.toISOString().slice(0, 16);
-}
 
 async function base64Of(file: File): Promise<string> {
   const bytes = new Uint8Array(await file.arrayBuffer());
@@ -39,7 +33,7 @@ export function NewRequestForm({ person }: { person: PickedPerson | null }) {
   const router = useRouter();
   const [type, setType] = useState<RequestType>("access");
   const [channel, setChannel] = useState<Channel>("email");
-  const [receivedAt, setReceivedAt] = useState(() => localInput(new Date()));
+  const [receivedAt, setReceivedAt] = useState(() => localDateTimeInput(new Date()));
   const [requesterName, setRequesterName] = useState("");
   const [requesterEmail, setRequesterEmail] = useState("");
   const [description, setDescription] = useState("");
@@ -58,7 +52,7 @@ export function NewRequestForm({ person }: { person: PickedPerson | null }) {
     const mail = await parse.mutateAsync(checked);
     setEmail(checked);
     setChannel("email");
-    if (mail.date) setReceivedAt(localInput(new Date(mail.date)));
+    if (mail.date) setReceivedAt(localDateTimeInput(new Date(mail.date)));
     if (mail.fromName) setRequesterName(mail.fromName);
     if (mail.fromAddress) setRequesterEmail(mail.fromAddress);
     setDescription([mail.subject, mail.text].filter(Boolean).join("\n\n"));

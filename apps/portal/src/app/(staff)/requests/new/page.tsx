@@ -12,7 +12,8 @@ async function personOf(personId: string | undefined): Promise<PickedPerson | nu
     return { id: person.id, firstName: person.firstName, lastName: person.lastName };
   } catch (error) {
     // A stale or mistyped link opens the empty form rather than an error page.
-    if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST")) return null;
+    if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST"))
+      return null;
     throw error;
   }
 }
