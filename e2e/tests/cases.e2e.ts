@@ -107,6 +107,17 @@ test("breach: recorded with a linked person, high risk, the authority notified w
   await expect(page.getByRole("heading", { level: 1 })).toContainText(/INC-\d{4}-\d{4}/);
   await expect(page.getByTestId("incident-clock")).toContainText(/noch (71|72) Stunden/);
   await expect(page.getByTestId("case-persons")).toContainText(lastName);
+  const incidentUrl = page.url();
+  const number = (await page.getByRole("heading", { level: 1 }).textContent())?.match(/INC-\d{4}-\d{4}/)?.[0];
+
+  // The dashboard shows the open breach with its clock, and the traffic lights with their trend.
+  await page.getByRole("link", { name: "Übersicht" }).click();
+  const tile = page.getByTestId("tile-incidents");
+  await expect(tile.getByRole("listitem").filter({ hasText: number! })).toContainText(/noch (71|72) Stunden/);
+  await expect(page.getByTestId("tile-lights").locator("svg.recharts-surface")).toBeVisible();
+  await expect(page.getByTestId("tile-requests")).toContainText(/\d+ offen, \d+ überfällig/);
+  await tile.getByRole("link", { name: number! }).click();
+  await expect(page).toHaveURL(incidentUrl);
 
   await done(page, "contain");
   const assess = page.getByTestId("step-assess_risk");

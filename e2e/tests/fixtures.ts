@@ -17,7 +17,10 @@ export async function signIn(page: Page, email: string, password = demoPassword)
   await page.getByLabel(/E-Mail-Adresse|E-mail address/).fill(email);
   await page.getByLabel(/Passwort|Password/).fill(password);
   await page.getByRole("button", { name: /Anmelden|Sign in/ }).click();
-  await expect(page.getByTestId("current-user")).toBeVisible();
+  await expect(page.getByTestId("dashboard")).toBeVisible();
+  // Most tests start from the persons list.
+  await page.getByRole("link", { name: /^(Personen|Persons)$/ }).click();
+  await expect(page).toHaveURL(/\/persons$/);
 }
 
 /**

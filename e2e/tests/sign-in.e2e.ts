@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { demoUsers, signIn } from "./fixtures";
 
 for (const [role, user] of Object.entries(demoUsers)) {
-  test(`${role} signs in and sees the persons list`, async ({ page }) => {
+  test(`${role} signs in to the dashboard and opens the persons list`, async ({ page }) => {
     await signIn(page, user.email);
     await expect(page).toHaveURL(/\/persons$/);
     await expect(page.getByTestId("current-user")).toContainText(user.name);

@@ -7,6 +7,7 @@ export * from "./cases/incidents.ts";
 export * from "./cases/request-case-view.ts";
 export * from "./cases/request-cases.ts";
 export * from "./consent/index.ts";
+export * from "./dashboard/dashboard.ts";
 export {
   createDatabase,
   createKysely,

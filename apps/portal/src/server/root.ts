@@ -2,6 +2,7 @@ import { accessReportsRouter } from "./routers/access-reports/router";
 import { auditRouter } from "./routers/audit/router";
 import { campaignsRouter } from "./routers/campaigns/router";
 import { consentRequestsRouter } from "./routers/consent-requests/router";
+import { dashboardRouter } from "./routers/dashboard/router";
 import { documentsRouter } from "./routers/documents/router";
 import { erasureRouter } from "./routers/erasure/router";
 import { incidentsRouter } from "./routers/incidents/router";
@@ -23,6 +24,7 @@ export const appRouter = router({
   consentRequests: consentRequestsRouter,
   audit: auditRouter,
   campaigns: campaignsRouter,
+  dashboard: dashboardRouter,
   documents: documentsRouter,
   accessReports: accessReportsRouter,
   requests: requestsRouter,

@@ -617,6 +617,14 @@ export interface SuppressionEntry {
   reason: string;
 }
 
+export interface TrafficLightSnapshot {
+  day: string;
+  green: number;
+  red: number;
+  takenAt: Timestamp;
+  yellow: number;
+}
+
 export interface DB {
   accessReport: AccessReport;
   activity: Activity;
@@ -660,4 +668,5 @@ export interface DB {
   staffUser: StaffUser;
   staffVerification: StaffVerification;
   suppressionEntry: SuppressionEntry;
+  trafficLightSnapshot: TrafficLightSnapshot;
 }

@@ -18,10 +18,13 @@ export default async function StaffLayout({ children }: { children: ReactNode })
     <TRPCReactProvider>
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-7xl items-center gap-6 px-4 py-3">
-          <Link href="/persons" className="text-lg font-semibold text-blue-800">
+          <Link href="/" className="text-lg font-semibold text-blue-800">
             {t("app.name")}
           </Link>
           <nav aria-label={t("nav.main")} className="flex gap-4 text-sm">
+            <Link href="/" className="hover:underline">
+              {t("nav.dashboard")}
+            </Link>
             <Link href="/persons" className="hover:underline">
               {t("nav.persons")}
             </Link>

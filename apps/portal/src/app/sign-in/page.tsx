@@ -5,7 +5,7 @@ import { getSessionStaffUser } from "../../server/session";
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ changed?: string }> }) {
   const user = await getSessionStaffUser();
-  if (user) redirect(user.mustChangePassword ? "/change-password" : "/persons");
+  if (user) redirect(user.mustChangePassword ? "/change-password" : "/");
   const t = await getTranslations("signIn");
   const { changed } = await searchParams;
   return (

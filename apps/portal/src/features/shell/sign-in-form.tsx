@@ -25,7 +25,7 @@ export function SignInForm() {
       setFailed(error.status === 429 ? "tooMany" : "failed");
       return;
     }
-    router.replace("/persons");
+    router.replace("/");
     router.refresh();
   }
 

@@ -1,4 +1,4 @@
-import { refreshDueTrafficLights } from "@purposeful/db";
+import { recordLightSnapshot, refreshDueTrafficLights } from "@purposeful/db";
 import { rejectUnlessCron } from "../../../../server/cron-auth";
 import { getDb } from "../../../../server/db";
 import { loggableError, logger } from "../../../../server/logger";
@@ -27,6 +27,8 @@ async function run(request: Request): Promise<Response> {
       batches++;
       if (count < BATCH_SIZE || Date.now() - started > TIME_BUDGET_MS) break;
     }
+    // Once a day, after the lights are current: the dashboard's trend (issue 11 #9).
+    await recordLightSnapshot(db, new Date());
   } catch (error) {
     logger.error({ job: "traffic-lights", err: loggableError(error) }, "traffic-light refresh failed");
     return Response.json({ error: "refresh_failed", refreshed, batches }, { status: 500 });
