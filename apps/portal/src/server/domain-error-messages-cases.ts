@@ -17,9 +17,11 @@ type CaseReason = Extract<
   | "request_not_found"
   | "request_closed"
   | "request_received_in_future"
+  | "request_received_required"
   | "incident_not_found"
   | "incident_closed"
   | "incident_aware_in_future"
+  | "incident_aware_required"
   | "risk_reasons_required"
   | "risk_not_assessed"
   | "delay_reason_required"
@@ -75,6 +77,10 @@ export const caseReasonMessages: Record<CaseReason, Localized> = {
     de: "Diese Anfrage ist abgeschlossen und kann nicht mehr geändert werden.",
     en: "This request is closed and can no longer be changed.",
   },
+  request_received_required: {
+    de: "Geben Sie an, wann die Anfrage eingegangen ist: Die Frist läuft ab Eingang (Art. 12 Abs. 3 DSGVO).",
+    en: "Enter when the request was received: the deadline runs from receipt (Art. 12(3) GDPR).",
+  },
   request_received_in_future: {
     de: "Der Eingang kann nicht in der Zukunft liegen; die Frist läuft ab Eingang (Art. 12 Abs. 3 DSGVO).",
     en: "The request cannot be received in the future; the deadline runs from receipt (Art. 12(3) GDPR).",
@@ -86,6 +92,10 @@ export const caseReasonMessages: Record<CaseReason, Localized> = {
   incident_closed: {
     de: "Diese Datenschutzverletzung ist abgeschlossen und kann nicht mehr geändert werden.",
     en: "This incident is closed and can no longer be changed.",
+  },
+  incident_aware_required: {
+    de: "Geben Sie an, seit wann die Verletzung bekannt ist: Ab diesem Zeitpunkt laufen die 72 Stunden (Art. 33 Abs. 1 DSGVO).",
+    en: "Enter when you became aware of the breach: the 72 hours run from then (Art. 33(1) GDPR).",
   },
   incident_aware_in_future: {
     de: "Der Zeitpunkt der Kenntnis kann nicht in der Zukunft liegen; die 72-Stunden-Frist läuft ab Kenntnis (Art. 33 Abs. 1 DSGVO).",

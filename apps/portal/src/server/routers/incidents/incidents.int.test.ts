@@ -60,5 +60,21 @@ describe("incidents from the portal (issue 11 #6)", () => {
     expect(
       await failure(as("staff", hours(1)).incidents.create({ title: "x", awareAt: hours(3), nature: "" })),
     ).toMatch(/^BAD_REQUEST: The time of awareness cannot be in the future/);
+    // No time of awareness: no clock can run; nothing is recorded.
+    const before = await t.db
+      .selectFrom("incident")
+      .select((eb) => eb.fn.countAll().as("n"))
+      .executeTakeFirst();
+    expect(
+      await failure(as("staff", hours(1)).incidents.create({ title: "x", nature: "" } as never), "de"),
+    ).toBe(
+      "BAD_REQUEST: Geben Sie an, seit wann die Verletzung bekannt ist: Ab diesem Zeitpunkt laufen die 72 Stunden (Art. 33 Abs. 1 DSGVO).",
+    );
+    expect(
+      await t.db
+        .selectFrom("incident")
+        .select((eb) => eb.fn.countAll().as("n"))
+        .executeTakeFirst(),
+    ).toEqual(before);
   });
 });

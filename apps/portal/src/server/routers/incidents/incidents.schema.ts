@@ -18,7 +18,7 @@ const approx = z
 
 export const createIncidentInput = z.object({
   title: z.string().trim().min(1).max(300),
-  awareAt: z.coerce.date(),
+  awareAt: z.coerce.date({ error: "incident_aware_required" }),
   occurredAt: z.coerce
     .date()
     .nullish()

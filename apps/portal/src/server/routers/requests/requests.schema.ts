@@ -24,7 +24,7 @@ export const listRequestsInput = z.object({ state: z.enum(["open", "closed", "al
 export const createRequestInput = z.object({
   type: z.enum(requestTypes),
   channel: z.enum(requestChannels),
-  receivedAt: z.coerce.date(),
+  receivedAt: z.coerce.date({ error: "request_received_required" }),
   requesterName: optionalText(300),
   requesterEmail: z
     .email()
