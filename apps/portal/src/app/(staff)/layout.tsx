@@ -21,7 +21,7 @@ export default async function StaffLayout({ children }: { children: ReactNode })
           <Link href="/" className="text-lg font-semibold text-blue-800">
             {t("app.name")}
           </Link>
-          <nav aria-label={t("nav.main")} className="flex gap-4 text-sm">
+          <nav aria-label={t("nav.main")} className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
             <Link href="/" className="hover:underline">
               {t("nav.dashboard")}
             </Link>
