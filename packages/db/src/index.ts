@@ -7,7 +7,6 @@ export * from "./cases/incidents.ts";
 export * from "./cases/request-case-view.ts";
 export * from "./cases/request-cases.ts";
 export * from "./consent/index.ts";
-export * from "./dashboard/dashboard.ts";
 export {
   createDatabase,
   createKysely,
@@ -18,6 +17,7 @@ export {
   type DatabaseTarget,
   openPglite,
 } from "./create-database.ts";
+export * from "./dashboard/dashboard.ts";
 export * from "./erasure/index.ts";
 export * from "./jobs/index.ts";
 export * from "./lists/index.ts";

@@ -115,6 +115,7 @@ export const domainErrorReasons = [
   "request_closed",
   "request_received_in_future",
   "request_received_required",
+  "assignee_not_found",
   "incident_not_found",
   "incident_closed",
   "incident_aware_in_future",

@@ -18,6 +18,7 @@ type CaseReason = Extract<
   | "request_closed"
   | "request_received_in_future"
   | "request_received_required"
+  | "assignee_not_found"
   | "incident_not_found"
   | "incident_closed"
   | "incident_aware_in_future"
@@ -76,6 +77,10 @@ export const caseReasonMessages: Record<CaseReason, Localized> = {
   request_closed: {
     de: "Diese Anfrage ist abgeschlossen und kann nicht mehr geändert werden.",
     en: "This request is closed and can no longer be changed.",
+  },
+  assignee_not_found: {
+    de: "Diese Person gibt es unter den aktiven Benutzern nicht; wählen Sie eine andere.",
+    en: "There is no active staff user by that name; choose another.",
   },
   request_received_required: {
     de: "Geben Sie an, wann die Anfrage eingegangen ist: Die Frist läuft ab Eingang (Art. 12 Abs. 3 DSGVO).",

@@ -79,19 +79,21 @@ export async function caseRecord(db: Database, ref: CaseRef): Promise<CaseRecord
       .where(`l.${column}`, "=", id)
       .orderBy("d.createdAt")
       .execute(),
-    // One event per linked person was written (each person's history shows it): show it once.
+    // One event per linked person was written (each person's history shows it), the same in all
+    // but the person: show it once.
     db
       .selectFrom("auditEvent as e")
       .leftJoin("staffUser as s", (join) =>
         join.onRef("s.id", "=", "e.actorId").on("e.actorType", "=", "staff"),
       )
       .select(["e.id", "e.occurredAt", "e.action", "e.actorType", "s.name as actorName", "e.changes"])
-      .distinctOn(["e.occurredAt", "e.action", "e.actorId"])
+      .distinctOn(["e.occurredAt", "e.action", "e.actorId", sql`e.changes::text`])
       .where("e.entityType", "=", entityType)
       .where("e.entityId", "=", id)
       .orderBy("e.occurredAt")
       .orderBy("e.action")
       .orderBy("e.actorId")
+      .orderBy(sql`e.changes::text`)
       .orderBy(sql`e.id`)
       .limit(1000)
       .execute(),

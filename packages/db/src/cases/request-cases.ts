@@ -35,7 +35,8 @@ type RequestCaseAction =
   | "request.step_completed"
   | "request.step_skipped"
   | "request.extended"
-  | "request.closed";
+  | "request.closed"
+  | "request.assigned";
 
 export interface NewRequestCase {
   type: RequestType;
@@ -241,5 +242,30 @@ export async function extendRequestCase(
     .where("id", "=", view.id)
     .execute();
   await auditCase(trx, view, "request.extended", { dueDate: extension.extendedDueDate }, by);
+  return requestCase(trx, view.id, by.at);
+}
+
+/** Who works the case: the deadline reminders go to them (issue 11 #8); null for nobody. */
+export async function assignRequestCase(
+  trx: Database,
+  input: { requestId: string; assigneeId: string | null },
+  by: By,
+): Promise<RequestCaseView> {
+  const view = await openCase(trx, input.requestId, by.at);
+  if (input.assigneeId !== null) {
+    const staff = await trx
+      .selectFrom("staffUser")
+      .select("id")
+      .where("id", "=", input.assigneeId)
+      .where("banned", "=", false)
+      .executeTakeFirst();
+    if (!staff) throw new DomainError("not_found", "assignee_not_found");
+  }
+  await trx
+    .updateTable("dataSubjectRequest")
+    .set({ assigneeId: input.assigneeId, updatedAt: by.at })
+    .where("id", "=", view.id)
+    .execute();
+  await auditCase(trx, view, "request.assigned", { assigneeId: input.assigneeId }, by);
   return requestCase(trx, view.id, by.at);
 }

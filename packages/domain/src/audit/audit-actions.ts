@@ -73,6 +73,7 @@ export const otherAuditActions = [
   "request.step_skipped",
   "request.extended",
   "request.closed",
+  "request.assigned",
   "setting.updated",
   "staff.created",
   "staff.role_changed",

@@ -83,6 +83,7 @@ export const auditWordsDe: AuditWords = {
     "request.step_skipped": "Ein Bearbeitungsschritt Ihrer Anfrage entfiel, mit Begründung",
     "request.extended": "Die Frist für Ihre Anfrage wurde verlängert",
     "request.closed": "Ihre Anfrage wurde abgeschlossen",
+    "request.assigned": "Ihre Anfrage wurde einer Bearbeiterin oder einem Bearbeiter zugewiesen",
     "setting.updated": "Einstellungen geändert",
     "staff.created": "Mitarbeiterkonto angelegt",
     "staff.role_changed": "Rolle eines Mitarbeiterkontos geändert",

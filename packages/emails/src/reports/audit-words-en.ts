@@ -80,6 +80,7 @@ export const auditWordsEn: AuditWords = {
     "request.step_skipped": "A step in handling your request was left out, with a reason",
     "request.extended": "The deadline for your request was extended",
     "request.closed": "Your request was closed",
+    "request.assigned": "Your request was assigned to a member of staff",
     "setting.updated": "Settings changed",
     "staff.created": "Staff account created",
     "staff.role_changed": "Staff account's role changed",

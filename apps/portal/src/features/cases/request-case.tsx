@@ -8,6 +8,7 @@ import { useTRPC } from "../../trpc/react";
 import { PersonAccessReports } from "../access-reports/person-access-reports";
 import { ErasureAction } from "../erasure/erasure-action";
 import { PersonSection } from "../persons/person-section";
+import { AssigneeSelect } from "./assignee-select";
 import { dueTone, useCaseFormat } from "./case-format";
 import { CaseDocuments, CaseHistory, CasePersons } from "./case-record-panels";
 import { CaseSteps } from "./case-steps";
@@ -137,6 +138,12 @@ export function RequestCase({ requestId, role }: { requestId: string; role: Staf
             })}
           </p>
         )}
+        <AssigneeSelect
+          requestId={requestId}
+          assigneeId={c.assigneeId}
+          disabled={closed}
+          onChanged={refresh}
+        />
         {!closed && !c.extended && roleAtLeast(role, "dpo") && (
           <ExtendForm busy={busy} onExtend={(reason) => extend.mutate({ requestId, reason })} />
         )}

@@ -121,4 +121,21 @@ describe("request cases from the portal (issue 11)", () => {
       nextStep: "verify_identity",
     });
   });
+
+  it("assigns the case to an active staff user, or to nobody; an unknown one is refused and nothing changes", async () => {
+    const { id: requestId } = await as("staff").requests.create(newRequest);
+    const assigned = await as("staff").requests.assign({ requestId, assigneeId: staffIds.marketing });
+    expect(assigned.assigneeId).toBe(staffIds.marketing);
+    expect(await failure(as("staff").requests.assign({ requestId, assigneeId: "nobody-here" }), "de")).toBe(
+      "NOT_FOUND: Diese Person gibt es unter den aktiven Benutzern nicht; wählen Sie eine andere.",
+    );
+    expect((await as("staff").requests.get({ requestId })).assigneeId).toBe(staffIds.marketing);
+    expect((await as("staff").requests.assign({ requestId, assigneeId: null })).assigneeId).toBeNull();
+    const record = await as("staff").requests.record({ requestId });
+    expect(record.history.map((event) => event.action)).toEqual([
+      "request.created",
+      "request.assigned",
+      "request.assigned",
+    ]);
+  });
 });

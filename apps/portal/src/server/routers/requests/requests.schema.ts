@@ -63,4 +63,12 @@ export const completeStepInput = requestIdInput.extend({
     .transform((value) => value ?? null),
 });
 
+export const assignInput = requestIdInput.extend({
+  assigneeId: z
+    .string()
+    .max(100)
+    .nullish()
+    .transform((value) => value || null),
+});
+
 export const extendInput = requestIdInput.extend({ reason: z.string().max(2000) });

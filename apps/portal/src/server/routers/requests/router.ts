@@ -1,5 +1,6 @@
 import {
   assignableStaff,
+  assignRequestCase,
   caseRecord,
   completeRequestStep,
   createRequestCase,
@@ -12,6 +13,7 @@ import {
 import { parseEml } from "../../evidence/parse-eml";
 import { procedureFor, router } from "../../trpc";
 import {
+  assignInput,
   completeStepInput,
   createRequestInput,
   extendInput,
@@ -76,6 +78,15 @@ export const requestsRouter = router({
   record: procedureFor("staff")
     .input(requestIdInput)
     .query(({ ctx, input }) => caseRecord(ctx.db, { requestId: input.requestId })),
+
+  /** Who works the case; the deadline reminders go to them. */
+  assign: procedureFor("staff")
+    .input(assignInput)
+    .mutation(({ ctx, input }) =>
+      ctx.db
+        .transaction()
+        .execute((trx) => assignRequestCase(trx, input, { staffUserId: ctx.user.id, at: ctx.now() })),
+    ),
 
   verifyIdentity: procedureFor("staff")
     .input(verifyIdentityInput)
