@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPerson, createStaffUser } from "../seed/factories.ts";
 import { createTestDatabase, type TestDatabase } from "../testing/create-test-database.ts";
-import { listIncidents, listRequestCases } from "./case-lists.ts";
+import { casesOfPerson, listIncidents, listRequestCases } from "./case-lists.ts";
 import { caseRecord } from "./case-record.ts";
 import { completeIncidentStep, createIncident } from "./incidents.ts";
 import { requestCase } from "./request-case-view.ts";
@@ -161,5 +161,21 @@ describe("case lists and the case record (issue 11 #1, #2)", () => {
       nextStep: "assess_risk",
     });
     expect(await listIncidents(t.db, { state: "closed", now: at })).toEqual([]);
+  });
+
+  it("list a person's requests and, where allowed, the breaches they are part of", async () => {
+    const other = await createPerson(t.db, { firstName: "Ohne", lastName: "Fall" });
+    const mine = await casesOfPerson(t.db, { personId: max, now: at, withIncidents: true });
+    expect(mine.requests.length).toBeGreaterThan(0);
+    expect(mine.requests.every((row) => row.persons >= 1)).toBe(true);
+    const withBreach = await casesOfPerson(t.db, { personId: erika, now: at, withIncidents: true });
+    expect(withBreach.incidents.map((row) => row.title)).toEqual(["Laptop lost"]);
+    expect((await casesOfPerson(t.db, { personId: erika, now: at, withIncidents: false })).incidents).toEqual(
+      [],
+    );
+    expect(await casesOfPerson(t.db, { personId: other, now: at, withIncidents: true })).toEqual({
+      requests: [],
+      incidents: [],
+    });
   });
 });

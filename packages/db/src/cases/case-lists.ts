@@ -51,8 +51,9 @@ const stepRecords = (done: readonly string[]): CaseStepRecord[] =>
 
 export async function listRequestCases(
   db: Database,
-  query: { state: CaseListState; now: Date },
+  query: { state: CaseListState; now: Date; ids?: readonly string[] },
 ): Promise<RequestCaseRow[]> {
+  if (query.ids?.length === 0) return [];
   let q = db
     .selectFrom("dataSubjectRequest as r")
     .leftJoin("staffUser as s", "s.id", "r.assigneeId")
@@ -80,6 +81,7 @@ export async function listRequestCases(
     ]);
   if (query.state === "open") q = q.where("r.status", "!=", "closed");
   if (query.state === "closed") q = q.where("r.status", "=", "closed");
+  if (query.ids) q = q.where("r.id", "in", query.ids);
   const [rows, calendar] = await Promise.all([
     q.orderBy(sql`coalesce(r.extended_due_date, r.due_date)`).orderBy("r.number").limit(listLimit).execute(),
     companyCalendar(db),
@@ -128,8 +130,9 @@ export interface IncidentRow {
 
 export async function listIncidents(
   db: Database,
-  query: { state: CaseListState; now: Date },
+  query: { state: CaseListState; now: Date; ids?: readonly string[] },
 ): Promise<IncidentRow[]> {
+  if (query.ids?.length === 0) return [];
   let q = db.selectFrom("incident as i").select((eb) => [
     "i.id",
     "i.number",
@@ -150,6 +153,7 @@ export async function listIncidents(
   ]);
   if (query.state === "open") q = q.where("i.status", "!=", "closed");
   if (query.state === "closed") q = q.where("i.status", "=", "closed");
+  if (query.ids) q = q.where("i.id", "in", query.ids);
   const rows = await q.orderBy("i.awareAt", "desc").limit(listLimit).execute();
   return rows.map((row) => {
     const risk = row.riskAssessedAt ? row.risk : null;
@@ -170,4 +174,36 @@ export async function listIncidents(
       nextStep: row.status === "closed" ? null : progress.next,
     };
   });
+}
+
+/**
+ * The request cases and incidents a person is linked to, newest first, for their page. Incidents are
+ * listed for those who may see them (the caller decides; `withIncidents`).
+ */
+export async function casesOfPerson(
+  db: Database,
+  input: { personId: string; now: Date; withIncidents: boolean },
+): Promise<{ requests: RequestCaseRow[]; incidents: IncidentRow[] }> {
+  const [requestIds, incidentIds] = await Promise.all([
+    db
+      .selectFrom("caseLink")
+      .select("requestId as id")
+      .where("personId", "=", input.personId)
+      .where("requestId", "is not", null)
+      .execute(),
+    input.withIncidents
+      ? db
+          .selectFrom("caseLink")
+          .select("incidentId as id")
+          .where("personId", "=", input.personId)
+          .where("incidentId", "is not", null)
+          .execute()
+      : [],
+  ]);
+  const ids = (rows: Array<{ id: string | null }>) => rows.flatMap((row) => (row.id ? [row.id] : []));
+  const [requests, incidents] = await Promise.all([
+    listRequestCases(db, { state: "all", now: input.now, ids: ids(requestIds) }),
+    listIncidents(db, { state: "all", now: input.now, ids: ids(incidentIds) }),
+  ]);
+  return { requests, incidents };
 }

@@ -45,6 +45,8 @@ export const createRequestInput = z.object({
   email: checkedInEmail.nullish(),
 });
 
+export const personCasesInput = z.object({ personId: z.uuid({ error: "person_not_found" }) });
+
 export const requestIdInput = z.object({ requestId: z.uuid({ error: "request_not_found" }) });
 
 export const verifyIdentityInput = requestIdInput.extend({

@@ -2,6 +2,7 @@ import {
   assignableStaff,
   assignRequestCase,
   caseRecord,
+  casesOfPerson,
   completeRequestStep,
   createRequestCase,
   extendRequestCase,
@@ -10,6 +11,7 @@ import {
   requestCase,
   verifyRequestIdentity,
 } from "@purposeful/db";
+import { roleAtLeast } from "@purposeful/domain";
 import { parseEml } from "../../evidence/parse-eml";
 import { procedureFor, router } from "../../trpc";
 import {
@@ -19,6 +21,7 @@ import {
   extendInput,
   listRequestsInput,
   parseEmailInput,
+  personCasesInput,
   requestIdInput,
   verifyIdentityInput,
 } from "./requests.schema";
@@ -34,6 +37,17 @@ export const requestsRouter = router({
   list: procedureFor("staff")
     .input(listRequestsInput)
     .query(({ ctx, input }) => listRequestCases(ctx.db, { state: input.state, now: ctx.now() })),
+
+  /** The cases on a person's page: their requests, and for the DPO the breaches they are part of. */
+  ofPerson: procedureFor("staff")
+    .input(personCasesInput)
+    .query(({ ctx, input }) =>
+      casesOfPerson(ctx.db, {
+        personId: input.personId,
+        now: ctx.now(),
+        withIncidents: roleAtLeast(ctx.user.role, "dpo"),
+      }),
+    ),
 
   /** Staff a case can be assigned to. */
   assignees: procedureFor("staff").query(({ ctx }) => assignableStaff(ctx.db)),

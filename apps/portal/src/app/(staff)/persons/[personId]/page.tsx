@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { PersonAccessReports } from "../../../../features/access-reports/person-access-reports";
 import { PortabilityLink } from "../../../../features/access-reports/portability-link";
+import { PersonCases } from "../../../../features/cases/person-cases";
 import { ObjectionPanel } from "../../../../features/consent/objection-panel";
 import { RecordConsentPanel } from "../../../../features/consent/record-consent-panel";
 import { RequestConsentPanel } from "../../../../features/consent/request-consent-panel";
@@ -102,6 +103,7 @@ export default async function PersonPage({ params }: { params: Promise<{ personI
         role={user.role}
       />
       <PortabilityLink personId={person.person.id} role={user.role} />
+      <PersonCases personId={person.person.id} />
       <PersonHeldItems view={person} />
       <PersonErasures erasures={erasures} />
       <PersonHistory personId={person.person.id} />
