@@ -1,6 +1,7 @@
 export * from "./access/index.ts";
 export * from "./audit/index.ts";
 export * from "./campaigns/index.ts";
+export * from "./cases/case-links.ts";
 export * from "./cases/case-lists.ts";
 export * from "./cases/case-record.ts";
 export * from "./cases/incidents.ts";

@@ -116,6 +116,7 @@ export const domainErrorReasons = [
   "request_received_in_future",
   "request_received_required",
   "assignee_not_found",
+  "case_item_not_found",
   "incident_not_found",
   "incident_closed",
   "incident_aware_in_future",

@@ -19,6 +19,7 @@ type CaseReason = Extract<
   | "request_received_in_future"
   | "request_received_required"
   | "assignee_not_found"
+  | "case_item_not_found"
   | "incident_not_found"
   | "incident_closed"
   | "incident_aware_in_future"
@@ -77,6 +78,10 @@ export const caseReasonMessages: Record<CaseReason, Localized> = {
   request_closed: {
     de: "Diese Anfrage ist abgeschlossen und kann nicht mehr geändert werden.",
     en: "This request is closed and can no longer be changed.",
+  },
+  case_item_not_found: {
+    de: "Nur eine Aktivität oder ein Dokument einer verknüpften Person kann dem Vorgang zugeordnet werden.",
+    en: "Only an activity or document of a linked person can be linked to the case.",
   },
   assignee_not_found: {
     de: "Diese Person gibt es unter den aktiven Benutzern nicht; wählen Sie eine andere.",

@@ -31,6 +31,7 @@ export interface CaseRecord {
   }>;
   steps: CaseStepDone[];
   documents: Array<{ id: string; fileName: string; kind: string; createdAt: Date; personId: string | null }>;
+  activities: Array<{ id: string; subject: string; kind: string; occurredAt: Date; personId: string | null }>;
   history: Array<{
     id: number;
     occurredAt: Date;
@@ -47,7 +48,7 @@ const caseColumn = (ref: CaseRef) =>
 export async function caseRecord(db: Database, ref: CaseRef): Promise<CaseRecord> {
   const [column, id] = caseColumn(ref);
   const entityType = "requestId" in ref ? "data_subject_request" : "incident";
-  const [persons, steps, documents, history] = await Promise.all([
+  const [persons, steps, documents, activities, history] = await Promise.all([
     db
       .selectFrom("caseLink as l")
       .innerJoin("person as p", "p.id", "l.personId")
@@ -79,6 +80,13 @@ export async function caseRecord(db: Database, ref: CaseRef): Promise<CaseRecord
       .where(`l.${column}`, "=", id)
       .orderBy("d.createdAt")
       .execute(),
+    db
+      .selectFrom("caseLink as l")
+      .innerJoin("activity as a", "a.id", "l.activityId")
+      .select(["a.id", "a.subject", "a.kind", "a.occurredAt", "a.personId"])
+      .where(`l.${column}`, "=", id)
+      .orderBy("a.occurredAt")
+      .execute(),
     // One event per linked person was written (each person's history shows it), the same in all
     // but the person: show it once.
     db
@@ -106,6 +114,7 @@ export async function caseRecord(db: Database, ref: CaseRef): Promise<CaseRecord
       result: (step.result as Record<string, string> | null) ?? null,
     })),
     documents,
+    activities,
     history: history.sort((a, b) => a.id - b.id),
   };
 }

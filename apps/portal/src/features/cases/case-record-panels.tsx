@@ -2,9 +2,10 @@
 
 import Link from "next/link";
 import { useTranslations } from "next-intl";
+import { useState } from "react";
 import { actionLabel, asChanges } from "../audit/audit-format";
 import { NoEntries, PersonSection } from "../persons/person-section";
-import { useCaseFormat } from "./case-format";
+import { buttonClass, useCaseFormat } from "./case-format";
 
 interface CasePerson {
   id: string;
@@ -40,17 +41,38 @@ export function CasePersons({ persons }: { persons: CasePerson[] }) {
   );
 }
 
-/** The documents linked to a case: the checked-in request mail, the reports that answer it. */
-export function CaseDocuments({
+interface LinkableItem {
+  kind: "activity" | "document";
+  id: string;
+  label: string;
+  at: Date;
+  linked: boolean;
+}
+
+/**
+ * The documents and activities linked to a case (the checked-in request mail, the reports that
+ * answer it, what staff linked), and a choice of the linked persons' other items to link.
+ */
+export function CaseLinkedItems({
   documents,
+  activities,
+  linkable,
+  onLink,
+  busy,
 }: {
-  documents: Array<{ id: string; fileName: string; kind: string; createdAt: Date }>;
+  documents: Array<{ id: string; fileName: string; createdAt: Date }>;
+  activities: Array<{ id: string; subject: string; occurredAt: Date }>;
+  linkable: LinkableItem[] | null;
+  onLink: (item: { kind: "activity" | "document"; itemId: string }) => void;
+  busy: boolean;
 }) {
   const t = useTranslations("case");
   const f = useCaseFormat();
+  const [choice, setChoice] = useState("");
+  const open = (linkable ?? []).filter((item) => !item.linked);
   return (
     <PersonSection id="case-documents" title={t("documents")} testId="case-documents">
-      {documents.length === 0 ? (
+      {documents.length + activities.length === 0 ? (
         <NoEntries text={t("noDocuments")} />
       ) : (
         <ul className="space-y-1 text-sm">
@@ -62,7 +84,44 @@ export function CaseDocuments({
               <span className="text-xs text-slate-600">{f.instant(document.createdAt)}</span>
             </li>
           ))}
+          {activities.map((activity) => (
+            <li key={activity.id}>
+              {activity.subject}{" "}
+              <span className="text-xs text-slate-600">{f.instant(activity.occurredAt)}</span>
+            </li>
+          ))}
         </ul>
+      )}
+      {open.length > 0 && (
+        <form
+          className="mt-3 flex flex-wrap items-center gap-2"
+          onSubmit={(event) => {
+            event.preventDefault();
+            const item = open.find((candidate) => `${candidate.kind}:${candidate.id}` === choice);
+            if (item) onLink({ kind: item.kind, itemId: item.id });
+            setChoice("");
+          }}
+        >
+          <select
+            className="min-w-0 flex-1 rounded border border-slate-300 bg-white px-2 py-1 text-sm"
+            aria-label={t("linkItem")}
+            value={choice}
+            onChange={(event) => setChoice(event.target.value)}
+          >
+            <option value="">{t("linkItem")}</option>
+            {open.map((item) => (
+              <option key={`${item.kind}:${item.id}`} value={`${item.kind}:${item.id}`}>
+                {t(item.kind === "activity" ? "itemActivity" : "itemDocument", {
+                  label: item.label,
+                  at: f.instant(item.at),
+                })}
+              </option>
+            ))}
+          </select>
+          <button type="submit" className={buttonClass} disabled={!choice || busy}>
+            {t("link")}
+          </button>
+        </form>
       )}
     </PersonSection>
   );

@@ -7,7 +7,7 @@ import { useTranslations } from "next-intl";
 import { useTRPC } from "../../trpc/react";
 import { PersonSection } from "../persons/person-section";
 import { useCaseFormat } from "./case-format";
-import { CaseDocuments, CaseHistory, CasePersons } from "./case-record-panels";
+import { CaseHistory, CaseLinkedItems, CasePersons } from "./case-record-panels";
 import { CaseSteps } from "./case-steps";
 import { IncidentClock } from "./incident-clock";
 import { AssessRiskForm, NotifyAuthorityForm } from "./incident-forms";
@@ -24,14 +24,17 @@ export function IncidentCase({ incidentId, role }: { incidentId: string; role: S
   const trpc = useTRPC();
   const view = useQuery(trpc.incidents.get.queryOptions({ incidentId }));
   const record = useQuery(trpc.incidents.record.queryOptions({ incidentId }));
+  const items = useQuery(trpc.incidents.items.queryOptions({ incidentId }));
   const refresh = () => {
     void view.refetch();
     void record.refetch();
+    void items.refetch();
   };
+  const link = useMutation(trpc.incidents.linkItem.mutationOptions({ onSuccess: refresh }));
   const assess = useMutation(trpc.incidents.assess.mutationOptions({ onSuccess: refresh }));
   const complete = useMutation(trpc.incidents.completeStep.mutationOptions({ onSuccess: refresh }));
   const busy = assess.isPending || complete.isPending;
-  const error = assess.error ?? complete.error ?? view.error ?? record.error;
+  const error = link.error ?? assess.error ?? complete.error ?? view.error ?? record.error;
 
   const c = view.data;
   if (!c)
@@ -139,7 +142,13 @@ export function IncidentCase({ incidentId, role }: { incidentId: string; role: S
         </div>
         <div className="space-y-6">
           <CasePersons persons={record.data?.persons ?? []} />
-          <CaseDocuments documents={record.data?.documents ?? []} />
+          <CaseLinkedItems
+            documents={record.data?.documents ?? []}
+            activities={record.data?.activities ?? []}
+            linkable={items.data ?? null}
+            busy={link.isPending}
+            onLink={(item) => link.mutate({ incidentId, ...item })}
+          />
           <CaseHistory events={record.data?.history ?? []} />
         </div>
       </div>

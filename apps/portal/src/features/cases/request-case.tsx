@@ -10,7 +10,7 @@ import { ErasureAction } from "../erasure/erasure-action";
 import { PersonSection } from "../persons/person-section";
 import { AssigneeSelect } from "./assignee-select";
 import { dueTone, useCaseFormat } from "./case-format";
-import { CaseDocuments, CaseHistory, CasePersons } from "./case-record-panels";
+import { CaseHistory, CaseLinkedItems, CasePersons } from "./case-record-panels";
 import { CaseSteps } from "./case-steps";
 import { ExtendForm, IdentityForm } from "./identity-form";
 
@@ -32,15 +32,18 @@ export function RequestCase({ requestId, role }: { requestId: string; role: Staf
   const trpc = useTRPC();
   const view = useQuery(trpc.requests.get.queryOptions({ requestId }));
   const record = useQuery(trpc.requests.record.queryOptions({ requestId }));
+  const items = useQuery(trpc.requests.items.queryOptions({ requestId }));
   const refresh = () => {
     void view.refetch();
     void record.refetch();
+    void items.refetch();
   };
+  const link = useMutation(trpc.requests.linkItem.mutationOptions({ onSuccess: refresh }));
   const verify = useMutation(trpc.requests.verifyIdentity.mutationOptions({ onSuccess: refresh }));
   const complete = useMutation(trpc.requests.completeStep.mutationOptions({ onSuccess: refresh }));
   const extend = useMutation(trpc.requests.extend.mutationOptions({ onSuccess: refresh }));
   const busy = verify.isPending || complete.isPending || extend.isPending;
-  const error = verify.error ?? complete.error ?? extend.error ?? view.error ?? record.error;
+  const error = link.error ?? verify.error ?? complete.error ?? extend.error ?? view.error ?? record.error;
 
   const c = view.data;
   if (!c)
@@ -176,7 +179,13 @@ export function RequestCase({ requestId, role }: { requestId: string; role: Staf
         </div>
         <div className="space-y-6">
           <CasePersons persons={persons} />
-          <CaseDocuments documents={record.data?.documents ?? []} />
+          <CaseLinkedItems
+            documents={record.data?.documents ?? []}
+            activities={record.data?.activities ?? []}
+            linkable={items.data ?? null}
+            busy={link.isPending}
+            onLink={(item) => link.mutate({ requestId, ...item })}
+          />
           <CaseHistory events={record.data?.history ?? []} />
         </div>
       </div>

@@ -38,6 +38,11 @@ export const listIncidentsInput = z.object({ state: z.enum(["open", "closed", "a
 
 export const incidentIdInput = z.object({ incidentId: z.uuid({ error: "incident_not_found" }) });
 
+export const linkIncidentItemInput = incidentIdInput.extend({
+  kind: z.enum(["activity", "document"]),
+  itemId: z.uuid({ error: "case_item_not_found" }),
+});
+
 export const assessInput = incidentIdInput.extend({
   risk: z.enum(riskLevels),
   reasons: z.string().max(5000),

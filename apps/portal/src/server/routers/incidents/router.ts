@@ -1,9 +1,11 @@
 import {
   assessIncidentRisk,
+  caseItems,
   caseRecord,
   completeIncidentStep,
   createIncident,
   incidentCase,
+  linkCaseItem,
   listIncidents,
 } from "@purposeful/db";
 import { procedureFor, router } from "../../trpc";
@@ -12,6 +14,7 @@ import {
   completeIncidentStepInput,
   createIncidentInput,
   incidentIdInput,
+  linkIncidentItemInput,
   listIncidentsInput,
 } from "./incidents.schema";
 
@@ -40,6 +43,25 @@ export const incidentsRouter = router({
   record: procedureFor("dpo")
     .input(incidentIdInput)
     .query(({ ctx, input }) => caseRecord(ctx.db, { incidentId: input.incidentId })),
+
+  items: procedureFor("dpo")
+    .input(incidentIdInput)
+    .query(({ ctx, input }) => caseItems(ctx.db, { incidentId: input.incidentId })),
+
+  linkItem: procedureFor("dpo")
+    .input(linkIncidentItemInput)
+    .mutation(({ ctx, input }) =>
+      ctx.db.transaction().execute((trx) =>
+        linkCaseItem(
+          trx,
+          {
+            ref: { incidentId: input.incidentId },
+            item: input.kind === "activity" ? { activityId: input.itemId } : { documentId: input.itemId },
+          },
+          { staffUserId: ctx.user.id, at: ctx.now() },
+        ),
+      ),
+    ),
 
   assess: procedureFor("dpo")
     .input(assessInput)

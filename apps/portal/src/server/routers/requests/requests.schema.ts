@@ -73,4 +73,9 @@ export const assignInput = requestIdInput.extend({
     .transform((value) => value || null),
 });
 
+export const linkRequestItemInput = requestIdInput.extend({
+  kind: z.enum(["activity", "document"]),
+  itemId: z.uuid({ error: "case_item_not_found" }),
+});
+
 export const extendInput = requestIdInput.extend({ reason: z.string().max(2000) });

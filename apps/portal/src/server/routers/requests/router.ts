@@ -1,11 +1,13 @@
 import {
   assignableStaff,
   assignRequestCase,
+  caseItems,
   caseRecord,
   casesOfPerson,
   completeRequestStep,
   createRequestCase,
   extendRequestCase,
+  linkCaseItem,
   listRequestCases,
   personsWithEmail,
   requestCase,
@@ -19,6 +21,7 @@ import {
   completeStepInput,
   createRequestInput,
   extendInput,
+  linkRequestItemInput,
   listRequestsInput,
   parseEmailInput,
   personCasesInput,
@@ -100,6 +103,26 @@ export const requestsRouter = router({
       ctx.db
         .transaction()
         .execute((trx) => assignRequestCase(trx, input, { staffUserId: ctx.user.id, at: ctx.now() })),
+    ),
+
+  /** The activities and documents of the case's persons, to link to it. */
+  items: procedureFor("staff")
+    .input(requestIdInput)
+    .query(({ ctx, input }) => caseItems(ctx.db, { requestId: input.requestId })),
+
+  linkItem: procedureFor("staff")
+    .input(linkRequestItemInput)
+    .mutation(({ ctx, input }) =>
+      ctx.db.transaction().execute((trx) =>
+        linkCaseItem(
+          trx,
+          {
+            ref: { requestId: input.requestId },
+            item: input.kind === "activity" ? { activityId: input.itemId } : { documentId: input.itemId },
+          },
+          { staffUserId: ctx.user.id, at: ctx.now() },
+        ),
+      ),
     ),
 
   verifyIdentity: procedureFor("staff")
