@@ -4,6 +4,7 @@ export * from "./campaigns/index.ts";
 export * from "./cases/case-links.ts";
 export * from "./cases/case-lists.ts";
 export * from "./cases/case-record.ts";
+export * from "./cases/incident-persons.ts";
 export * from "./cases/incidents.ts";
 export * from "./cases/request-case-view.ts";
 export * from "./cases/request-cases.ts";

@@ -117,6 +117,7 @@ export const domainErrorReasons = [
   "request_received_required",
   "assignee_not_found",
   "case_item_not_found",
+  "too_many_persons_to_link",
   "incident_not_found",
   "incident_closed",
   "incident_aware_in_future",

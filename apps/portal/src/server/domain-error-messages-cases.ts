@@ -20,6 +20,7 @@ type CaseReason = Extract<
   | "request_received_required"
   | "assignee_not_found"
   | "case_item_not_found"
+  | "too_many_persons_to_link"
   | "incident_not_found"
   | "incident_closed"
   | "incident_aware_in_future"
@@ -78,6 +79,10 @@ export const caseReasonMessages: Record<CaseReason, Localized> = {
   request_closed: {
     de: "Diese Anfrage ist abgeschlossen und kann nicht mehr geändert werden.",
     en: "This request is closed and can no longer be changed.",
+  },
+  too_many_persons_to_link: {
+    de: "Das sind mehr als 50.000 Personen auf einmal; verknüpfen Sie sie in Teilen, etwa nach Zweck oder Ampel.",
+    en: "That is more than 50,000 persons at once; link them in parts, for example by purpose or light.",
   },
   case_item_not_found: {
     de: "Nur eine Aktivität oder ein Dokument einer verknüpften Person kann dem Vorgang zugeordnet werden.",

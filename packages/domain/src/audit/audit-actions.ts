@@ -33,6 +33,7 @@ export const otherAuditActions = [
   "incident.authority_notified",
   "incident.closed",
   "incident.item_linked",
+  "incident.persons_linked",
   "kiosk.entered",
   "kiosk.left",
   "kiosk.leave_refused",

@@ -41,6 +41,7 @@ export const auditWordsEn: AuditWords = {
     "incident.authority_notified": "The supervisory authority was notified of a personal data breach",
     "incident.closed": "The handling of a personal data breach was closed",
     "incident.item_linked": "A document or activity was linked to the breach case",
+    "incident.persons_linked": "You were recorded as possibly affected by a personal data breach",
     "kiosk.entered": "Signature kiosk started",
     "kiosk.left": "Signature kiosk closed",
     "kiosk.leave_refused": "Signature kiosk: wrong password to close it",

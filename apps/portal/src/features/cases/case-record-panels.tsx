@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
+import { type ReactNode, useState } from "react";
 import { actionLabel, asChanges } from "../audit/audit-format";
 import { NoEntries, PersonSection } from "../persons/person-section";
 import { buttonClass, useCaseFormat } from "./case-format";
@@ -15,7 +15,7 @@ interface CasePerson {
 }
 
 /** The persons a case is linked to, each a link to their page. */
-export function CasePersons({ persons }: { persons: CasePerson[] }) {
+export function CasePersons({ persons, children }: { persons: CasePerson[]; children?: ReactNode }) {
   const t = useTranslations("case");
   return (
     <PersonSection id="case-persons" title={t("persons")} testId="case-persons">
@@ -37,6 +37,7 @@ export function CasePersons({ persons }: { persons: CasePerson[] }) {
           ))}
         </ul>
       )}
+      {children}
     </PersonSection>
   );
 }

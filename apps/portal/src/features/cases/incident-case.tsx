@@ -11,6 +11,7 @@ import { CaseHistory, CaseLinkedItems, CasePersons } from "./case-record-panels"
 import { CaseSteps } from "./case-steps";
 import { IncidentClock } from "./incident-clock";
 import { AssessRiskForm, NotifyAuthorityForm } from "./incident-forms";
+import { LinkIncidentPersons } from "./link-incident-persons";
 
 const ownForm = new Set(["assess_risk", "notify_authority"]);
 
@@ -141,7 +142,9 @@ export function IncidentCase({ incidentId, role }: { incidentId: string; role: S
           </PersonSection>
         </div>
         <div className="space-y-6">
-          <CasePersons persons={record.data?.persons ?? []} />
+          <CasePersons persons={record.data?.persons ?? []}>
+            {c.status !== "closed" && <LinkIncidentPersons incidentId={incidentId} onLinked={refresh} />}
+          </CasePersons>
           <CaseLinkedItems
             documents={record.data?.documents ?? []}
             activities={record.data?.activities ?? []}

@@ -1,5 +1,6 @@
 import { riskLevels } from "@purposeful/domain";
 import { z } from "zod";
+import { listPersonsInput } from "../persons/persons.schema";
 
 const optionalText = (max: number) =>
   z
@@ -41,6 +42,16 @@ export const incidentIdInput = z.object({ incidentId: z.uuid({ error: "incident_
 export const linkIncidentItemInput = incidentIdInput.extend({
   kind: z.enum(["activity", "document"]),
   itemId: z.uuid({ error: "case_item_not_found" }),
+});
+
+export const linkPersonsInput = incidentIdInput.extend({
+  personIds: z
+    .array(z.uuid({ error: "person_not_found" }))
+    .max(1000)
+    .nullish(),
+  listId: z.uuid({ error: "list_not_found" }).nullish(),
+  /** the persons list's filter: what the persons list shows for it */
+  filter: listPersonsInput.pick({ search: true, light: true, purposeId: true, purposeState: true }).nullish(),
 });
 
 export const assessInput = incidentIdInput.extend({

@@ -6,6 +6,7 @@ import {
   createIncident,
   incidentCase,
   linkCaseItem,
+  linkIncidentPersons,
   listIncidents,
 } from "@purposeful/db";
 import { procedureFor, router } from "../../trpc";
@@ -15,6 +16,7 @@ import {
   createIncidentInput,
   incidentIdInput,
   linkIncidentItemInput,
+  linkPersonsInput,
   listIncidentsInput,
 } from "./incidents.schema";
 
@@ -57,6 +59,26 @@ export const incidentsRouter = router({
           {
             ref: { incidentId: input.incidentId },
             item: input.kind === "activity" ? { activityId: input.itemId } : { documentId: input.itemId },
+          },
+          { staffUserId: ctx.user.id, at: ctx.now() },
+        ),
+      ),
+    ),
+
+  /** Links the members of a marketing list, or everyone the persons list shows for a filter. */
+  linkPersons: procedureFor("dpo")
+    .input(linkPersonsInput)
+    .mutation(({ ctx, input }) =>
+      ctx.db.transaction().execute((trx) =>
+        linkIncidentPersons(
+          trx,
+          {
+            incidentId: input.incidentId,
+            source: input.personIds
+              ? { personIds: input.personIds }
+              : input.listId
+                ? { listId: input.listId }
+                : { filter: input.filter ?? {} },
           },
           { staffUserId: ctx.user.id, at: ctx.now() },
         ),
