@@ -43,7 +43,8 @@ export const auditWordsDe: AuditWords = {
     "incident.authority_notified": "Die Aufsichtsbehörde wurde über eine Datenschutzverletzung informiert",
     "incident.closed": "Die Bearbeitung einer Datenschutzverletzung wurde abgeschlossen",
     "incident.item_linked": "Ein Dokument oder eine Aktivität wurde dem Vorfall zugeordnet",
-    "incident.persons_linked": "Sie wurden als möglicherweise betroffene Person einer Datenschutzverletzung erfasst",
+    "incident.persons_linked":
+      "Sie wurden als möglicherweise betroffene Person einer Datenschutzverletzung erfasst",
     "kiosk.entered": "Unterschriften-Kiosk gestartet",
     "kiosk.left": "Unterschriften-Kiosk beendet",
     "kiosk.leave_refused": "Unterschriften-Kiosk: falsches Passwort beim Beenden",
