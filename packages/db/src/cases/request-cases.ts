@@ -28,12 +28,13 @@ import { caseNumber, companyCalendar, type RequestCaseView, requestCase } from "
  */
 
 type By = CaseActor;
-type RequestCaseAction =
+export type RequestCaseAction =
   | "request.created"
   | "request.identity_verified"
   | "request.step_completed"
   | "request.step_skipped"
   | "request.extended"
+  | "request.extension_notice_sent"
   | "request.closed";
 
 export interface NewRequestCase {
@@ -90,7 +91,7 @@ export async function createRequestCase(
   return { id: row.id, number: caseNumber(row.number, input.receivedAt), dueDate };
 }
 
-const auditCase = (
+export const auditRequestCase = (
   trx: Database,
   view: RequestCaseView,
   action: RequestCaseAction,
@@ -103,7 +104,8 @@ const auditCase = (
     by,
   );
 
-async function openCase(trx: Database, id: string, at: Date): Promise<RequestCaseView> {
+/** Locks an open case for a change and loads it; DomainError request_not_found or request_closed. */
+export async function lockOpenRequestCase(trx: Database, id: string, at: Date): Promise<RequestCaseView> {
   // Lock the case: two people working on it never record the same step twice.
   if (isUuid(id))
     await trx.selectFrom("dataSubjectRequest").select("id").where("id", "=", id).forUpdate().execute();
@@ -118,7 +120,7 @@ export async function verifyRequestIdentity(
   input: { requestId: string; method: IdentityMethod; note: string | null },
   by: By,
 ): Promise<void> {
-  const view = await openCase(trx, input.requestId, by.at);
+  const view = await lockOpenRequestCase(trx, input.requestId, by.at);
   if (view.identity) throw new DomainError("conflict", "case_step_already_done");
   await trx
     .updateTable("dataSubjectRequest")
@@ -137,7 +139,7 @@ export async function verifyRequestIdentity(
     { key: "verify_identity", skipReason: null, note: input.note },
     by,
   );
-  await auditCase(trx, view, "request.identity_verified", { method: input.method }, by);
+  await auditRequestCase(trx, view, "request.identity_verified", { method: input.method }, by);
 }
 
 /**
@@ -156,7 +158,7 @@ export async function completeRequestStep(
   },
   by: By & { role: StaffRole },
 ): Promise<RequestCaseView> {
-  const view = await openCase(trx, input.requestId, by.at);
+  const view = await lockOpenRequestCase(trx, input.requestId, by.at);
   if (input.key === "verify_identity") throw new DomainError("validation", "identity_not_verified");
   checkStepCompletion(view.progress, { key: input.key, role: by.role, skipReason: input.skipReason });
   const skippedReason = input.skipReason?.trim() || null;
@@ -172,7 +174,7 @@ export async function completeRequestStep(
     .set({ status: closing ? "closed" : "in_progress", closedAt: closing ? by.at : null, updatedAt: by.at })
     .where("id", "=", view.id)
     .execute();
-  await auditCase(
+  await auditRequestCase(
     trx,
     view,
     closing ? "request.closed" : skippedReason ? "request.step_skipped" : "request.step_completed",
@@ -191,7 +193,7 @@ export async function extendRequestCase(
   input: { requestId: string; reason: string },
   by: By,
 ): Promise<RequestCaseView> {
-  const view = await openCase(trx, input.requestId, by.at);
+  const view = await lockOpenRequestCase(trx, input.requestId, by.at);
   const extension = extendRequest({
     receivedAt: view.receivedAt,
     now: by.at,
@@ -208,6 +210,6 @@ export async function extendRequestCase(
     })
     .where("id", "=", view.id)
     .execute();
-  await auditCase(trx, view, "request.extended", { dueDate: extension.extendedDueDate }, by);
+  await auditRequestCase(trx, view, "request.extended", { dueDate: extension.extendedDueDate }, by);
   return requestCase(trx, view.id, by.at);
 }

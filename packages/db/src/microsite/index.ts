@@ -47,3 +47,11 @@ export {
   type MicrositePurpose,
   type MicrositeSettings,
 } from "./settings.ts";
+export {
+  claimRequestLink,
+  createRequestLink,
+  keepIf,
+  type RequestLink,
+  requestLinkTtlHours,
+  resolveRequestLink,
+} from "./request-links.ts";
