@@ -54,17 +54,15 @@ async function ask(email: string, when = at) {
 }
 
 const file = (token: string, type: RequestType = "access", now = new Date(at.getTime() + 3_600_000)) =>
-  t.db
-    .transaction()
-    .execute((trx) =>
-      fileRequestFromMicrosite(trx, {
-        token,
-        type,
-        message: "What do you store about me?",
-        language: "en",
-        now,
-      }),
-    );
+  t.db.transaction().execute((trx) =>
+    fileRequestFromMicrosite(trx, {
+      token,
+      type,
+      message: "What do you store about me?",
+      language: "en",
+      now,
+    }),
+  );
 
 const requestCount = async () =>
   Number(
