@@ -5,11 +5,13 @@ import {
   requestCase,
   verifyRequestIdentity,
 } from "@purposeful/db";
+import { sendExtensionNotice } from "@purposeful/emails";
 import { procedureFor, router } from "../../trpc";
 import {
   completeStepInput,
   createRequestInput,
   extendInput,
+  extensionNoticeInput,
   requestIdInput,
   verifyIdentityInput,
 } from "./requests.schema";
@@ -58,5 +60,16 @@ export const requestsRouter = router({
       ctx.db
         .transaction()
         .execute((trx) => extendRequestCase(trx, input, { staffUserId: ctx.user.id, at: ctx.now() })),
+    ),
+
+  /** Art. 12(3) sentence 3: tells the requester of the extension, its reason and the new due date. */
+  sendExtensionNotice: procedureFor("dpo")
+    .input(extensionNoticeInput)
+    .mutation(({ ctx, input }) =>
+      ctx.db
+        .transaction()
+        .execute((trx) =>
+          sendExtensionNotice(trx, { ...input, actorId: ctx.user.id, role: ctx.user.role, now: ctx.now() }),
+        ),
     ),
 });
