@@ -2,8 +2,8 @@ import { checkExtensionNotice, checkStepCompletion, DomainError, type StaffRole 
 import type { Database } from "../create-database.ts";
 import type { CaseActor } from "./case-support.ts";
 import { storeCaseStep } from "./case-support.ts";
-import { auditRequestCase, lockOpenRequestCase } from "./request-cases.ts";
 import { companyCalendar, type RequestCaseView } from "./request-case-view.ts";
+import { auditRequestCase, lockOpenRequestCase } from "./request-cases.ts";
 
 /** The step an extension adds (`extensionNoticeStep`): telling the person, within the first month. */
 const noticeStep = "notify_extension";
@@ -46,7 +46,12 @@ export async function recordExtensionNotice(
     .where("id", "=", input.view.id)
     .execute();
   const result = { outboxMessageId: input.outboxMessageId };
-  await storeCaseStep(trx, { requestId: input.view.id }, { key: noticeStep, skipReason: null, note: null, result }, by);
+  await storeCaseStep(
+    trx,
+    { requestId: input.view.id },
+    { key: noticeStep, skipReason: null, note: null, result },
+    by,
+  );
   await auditRequestCase(
     trx,
     input.view,

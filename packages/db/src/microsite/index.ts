@@ -42,12 +42,6 @@ export {
 export { confirmDoubleOptIn, type OneClickResult, unsubscribe } from "./one-click.ts";
 export { hitRateLimit, pruneRateLimits, type RateLimit } from "./rate-limit.ts";
 export {
-  getMicrositeSettings,
-  type MicrositeLanguage,
-  type MicrositePurpose,
-  type MicrositeSettings,
-} from "./settings.ts";
-export {
   claimRequestLink,
   createRequestLink,
   keepIf,
@@ -55,3 +49,9 @@ export {
   requestLinkTtlHours,
   resolveRequestLink,
 } from "./request-links.ts";
+export {
+  getMicrositeSettings,
+  type MicrositeLanguage,
+  type MicrositePurpose,
+  type MicrositeSettings,
+} from "./settings.ts";

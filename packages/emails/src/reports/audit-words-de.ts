@@ -53,7 +53,8 @@ export const auditWordsDe: AuditWords = {
     "marketing_list.members_removed": "Personen aus einer Marketing-Liste entfernt",
     "microsite.session_opened": "Sie haben Ihre persönliche Seite geöffnet",
     "microsite.new_link_requested": "Sie haben einen neuen Link zu Ihrer persönlichen Seite angefordert",
-    "microsite.request_link_requested": "Sie haben einen Link angefordert, um eine Datenschutz-Anfrage zu stellen",
+    "microsite.request_link_requested":
+      "Sie haben einen Link angefordert, um eine Datenschutz-Anfrage zu stellen",
     "microsite.links_revoked": "Links zu Ihrer persönlichen Seite gesperrt",
     "outbox.retried": "Versand einer Nachricht an Sie erneut angestoßen",
     "person.created": "Ihre Daten wurden erstmals gespeichert",
