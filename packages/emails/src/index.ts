@@ -11,6 +11,11 @@ export {
   unsubscribeHeaders,
 } from "./flows/consent-mails.ts";
 export { companyForMail, loadRecipient, purposeTexts, type Recipient } from "./flows/recipient.ts";
+export {
+  fileRequestFromMicrosite,
+  sendExtensionNotice,
+  sendRequestVerificationLink,
+} from "./flows/request-mails.ts";
 export { sendRestrictionLiftedNotice } from "./flows/restriction-mails.ts";
 export {
   type ConsentLetter,

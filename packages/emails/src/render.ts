@@ -25,6 +25,18 @@ import DoubleOptInEmail, {
   type DoubleOptInProps,
   doubleOptInSubject,
 } from "./emails/double-opt-in.email.tsx";
+import RequestExtensionEmail, {
+  type RequestExtensionProps,
+  requestExtensionSubject,
+} from "./emails/request-extension.email.tsx";
+import RequestReceiptEmail, {
+  type RequestReceiptProps,
+  requestReceiptSubject,
+} from "./emails/request-receipt.email.tsx";
+import RequestVerificationEmail, {
+  type RequestVerificationProps,
+  requestVerificationSubject,
+} from "./emails/request-verification.email.tsx";
 import RestrictionLiftedEmail, {
   type RestrictionLiftedProps,
   restrictionLiftedSubject,
@@ -46,6 +58,9 @@ export type {
   ConsentReceiptProps,
   ConsentRequestProps,
   DoubleOptInProps,
+  RequestExtensionProps,
+  RequestReceiptProps,
+  RequestVerificationProps,
   RestrictionLiftedProps,
   RetentionSummaryProps,
   SettingsLinkProps,
@@ -61,6 +76,9 @@ export interface EmailPropsByTemplate {
   "retention-summary": RetentionSummaryProps;
   "access-report-notice": AccessReportNoticeProps;
   "access-report-attached": AccessReportAttachedProps;
+  "request-verification": RequestVerificationProps;
+  "request-receipt": RequestReceiptProps;
+  "request-extension": RequestExtensionProps;
 }
 
 export type EmailTemplate = keyof EmailPropsByTemplate;
@@ -90,6 +108,9 @@ export const emailTemplates: { [T in EmailTemplate]: EmailDefinition<EmailPropsB
   "retention-summary": { component: RetentionSummaryEmail, subject: retentionSummarySubject },
   "access-report-notice": { component: AccessReportNoticeEmail, subject: accessReportNoticeSubject },
   "access-report-attached": { component: AccessReportAttachedEmail, subject: accessReportAttachedSubject },
+  "request-verification": { component: RequestVerificationEmail, subject: requestVerificationSubject },
+  "request-receipt": { component: RequestReceiptEmail, subject: requestReceiptSubject },
+  "request-extension": { component: RequestExtensionEmail, subject: requestExtensionSubject },
 };
 
 // Headings stay in their own case in the text version (html-to-text upper-cases them by default).

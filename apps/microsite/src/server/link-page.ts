@@ -1,4 +1,4 @@
-import { hitRateLimit, resolveLink } from "@purposeful/db";
+import { hitRateLimit, resolveLink, resolveRequestLink } from "@purposeful/db";
 import { headers } from "next/headers";
 import { hasLocale } from "next-intl";
 import { setRequestLocale } from "next-intl/server";
@@ -17,6 +17,16 @@ export async function lookUpLinkForPage(rawLocale: string, token: string) {
   const db = await getDb();
   const allowed = await hitRateLimit(db, rateLimitKey("link", await headers()), linkLookupLimit, now);
   return { locale, link: allowed ? await resolveLink(db, token, now) : null };
+}
+
+/** The same for the request form's verification link (issue 11 #5): its own table, the same limit. */
+export async function lookUpRequestLinkForPage(rawLocale: string, token: string) {
+  const locale = hasLocale(routing.locales, rawLocale) ? rawLocale : routing.defaultLocale;
+  setRequestLocale(locale);
+  const now = new Date();
+  const db = await getDb();
+  const allowed = await hitRateLimit(db, rateLimitKey("link", await headers()), linkLookupLimit, now);
+  return { locale, link: allowed ? await resolveRequestLink(db, token, now) : null };
 }
 
 export const primaryButtonClass =

@@ -19,13 +19,15 @@ export function clientContext(headers: Headers): { userAgent: string | null; ip:
   return { userAgent: headers.get("user-agent"), ip: truncateIp(clientIp(headers)) };
 }
 
-export function rateLimitKey(scope: "link" | "new-link", headers: Headers): string {
+export function rateLimitKey(scope: "link" | "new-link" | "request", headers: Headers): string {
   return `${scope}:${truncateIp(clientIp(headers))}`;
 }
 
 /** Token lookups per truncated address: enough for a person, too few to guess 256-bit tokens. */
 export const linkLookupLimit = { limit: 20, windowSeconds: 600 };
 export const newLinkLimit = { limit: 5, windowSeconds: 3600 };
+/** The request form's verification mails: as many as new links, in a bucket of their own. */
+export const requestLinkLimit = newLinkLimit;
 
 export const publicOrigin = (): string => new URL(env.PUBLIC_MICROSITE_URL).origin;
 

@@ -21,6 +21,11 @@ type CaseReason = Extract<
   | "assignee_not_found"
   | "case_item_not_found"
   | "too_many_persons_to_link"
+  | "request_not_extended"
+  | "extension_notice_late"
+  | "request_no_email"
+  | "request_link_invalid"
+  | "request_message_too_long"
   | "incident_not_found"
   | "incident_closed"
   | "incident_aware_in_future"
@@ -99,6 +104,26 @@ export const caseReasonMessages: Record<CaseReason, Localized> = {
   request_received_in_future: {
     de: "Der Eingang kann nicht in der Zukunft liegen; die Frist läuft ab Eingang (Art. 12 Abs. 3 DSGVO).",
     en: "The request cannot be received in the future; the deadline runs from receipt (Art. 12(3) GDPR).",
+  },
+  request_not_extended: {
+    de: "Die Frist dieser Anfrage wurde nicht verlängert; es gibt keine Verlängerung mitzuteilen.",
+    en: "This request's deadline was not extended; there is no extension to tell.",
+  },
+  extension_notice_late: {
+    de: "Der erste Monat ist vorbei: Die Verlängerung hätte der Person innerhalb eines Monats nach Eingang mitgeteilt werden müssen (Art. 12 Abs. 3 DSGVO). Bitte dokumentieren Sie das im Vorgang.",
+    en: "The first month is over: the extension had to be told to the person within one month of receipt (Art. 12(3) GDPR). Please document this in the case.",
+  },
+  request_no_email: {
+    de: "Diese Anfrage hat keine E-Mail-Adresse der anfragenden Person; bitte tragen Sie sie ein oder benachrichtigen Sie die Person auf anderem Weg.",
+    en: "This request has no e-mail address of the requester; please add it or tell the person another way.",
+  },
+  request_link_invalid: {
+    de: "Dieser Link funktioniert nicht (mehr). Bitte geben Sie Ihre E-Mail-Adresse erneut ein; Sie bekommen einen neuen Link.",
+    en: "This link does not work (any more). Please enter your e-mail address again to get a new link.",
+  },
+  request_message_too_long: {
+    de: "Ihre Nachricht ist zu lang.",
+    en: "Your message is too long.",
   },
   incident_not_found: {
     de: "Diese Datenschutzverletzung gibt es nicht (mehr).",

@@ -1,10 +1,17 @@
 import { type CaseStepRecord, DomainError } from "@purposeful/domain";
-import { recordAudit } from "../audit/record-audit.ts";
+import { type Actor, recordAudit } from "../audit/record-audit.ts";
 import type { Database } from "../create-database.ts";
 import { isUuid } from "../erasure/erasure-facts.ts";
 
-/** Who changed a case, when. */
-export type CaseActor = { staffUserId: string; at: Date };
+/**
+ * Who changed a case, when: a staff member, or (`staffUserId: null`) the data subject themselves,
+ * who filed a request on the microsite after confirming the link sent to their address.
+ */
+export type CaseActor = { staffUserId: string | null; at: Date };
+
+/** Who the audit trail names: the staff user, or the data subject who filed on the microsite. */
+export const caseAuditActor = (by: CaseActor, personId: string | null): Actor =>
+  by.staffUserId === null ? { type: "data_subject", id: personId } : { type: "staff", id: by.staffUserId };
 
 /** The persons a case is about, each once; DomainError person_not_found for any unknown id. */
 export async function existingPersons(trx: Database, ids: readonly string[]): Promise<string[]> {
@@ -34,7 +41,7 @@ export async function auditCaseChange(
 ): Promise<void> {
   for (const personId of event.personIds.length > 0 ? event.personIds : [null])
     await recordAudit(trx, {
-      actor: { type: "staff", id: by.staffUserId },
+      actor: caseAuditActor(by, personId),
       action: event.action,
       entityType: event.entityType,
       entityId: event.entityId,

@@ -5,7 +5,7 @@ import type { Database } from "../create-database.ts";
 import { isUuid } from "../erasure/erasure-facts.ts";
 import type { ListFilter } from "../lists/marketing-lists.ts";
 import { applyFilters } from "../repositories/persons-list.ts";
-import type { CaseActor } from "./case-support.ts";
+import { type CaseActor, caseAuditActor } from "./case-support.ts";
 
 /**
  * The persons a breach concerns, linked by hand, from a marketing list or from the persons list's filter
@@ -102,7 +102,7 @@ export async function linkIncidentPersons(
   await recordAuditBatch(
     trx,
     linked.map((row) => ({
-      actor: { type: "staff" as const, id: by.staffUserId },
+      actor: caseAuditActor(by, row.personId),
       action: "incident.persons_linked",
       entityType: "incident",
       entityId: incidentId,

@@ -14,6 +14,7 @@ import { isUuid } from "../erasure/erasure-facts.ts";
 import {
   auditCaseChange,
   type CaseActor,
+  caseAuditActor,
   existingPersons,
   linkPersons,
   storeCaseStep,
@@ -29,14 +30,15 @@ import { caseNumber, companyCalendar, type RequestCaseView, requestCase } from "
  */
 
 type By = CaseActor;
-type RequestCaseAction =
+export type RequestCaseAction =
   | "request.created"
   | "request.identity_verified"
   | "request.step_completed"
   | "request.step_skipped"
   | "request.extended"
   | "request.closed"
-  | "request.assigned";
+  | "request.assigned"
+  | "request.extension_notice_sent";
 
 export interface NewRequestCase {
   type: RequestType;
@@ -90,7 +92,7 @@ export async function createRequestCase(
       contentType: "message/rfc822",
       content: input.email.content,
       metadata: input.email.metadata,
-      actor: { type: "staff", id: by.staffUserId },
+      actor: caseAuditActor(by, firstPerson),
       at: by.at,
     });
     await trx.insertInto("caseLink").values({ requestId: row.id, documentId, createdAt: by.at }).execute();
@@ -109,7 +111,7 @@ export async function createRequestCase(
   return { id: row.id, number: caseNumber(row.number, input.receivedAt), dueDate };
 }
 
-const auditCase = (
+export const auditRequestCase = (
   trx: Database,
   view: RequestCaseView,
   action: RequestCaseAction,
@@ -122,7 +124,8 @@ const auditCase = (
     by,
   );
 
-async function openCase(trx: Database, id: string, at: Date): Promise<RequestCaseView> {
+/** Locks an open case for a change and loads it; DomainError request_not_found or request_closed. */
+export async function lockOpenRequestCase(trx: Database, id: string, at: Date): Promise<RequestCaseView> {
   // Lock the case: two people working on it never record the same step twice.
   if (isUuid(id))
     await trx.selectFrom("dataSubjectRequest").select("id").where("id", "=", id).forUpdate().execute();
@@ -137,7 +140,7 @@ export async function verifyRequestIdentity(
   input: { requestId: string; method: IdentityMethod; note: string | null },
   by: By,
 ): Promise<void> {
-  const view = await openCase(trx, input.requestId, by.at);
+  const view = await lockOpenRequestCase(trx, input.requestId, by.at);
   if (view.identity) throw new DomainError("conflict", "case_step_already_done");
   await trx
     .updateTable("dataSubjectRequest")
@@ -156,7 +159,7 @@ export async function verifyRequestIdentity(
     { key: "verify_identity", skipReason: null, note: input.note },
     by,
   );
-  await auditCase(trx, view, "request.identity_verified", { method: input.method }, by);
+  await auditRequestCase(trx, view, "request.identity_verified", { method: input.method }, by);
 }
 
 /**
@@ -175,7 +178,7 @@ export async function completeRequestStep(
   },
   by: By & { role: StaffRole },
 ): Promise<RequestCaseView> {
-  const view = await openCase(trx, input.requestId, by.at);
+  const view = await lockOpenRequestCase(trx, input.requestId, by.at);
   if (input.key === "verify_identity") throw new DomainError("validation", "identity_not_verified");
   checkStepCompletion(view.progress, { key: input.key, role: by.role, skipReason: input.skipReason });
   const erasureId = input.result?.erasureId;
@@ -205,7 +208,7 @@ export async function completeRequestStep(
     .set({ status: closing ? "closed" : "in_progress", closedAt: closing ? by.at : null, updatedAt: by.at })
     .where("id", "=", view.id)
     .execute();
-  await auditCase(
+  await auditRequestCase(
     trx,
     view,
     closing ? "request.closed" : skippedReason ? "request.step_skipped" : "request.step_completed",
@@ -224,7 +227,7 @@ export async function extendRequestCase(
   input: { requestId: string; reason: string },
   by: By,
 ): Promise<RequestCaseView> {
-  const view = await openCase(trx, input.requestId, by.at);
+  const view = await lockOpenRequestCase(trx, input.requestId, by.at);
   const extension = extendRequest({
     receivedAt: view.receivedAt,
     now: by.at,
@@ -241,7 +244,7 @@ export async function extendRequestCase(
     })
     .where("id", "=", view.id)
     .execute();
-  await auditCase(trx, view, "request.extended", { dueDate: extension.extendedDueDate }, by);
+  await auditRequestCase(trx, view, "request.extended", { dueDate: extension.extendedDueDate }, by);
   return requestCase(trx, view.id, by.at);
 }
 
@@ -251,7 +254,7 @@ export async function assignRequestCase(
   input: { requestId: string; assigneeId: string | null },
   by: By,
 ): Promise<RequestCaseView> {
-  const view = await openCase(trx, input.requestId, by.at);
+  const view = await lockOpenRequestCase(trx, input.requestId, by.at);
   if (input.assigneeId !== null) {
     const staff = await trx
       .selectFrom("staffUser")
@@ -266,6 +269,6 @@ export async function assignRequestCase(
     .set({ assigneeId: input.assigneeId, updatedAt: by.at })
     .where("id", "=", view.id)
     .execute();
-  await auditCase(trx, view, "request.assigned", { assigneeId: input.assigneeId }, by);
+  await auditRequestCase(trx, view, "request.assigned", { assigneeId: input.assigneeId }, by);
   return requestCase(trx, view.id, by.at);
 }

@@ -42,6 +42,14 @@ export {
 export { confirmDoubleOptIn, type OneClickResult, unsubscribe } from "./one-click.ts";
 export { hitRateLimit, pruneRateLimits, type RateLimit } from "./rate-limit.ts";
 export {
+  claimRequestLink,
+  createRequestLink,
+  keepIf,
+  type RequestLink,
+  requestLinkTtlHours,
+  resolveRequestLink,
+} from "./request-links.ts";
+export {
   getMicrositeSettings,
   type MicrositeLanguage,
   type MicrositePurpose,

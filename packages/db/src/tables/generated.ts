@@ -331,6 +331,17 @@ export interface MicrositeRateLimit {
   windowStart: Timestamp;
 }
 
+export interface MicrositeRequestLink {
+  createdAt: Timestamp;
+  email: string;
+  expiresAt: Timestamp;
+  id: string;
+  language: import("@purposeful/domain").Language;
+  personEmailId: string | null;
+  personId: string | null;
+  tokenHash: string;
+}
+
 export interface MicrositeSession {
   createdAt: Generated<Timestamp>;
   expiresAt: Timestamp;
@@ -647,6 +658,7 @@ export interface DB {
   marketingListMember: MarketingListMember;
   micrositeLink: MicrositeLink;
   micrositeRateLimit: MicrositeRateLimit;
+  micrositeRequestLink: MicrositeRequestLink;
   micrositeSession: MicrositeSession;
   organization: Organization;
   outboxMessage: OutboxMessage;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DomainError } from "../errors.ts";
-import { extendRequest } from "./extension.ts";
+import { checkExtensionNotice, extendRequest } from "./extension.ts";
 
 const reason = "Three requests at once and twelve years of records to review";
 const reasonOf = (run: () => unknown) => {
@@ -46,6 +46,28 @@ describe("extending a request (Art. 12(3))", () => {
     );
     expect(reasonOf(() => extendRequest({ receivedAt, now, reason, alreadyExtended: true }))).toBe(
       "request_already_extended",
+    );
+  });
+});
+
+describe("telling the person of the extension (Art. 12(3) sentence 3)", () => {
+  const receivedAt = new Date("2026-11-02T09:00:00Z");
+
+  it("is due by the end of the first month's last day, in the controller's time zone", () => {
+    const lastMinute = new Date("2026-12-02T22:59:00Z"); // 23:59 in Berlin
+    expect(checkExtensionNotice({ receivedAt, now: lastMinute, extended: true })).toEqual({
+      noticeDueBy: "2026-12-02",
+    });
+    const tooLate = new Date("2026-12-02T23:01:00Z"); // 00:01 on 3 December in Berlin
+    expect(reasonOf(() => checkExtensionNotice({ receivedAt, now: tooLate, extended: true }))).toBe(
+      "extension_notice_late",
+    );
+  });
+
+  it("has nothing to tell for a case that was not extended", () => {
+    const now = new Date("2026-11-05T10:00:00Z");
+    expect(reasonOf(() => checkExtensionNotice({ receivedAt, now, extended: false }))).toBe(
+      "request_not_extended",
     );
   });
 });

@@ -31,3 +31,24 @@ export function extendRequest(input: {
     throw new DomainError("validation", "extension_too_late");
   return { extendedDueDate: requestDueDate(input.receivedAt, { extended: true, calendar }), noticeDueBy };
 }
+
+/**
+ * Art. 12(3) GDPR, sentence 3: the person is told of an extension, with its reasons, within one
+ * month of receipt — by the original due date (the same period as the answer, Reg. 1182/71). A
+ * notice for a case that was not extended has nothing to tell; one after that day is late and is
+ * refused, so nobody believes a late notice repairs a missed duty.
+ */
+export function checkExtensionNotice(input: {
+  receivedAt: Date;
+  now: Date;
+  extended: boolean;
+  calendar?: WorkingCalendar;
+}): { noticeDueBy: string } {
+  const calendar = input.calendar ?? defaultWorkingCalendar;
+  if (!input.extended) throw new DomainError("validation", "request_not_extended");
+  const noticeDueBy = requestDueDate(input.receivedAt, { calendar });
+  const today = calendarDateAt(input.now, calendar.timeZone);
+  if (daysBetween(today, parseCalendarDate(noticeDueBy)) < 0)
+    throw new DomainError("validation", "extension_notice_late");
+  return { noticeDueBy };
+}

@@ -5,12 +5,12 @@ import { paragraph } from "./styles.ts";
 /** The wording every mail shares: the salutation, the sign-off, and the hint under a button. */
 export const letterTexts = {
   de: {
-    greeting: (name: string) => `Guten Tag ${name},`,
+    greeting: (name: string) => (name ? `Guten Tag ${name},` : "Guten Tag,"),
     closing: "Freundliche Grüße",
     fallback: "Falls die Schaltfläche nicht funktioniert, kopieren Sie diese Adresse in Ihren Browser:",
   },
   en: {
-    greeting: (name: string) => `Hello ${name},`,
+    greeting: (name: string) => (name ? `Hello ${name},` : "Hello,"),
     closing: "Kind regards",
     fallback: "If the button does not work, copy this address into your browser:",
   },

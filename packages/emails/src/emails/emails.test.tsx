@@ -97,6 +97,36 @@ const expectations: {
     url: (p) => p.company.privacyNoticeUrl ?? null,
     dates: { de: "Ihre Auskunft vom 30.11.2026", en: "Your report of 30 November 2026" },
   },
+  "request-verification": {
+    subject: {
+      de: "Ihre Datenschutz-Anfrage: bitte bestätigen Sie Ihre E-Mail-Adresse",
+      en: "Your privacy request: please confirm your e-mail address",
+    },
+    // No name and nothing about any data: the mail reads the same for an address we do not hold.
+    purposeNames: () => [],
+    url: (p) => p.linkUrl,
+    dates: { de: "29.11.2026 um 14:30 Uhr (MEZ)", en: "29 November 2026 at 14:30 (CET)" },
+  },
+  "request-receipt": {
+    subject: {
+      de: "Ihre Datenschutz-Anfrage ist eingegangen (DSR-2026-0007)",
+      en: "We received your privacy request (DSR-2026-0007)",
+    },
+    // What was asked for, with its article, and the case number to quote.
+    purposeNames: (p) => [p.caseNumber, "Art. 15", "Art. 12"],
+    url: (p) => p.company.privacyNoticeUrl ?? null,
+    dates: { de: "bis spätestens 02.12.2026", en: "by 2 December 2026 at the latest" },
+  },
+  "request-extension": {
+    subject: {
+      de: "Ihre Datenschutz-Anfrage DSR-2026-0007: wir brauchen länger",
+      en: "Your privacy request DSR-2026-0007: we need more time",
+    },
+    // Art. 12(3): the extension's reason and the article that allows it.
+    purposeNames: (p) => [p.caseNumber, p.reason, "Art. 12"],
+    url: (p) => p.company.privacyNoticeUrl ?? null,
+    dates: { de: "bis spätestens 02.02.2027", en: "by 2 February 2027 at the latest" },
+  },
 };
 
 const controllerLabel = { de: "Verantwortlich:", en: "Controller:" };
@@ -105,8 +135,9 @@ const rightToObject = {
   en: "You can object to the use of your data for advertising at any time (Art. 21(2) GDPR)",
 };
 
+// Without a name (a mail to an address that may be no person's we know) the greeting stays plain.
 const greeting = (language: EmailLanguage, name: string) =>
-  language === "de" ? `Guten Tag ${name},` : `Hello ${name},`;
+  language === "de" ? `Guten Tag${name ? ` ${name}` : ""},` : `Hello${name ? ` ${name}` : ""},`;
 
 function previewOf<T extends EmailTemplate>(template: T): EmailPropsByTemplate[T] {
   const { language: _language, ...props } = emailTemplates[template].component.PreviewProps;

@@ -56,6 +56,8 @@ export const auditWordsDe: AuditWords = {
     "marketing_list.members_removed": "Personen aus einer Marketing-Liste entfernt",
     "microsite.session_opened": "Sie haben Ihre persönliche Seite geöffnet",
     "microsite.new_link_requested": "Sie haben einen neuen Link zu Ihrer persönlichen Seite angefordert",
+    "microsite.request_link_requested":
+      "Sie haben einen Link angefordert, um eine Datenschutz-Anfrage zu stellen",
     "microsite.links_revoked": "Links zu Ihrer persönlichen Seite gesperrt",
     "outbox.retried": "Versand einer Nachricht an Sie erneut angestoßen",
     "person.created": "Ihre Daten wurden erstmals gespeichert",
@@ -85,6 +87,7 @@ export const auditWordsDe: AuditWords = {
     "request.step_completed": "Ein Bearbeitungsschritt Ihrer Anfrage wurde erledigt",
     "request.step_skipped": "Ein Bearbeitungsschritt Ihrer Anfrage entfiel, mit Begründung",
     "request.extended": "Die Frist für Ihre Anfrage wurde verlängert",
+    "request.extension_notice_sent": "Wir haben Ihnen die Verlängerung der Frist und ihren Grund mitgeteilt",
     "request.closed": "Ihre Anfrage wurde abgeschlossen",
     "request.item_linked": "Ein Dokument oder eine Aktivität wurde Ihrer Anfrage zugeordnet",
     "request.assigned": "Ihre Anfrage wurde einer Bearbeiterin oder einem Bearbeiter zugewiesen",

@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { getController } from "../../server/controller";
 
 const link = "underline hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-blue-700";
@@ -7,6 +7,7 @@ const link = "underline hover:text-slate-900 focus-visible:outline-2 focus-visib
 export async function ControllerFooter() {
   const t = await getTranslations("Controller");
   const company = await getController();
+  const locale = await getLocale();
   return (
     <footer className="border-t border-slate-200" data-testid="controller">
       <div className="mx-auto max-w-2xl space-y-2 px-6 py-6 text-sm text-slate-700">
@@ -40,6 +41,11 @@ export async function ControllerFooter() {
             ) : null}
           </>
         ) : null}
+        <p>
+          <a href={`/${locale}/request`} className={link}>
+            {t("request")}
+          </a>
+        </p>
         <p>{t("tagline")}</p>
       </div>
     </footer>

@@ -1,9 +1,10 @@
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 
 const rights = ["access", "rectification", "erasure", "restriction", "portability", "objection"] as const;
 
 export default async function LandingPage() {
   const t = await getTranslations("Landing");
+  const locale = await getLocale();
 
   return (
     <article className="space-y-8 leading-relaxed">
@@ -27,6 +28,17 @@ export default async function LandingPage() {
             <li key={right}>{t(`rights.${right}`)}</li>
           ))}
         </ul>
+      </section>
+      <section aria-labelledby="request" className="space-y-2">
+        <h2 id="request" className="text-xl font-semibold">
+          {t("requestHeading")}
+        </h2>
+        <p>{t("request")}</p>
+        <p>
+          <a href={`/${locale}/request`} className="font-semibold text-blue-800 underline">
+            {t("requestLink")}
+          </a>
+        </p>
       </section>
       <section
         aria-labelledby="expiry"

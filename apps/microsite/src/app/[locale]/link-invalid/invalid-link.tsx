@@ -8,13 +8,29 @@ import { requestLink } from "./actions";
  * The one generic answer for every token or session that does not work — unknown, expired,
  * revoked, used up, or another person's: it never says which.
  */
-export async function InvalidLink({ locale, sent = false }: { locale: Locale; sent?: boolean }) {
+export async function InvalidLink({
+  locale,
+  sent = false,
+  retry,
+}: {
+  locale: Locale;
+  sent?: boolean;
+  /** the link was one of the request form's: offer to start the request again */
+  retry?: "request";
+}) {
   const t = await getTranslations({ locale, namespace: "LinkInvalid" });
   return (
     <div className="space-y-8 leading-relaxed">
       <header className="space-y-3">
         <h1 className="text-3xl font-bold tracking-tight">{t("heading")}</h1>
         <p>{t("body")}</p>
+        {retry === "request" ? (
+          <p>
+            <a href={`/${locale}/request`} className="font-semibold text-blue-800 underline">
+              {t("requestAgain")}
+            </a>
+          </p>
+        ) : null}
       </header>
       <section aria-labelledby="new-link" className="space-y-3">
         <h2 id="new-link" className="text-xl font-semibold">

@@ -5,12 +5,15 @@ import { InvalidLink } from "./invalid-link";
 
 type LinkInvalidPageProps = {
   params: Promise<{ locale: string }>;
-  searchParams: Promise<{ sent?: string }>;
+  searchParams: Promise<{ sent?: string; retry?: string }>;
 };
 
 export default async function LinkInvalidPage({ params, searchParams }: LinkInvalidPageProps) {
   const { locale: raw } = await params;
   const locale = hasLocale(routing.locales, raw) ? raw : routing.defaultLocale;
   setRequestLocale(locale);
-  return <InvalidLink locale={locale} sent={(await searchParams).sent === "1"} />;
+  const { sent, retry } = await searchParams;
+  return (
+    <InvalidLink locale={locale} sent={sent === "1"} retry={retry === "request" ? "request" : undefined} />
+  );
 }

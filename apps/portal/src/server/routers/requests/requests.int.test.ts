@@ -138,4 +138,33 @@ describe("request cases from the portal (issue 11)", () => {
       "request.assigned",
     ]);
   });
+
+  it("the DPO tells the requester of the extension once; without an extension it is refused in the user's language", async () => {
+    const { id: requestId } = await as("staff").requests.create({
+      ...newRequest,
+      requesterEmail: "erika@example.test",
+    });
+    await as("staff").requests.verifyIdentity({ requestId, method: "known_contact", note: null });
+    expect(await failure(as("dpo").requests.sendExtensionNotice({ requestId, language: "de" }), "de")).toBe(
+      "BAD_REQUEST: Die Frist dieser Anfrage wurde nicht verlängert; es gibt keine Verlängerung mitzuteilen.",
+    );
+    await as("dpo").requests.extend({ requestId, reason: "Records in three systems to collect" });
+    expect(await failure(as("staff").requests.sendExtensionNotice({ requestId, language: "de" }))).toMatch(
+      /^FORBIDDEN/,
+    );
+    const { outboxMessageId } = await as("dpo").requests.sendExtensionNotice({ requestId, language: "de" });
+    const mail = await t.db
+      .selectFrom("outboxMessage")
+      .select(["toAddress", "template", "text"])
+      .where("id", "=", outboxMessageId)
+      .executeTakeFirstOrThrow();
+    expect(mail).toMatchObject({ toAddress: "erika@example.test", template: "request-extension" });
+    expect(mail.text).toContain("Records in three systems to collect");
+    expect(mail.text).toContain("bis spätestens 01.02.2027");
+    const view = await as("staff").requests.get({ requestId });
+    expect(view.progress.steps.find((step) => step.key === "notify_extension")?.status).toBe("done");
+    expect(await failure(as("dpo").requests.sendExtensionNotice({ requestId, language: "de" }))).toBe(
+      "CONFLICT: This step is already done.",
+    );
+  });
 });

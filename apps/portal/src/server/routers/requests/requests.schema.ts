@@ -1,4 +1,4 @@
-import { identityMethods, requestChannels, requestTypes } from "@purposeful/domain";
+import { identityMethods, languages, requestChannels, requestTypes } from "@purposeful/domain";
 import { z } from "zod";
 
 // The messages are domain reasons: server/errors.ts shows them in the user's language.
@@ -79,3 +79,6 @@ export const linkRequestItemInput = requestIdInput.extend({
 });
 
 export const extendInput = requestIdInput.extend({ reason: z.string().max(2000) });
+
+/** Art. 12(3): the extension notice, in the language the DPO chooses for the requester. */
+export const extensionNoticeInput = requestIdInput.extend({ language: z.enum(languages) });

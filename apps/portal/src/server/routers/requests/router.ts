@@ -14,6 +14,7 @@ import {
   verifyRequestIdentity,
 } from "@purposeful/db";
 import { roleAtLeast } from "@purposeful/domain";
+import { sendExtensionNotice } from "@purposeful/emails";
 import { parseEml } from "../../evidence/parse-eml";
 import { procedureFor, router } from "../../trpc";
 import {
@@ -21,6 +22,7 @@ import {
   completeStepInput,
   createRequestInput,
   extendInput,
+  extensionNoticeInput,
   linkRequestItemInput,
   listRequestsInput,
   parseEmailInput,
@@ -150,5 +152,16 @@ export const requestsRouter = router({
       ctx.db
         .transaction()
         .execute((trx) => extendRequestCase(trx, input, { staffUserId: ctx.user.id, at: ctx.now() })),
+    ),
+
+  /** Art. 12(3) sentence 3: tells the requester of the extension, its reason and the new due date. */
+  sendExtensionNotice: procedureFor("dpo")
+    .input(extensionNoticeInput)
+    .mutation(({ ctx, input }) =>
+      ctx.db
+        .transaction()
+        .execute((trx) =>
+          sendExtensionNotice(trx, { ...input, actorId: ctx.user.id, role: ctx.user.role, now: ctx.now() }),
+        ),
     ),
 });
