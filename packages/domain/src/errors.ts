@@ -121,6 +121,15 @@ export const domainErrorReasons = [
   "risk_not_assessed",
   "delay_reason_required",
   "invalid_notification_time",
+  // follow-ups (Wiedervorlagen)
+  "follow_up_not_found",
+  "follow_up_done",
+  "follow_up_not_yours",
+  "follow_up_about_required",
+  "follow_up_due_in_past",
+  "follow_up_postpone_reason_required",
+  "follow_up_postpone_not_future",
+  "assignee_not_found",
 ] as const;
 export type DomainErrorReason = (typeof domainErrorReasons)[number];
 
