@@ -111,36 +111,36 @@ describe("incident reminders (Art. 33(1))", () => {
     ctx(new Date(awareAt.getTime() + (hours * 60 + minutes) * 60_000));
 
   it("reminds at 24, 48 and 66 hours after awareness", () => {
-    expect(incidentReminders(incident, after(23, 59))).toEqual([]);
-    expect(keysAndRecipients(incidentReminders(incident, after(24, 1)))).toEqual([
+    expect(incidentReminders(incident, hoursIn(23, 59))).toEqual([]);
+    expect(keysAndRecipients(incidentReminders(incident, hoursIn(24, 1)))).toEqual([
       ["incident:i1:24h", ["dpo"]],
     ]);
-    expect(incidentReminders(incident, after(47, 59)).map((r) => r.key)).toEqual(["incident:i1:24h"]);
-    expect(incidentReminders(incident, after(48)).map((r) => r.key)).toEqual(["incident:i1:48h"]);
-    expect(incidentReminders(incident, after(66))[0]).toMatchObject({ key: "incident:i1:66h", hours: 66 });
+    expect(incidentReminders(incident, hoursIn(47, 59)).map((r) => r.key)).toEqual(["incident:i1:24h"]);
+    expect(incidentReminders(incident, hoursIn(48)).map((r) => r.key)).toEqual(["incident:i1:48h"]);
+    expect(incidentReminders(incident, hoursIn(66))[0]).toMatchObject({ key: "incident:i1:66h", hours: 66 });
   });
 
   it("also reminds the assignee; after 72 hours the DPO and the admins", () => {
-    expect(incidentReminders({ ...incident, hasAssignee: true }, after(24))[0]?.recipients).toEqual([
+    expect(incidentReminders({ ...incident, hasAssignee: true }, hoursIn(24))[0]?.recipients).toEqual([
       "dpo",
       "assignee",
     ]);
-    expect(keysAndRecipients(incidentReminders(incident, after(72)))).toEqual([
+    expect(keysAndRecipients(incidentReminders(incident, hoursIn(72)))).toEqual([
       ["incident:i1:overdue", ["dpo", "admin"]],
     ]);
   });
 
   it("stops once the authority is notified: notified before 66 hours, no 66-hour reminder", () => {
     const notified = { ...incident, authorityNotifiedAt: new Date(awareAt.getTime() + 60 * 3_600_000) };
-    expect(incidentReminders(notified, after(66, 1))).toEqual([]);
-    expect(incidentReminders(notified, after(80))).toEqual([]);
+    expect(incidentReminders(notified, hoursIn(66, 1))).toEqual([]);
+    expect(incidentReminders(notified, hoursIn(80))).toEqual([]);
   });
 
   it("reminds while the risk is not assessed or requires notification, not for risk none or closed", () => {
-    expect(incidentReminders({ ...incident, risk: "high" }, after(30))).toHaveLength(1);
-    expect(incidentReminders({ ...incident, risk: "risk" }, after(30))).toHaveLength(1);
-    expect(incidentReminders({ ...incident, risk: "none" }, after(30))).toEqual([]);
-    expect(incidentReminders({ ...incident, closed: true }, after(30))).toEqual([]);
+    expect(incidentReminders({ ...incident, risk: "high" }, hoursIn(30))).toHaveLength(1);
+    expect(incidentReminders({ ...incident, risk: "risk" }, hoursIn(30))).toHaveLength(1);
+    expect(incidentReminders({ ...incident, risk: "none" }, hoursIn(30))).toEqual([]);
+    expect(incidentReminders({ ...incident, closed: true }, hoursIn(30))).toEqual([]);
   });
 });
 
