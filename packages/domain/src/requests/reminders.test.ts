@@ -107,7 +107,7 @@ describe("incident reminders (Art. 33(1))", () => {
     closed: false,
     hasAssignee: false,
   };
-  const after = (hours: number, minutes = 0) =>
+  const hoursIn = (hours: number, minutes = 0) =>
     ctx(new Date(awareAt.getTime() + (hours * 60 + minutes) * 60_000));
 
   it("reminds at 24, 48 and 66 hours after awareness", () => {
