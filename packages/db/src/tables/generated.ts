@@ -145,7 +145,7 @@ export interface CaseReminder {
   followUpId: string | null;
   incidentId: string | null;
   key: string;
-  kind: string;
+  kind: import("@purposeful/domain").ReminderKind;
   recipients: Generated<number>;
   requestId: string | null;
   sentAt: Timestamp;
