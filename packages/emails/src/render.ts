@@ -21,6 +21,10 @@ import ConsentRequestEmail, {
   type ConsentRequestProps,
   consentRequestSubject,
 } from "./emails/consent-request.email.tsx";
+import DeadlineReminderEmail, {
+  type DeadlineReminderProps,
+  deadlineReminderSubject,
+} from "./emails/deadline-reminder.email.tsx";
 import DoubleOptInEmail, {
   type DoubleOptInProps,
   doubleOptInSubject,
@@ -45,6 +49,7 @@ export type {
   AuditCheckpointProps,
   ConsentReceiptProps,
   ConsentRequestProps,
+  DeadlineReminderProps,
   DoubleOptInProps,
   RestrictionLiftedProps,
   RetentionSummaryProps,
@@ -61,6 +66,7 @@ export interface EmailPropsByTemplate {
   "retention-summary": RetentionSummaryProps;
   "access-report-notice": AccessReportNoticeProps;
   "access-report-attached": AccessReportAttachedProps;
+  "deadline-reminder": DeadlineReminderProps;
 }
 
 export type EmailTemplate = keyof EmailPropsByTemplate;
@@ -90,6 +96,7 @@ export const emailTemplates: { [T in EmailTemplate]: EmailDefinition<EmailPropsB
   "retention-summary": { component: RetentionSummaryEmail, subject: retentionSummarySubject },
   "access-report-notice": { component: AccessReportNoticeEmail, subject: accessReportNoticeSubject },
   "access-report-attached": { component: AccessReportAttachedEmail, subject: accessReportAttachedSubject },
+  "deadline-reminder": { component: DeadlineReminderEmail, subject: deadlineReminderSubject },
 };
 
 // Headings stay in their own case in the text version (html-to-text upper-cases them by default).
