@@ -34,8 +34,11 @@ export const followUpsRouter = router({
   /** How many of the caller's are due today or overdue: the header's badge. */
   count: procedureFor("staff").query(({ ctx }) => countMyDueFollowUps(ctx.db, ctx.user.id, ctx.now())),
 
-  /** Whom a follow-up can be assigned to. */
-  assignees: procedureFor("staff").query(({ ctx }) => assignableStaff(ctx.db)),
+  /** Whom a follow-up can be assigned to, and who asks (the form's default). */
+  assignees: procedureFor("staff").query(async ({ ctx }) => ({
+    me: ctx.user.id,
+    staff: await assignableStaff(ctx.db),
+  })),
 
   done: procedureFor("staff")
     .input(followUpIdInput)
