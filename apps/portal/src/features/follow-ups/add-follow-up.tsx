@@ -73,20 +73,25 @@ export function AddFollowUp(props: AddFollowUpProps) {
             <span className="mb-1 block text-sm font-medium">{t("fields.dueOn")}</span>
             <input name="dueOn" type="date" required className={input} />
           </label>
-          <label>
-            <span className="mb-1 block text-sm font-medium">{t("fields.assignee")}</span>
-            {assignees.data ? (
-              <select name="assigneeId" defaultValue={assignees.data.me} className={input}>
-                {assignees.data.staff.map((staff) => (
-                  <option key={staff.id} value={staff.id}>
-                    {staff.name}
-                  </option>
-                ))}
-              </select>
-            ) : (
-              <select name="assigneeId" disabled className={input} />
-            )}
-          </label>
+          <div>
+            <label htmlFor="follow-up-assignee" className="mb-1 block text-sm font-medium">
+              {t("fields.assignee")}
+            </label>
+            <select
+              id="follow-up-assignee"
+              name="assigneeId"
+              key={assignees.data?.me ?? "loading"}
+              defaultValue={assignees.data?.me}
+              disabled={!assignees.data}
+              className={input}
+            >
+              {assignees.data?.staff.map((staff) => (
+                <option key={staff.id} value={staff.id}>
+                  {staff.name}
+                </option>
+              ))}
+            </select>
+          </div>
           <label className="md:col-span-2">
             <span className="mb-1 block text-sm font-medium">{t("fields.note")}</span>
             <textarea name="note" rows={2} maxLength={5000} className={input} />
