@@ -8,6 +8,7 @@ import {
 } from "@purposeful/db";
 import { createPerson, createStaffUser } from "@purposeful/db/seed";
 import { createTestDatabase, type TestDatabase } from "@purposeful/db/testing";
+import type { Language } from "@purposeful/domain";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { useTestDatabase } from "../../../../testing/signed-in";
 
@@ -52,7 +53,7 @@ async function notifyAuthority(db: Database, incidentId: string, notifiedAt: Dat
 beforeAll(async () => {
   t = await createTestDatabase();
   useTestDatabase(t.db);
-  const user = (role: "staff" | "dpo" | "admin", locale: "de" | "en") =>
+  const user = (role: "staff" | "dpo" | "admin", locale: Language) =>
     createStaffUser(t.db, {
       email: `${role}@company.example`,
       name: `${role} person`,
