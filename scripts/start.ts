@@ -130,6 +130,8 @@ const jobs = [
   { route: "audit-checkpoint", pattern: "0 0 3 * * *" },
   // Daily retention run: due persons erased or queued for the DPO (hosted: 02:30 UTC, vercel.json).
   { route: "retention", pattern: "0 30 2 * * *" },
+  // Deadline reminders for requests, incidents and follow-ups (hosted: every 15 minutes, vercel.json).
+  { route: "deadlines", pattern: "0 */15 * * * *" },
 ];
 for (const job of jobs) {
   new Cron(job.pattern, { name: job.route, protect: true, unref: true }, async () => {

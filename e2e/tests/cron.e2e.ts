@@ -6,6 +6,7 @@ const summaryKeys: Record<string, string[]> = {
   "traffic-lights": ["refreshed"],
   "rate-limits": ["microsite", "staff"],
   jobs: ["jobs", "batches", "processed"],
+  deadlines: ["scanned", "due", "sent", "mails"],
 };
 
 for (const [route, keys] of Object.entries(summaryKeys)) {

@@ -131,6 +131,14 @@ export const domainErrorReasons = [
   "risk_not_assessed",
   "delay_reason_required",
   "invalid_notification_time",
+  // follow-ups (Wiedervorlagen)
+  "follow_up_not_found",
+  "follow_up_done",
+  "follow_up_not_yours",
+  "follow_up_about_required",
+  "follow_up_due_in_past",
+  "follow_up_postpone_reason_required",
+  "follow_up_postpone_not_future",
 ] as const;
 export type DomainErrorReason = (typeof domainErrorReasons)[number];
 

@@ -38,4 +38,6 @@ export * from "./requests/case-progress.ts";
 export * from "./requests/case-steps.ts";
 export * from "./requests/deadline.ts";
 export * from "./requests/extension.ts";
+export * from "./requests/follow-ups.ts";
+export * from "./requests/reminders.ts";
 export * from "./roles.ts";

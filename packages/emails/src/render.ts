@@ -21,6 +21,10 @@ import ConsentRequestEmail, {
   type ConsentRequestProps,
   consentRequestSubject,
 } from "./emails/consent-request.email.tsx";
+import DeadlineReminderEmail, {
+  type DeadlineReminderProps,
+  deadlineReminderSubject,
+} from "./emails/deadline-reminder.email.tsx";
 import DoubleOptInEmail, {
   type DoubleOptInProps,
   doubleOptInSubject,
@@ -57,6 +61,7 @@ export type {
   AuditCheckpointProps,
   ConsentReceiptProps,
   ConsentRequestProps,
+  DeadlineReminderProps,
   DoubleOptInProps,
   RequestExtensionProps,
   RequestReceiptProps,
@@ -79,6 +84,7 @@ export interface EmailPropsByTemplate {
   "request-verification": RequestVerificationProps;
   "request-receipt": RequestReceiptProps;
   "request-extension": RequestExtensionProps;
+  "deadline-reminder": DeadlineReminderProps;
 }
 
 export type EmailTemplate = keyof EmailPropsByTemplate;
@@ -111,6 +117,7 @@ export const emailTemplates: { [T in EmailTemplate]: EmailDefinition<EmailPropsB
   "request-verification": { component: RequestVerificationEmail, subject: requestVerificationSubject },
   "request-receipt": { component: RequestReceiptEmail, subject: requestReceiptSubject },
   "request-extension": { component: RequestExtensionEmail, subject: requestExtensionSubject },
+  "deadline-reminder": { component: DeadlineReminderEmail, subject: deadlineReminderSubject },
 };
 
 // Headings stay in their own case in the text version (html-to-text upper-cases them by default).

@@ -34,6 +34,13 @@ type CaseReason = Extract<
   | "risk_not_assessed"
   | "delay_reason_required"
   | "invalid_notification_time"
+  | "follow_up_not_found"
+  | "follow_up_done"
+  | "follow_up_not_yours"
+  | "follow_up_about_required"
+  | "follow_up_due_in_past"
+  | "follow_up_postpone_reason_required"
+  | "follow_up_postpone_not_future"
 >;
 
 export const caseReasonMessages: Record<CaseReason, Localized> = {
@@ -156,5 +163,33 @@ export const caseReasonMessages: Record<CaseReason, Localized> = {
   invalid_notification_time: {
     de: "Der Zeitpunkt der Meldung muss nach der Kenntnis und darf nicht in der Zukunft liegen.",
     en: "The notification time must be after awareness and not in the future.",
+  },
+  follow_up_not_found: {
+    de: "Diese Wiedervorlage gibt es nicht (mehr).",
+    en: "This follow-up does not exist (any more).",
+  },
+  follow_up_done: {
+    de: "Diese Wiedervorlage ist bereits erledigt.",
+    en: "This follow-up is already done.",
+  },
+  follow_up_not_yours: {
+    de: "Diese Wiedervorlage können nur die zuständige Person, wer sie angelegt hat, der oder die Datenschutzbeauftragte und Admins ändern.",
+    en: "Only the assignee, whoever created it, the data protection officer and admins can change this follow-up.",
+  },
+  follow_up_about_required: {
+    de: "Eine Wiedervorlage gehört zu genau einer Anfrage, einer Datenschutzverletzung oder einer Person.",
+    en: "A follow-up belongs to exactly one request, incident or person.",
+  },
+  follow_up_due_in_past: {
+    de: "Das Datum der Wiedervorlage darf nicht in der Vergangenheit liegen.",
+    en: "The follow-up's date cannot be in the past.",
+  },
+  follow_up_postpone_reason_required: {
+    de: "Bitte begründen Sie, warum Sie die Wiedervorlage verschieben.",
+    en: "Please give a reason for postponing the follow-up.",
+  },
+  follow_up_postpone_not_future: {
+    de: "Eine Wiedervorlage kann nur auf einen Tag nach heute verschoben werden.",
+    en: "A follow-up can only be postponed to a day after today.",
   },
 };

@@ -5,6 +5,7 @@ import { consentRequestsRouter } from "./routers/consent-requests/router";
 import { dashboardRouter } from "./routers/dashboard/router";
 import { documentsRouter } from "./routers/documents/router";
 import { erasureRouter } from "./routers/erasure/router";
+import { followUpsRouter } from "./routers/follow-ups/router";
 import { incidentsRouter } from "./routers/incidents/router";
 import { kioskRouter } from "./routers/kiosk/router";
 import { listsRouter } from "./routers/lists/router";
@@ -30,6 +31,7 @@ export const appRouter = router({
   requests: requestsRouter,
   incidents: incidentsRouter,
   erasure: erasureRouter,
+  followUps: followUpsRouter,
   kiosk: kioskRouter,
   lists: listsRouter,
   me: meRouter,

@@ -136,13 +136,3 @@ export async function personsWithEmail(
     .limit(10)
     .execute();
 }
-
-/** Active staff users a case or follow-up can be assigned to. */
-export async function assignableStaff(db: Database): Promise<Array<{ id: string; name: string }>> {
-  return db
-    .selectFrom("staffUser")
-    .select(["id", "name"])
-    .where("banned", "=", false)
-    .orderBy("name")
-    .execute();
-}

@@ -103,7 +103,7 @@ async function anonymizeCasework(trx: Database, ids: readonly string[], addresse
     trx,
   );
   await sql`
-    UPDATE follow_up SET title = ${ANONYMIZED_TEXT}, note = NULL WHERE person_id IN (SELECT unnest(${persons}))`.execute(
+    UPDATE follow_up SET title = ${ANONYMIZED_TEXT}, note = NULL, last_postpone_reason = NULL WHERE person_id IN (SELECT unnest(${persons}))`.execute(
     trx,
   );
 }

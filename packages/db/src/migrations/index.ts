@@ -14,6 +14,7 @@ import * as m0017 from "./0017-access-reports.ts";
 import * as m0018 from "./0018-report-attachments.ts";
 import * as m0019 from "./0019-request-cases.ts";
 import * as m0020 from "./0020-incident-cases.ts";
+import * as m0021 from "./0021-follow-ups.ts";
 import * as m0022 from "./0022-microsite-requests.ts";
 import * as m0023 from "./0023-light-snapshots.ts";
 
@@ -34,6 +35,7 @@ export const migrations: Record<string, Migration> = {
   "0018-report-attachments": m0018,
   "0019-request-cases": m0019,
   "0020-incident-cases": m0020,
+  "0021-follow-ups": m0021,
   "0022-microsite-requests": m0022,
   "0023-light-snapshots": m0023,
 };

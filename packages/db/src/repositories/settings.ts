@@ -1,4 +1,9 @@
-import { defaultRetentionAction, defaultRetentionGraceDays, type RetentionAction } from "@purposeful/domain";
+import {
+  defaultReminderDaysBeforeDue,
+  defaultRetentionAction,
+  defaultRetentionGraceDays,
+  type RetentionAction,
+} from "@purposeful/domain";
 import { recordAudit } from "../audit/record-audit.ts";
 import type { Database } from "../create-database.ts";
 
@@ -36,6 +41,8 @@ export interface CompanySettings {
   retentionAction: RetentionAction;
   /** how many days a contact without any purpose is kept for one to be recorded */
   retentionGraceDays: number;
+  /** days before a request's due date on which its assignee is reminded (`isValidReminderDays`) */
+  reminderDaysBeforeDue: number[];
 }
 
 const fallback: CompanySettings = {
@@ -58,6 +65,7 @@ const fallback: CompanySettings = {
   ageOfConsent: 16,
   retentionAction: defaultRetentionAction,
   retentionGraceDays: defaultRetentionGraceDays,
+  reminderDaysBeforeDue: [...defaultReminderDaysBeforeDue],
 };
 
 /** The controller's identity and calendar, shown in every mail and used for deadlines. */
@@ -84,8 +92,9 @@ export async function updateCompanySettings(
     .executeTakeFirst();
   const before = { ...fallback, ...((row?.value as Partial<CompanySettings> | undefined) ?? {}) };
   const after: CompanySettings = { ...before, ...settings };
+  // Compared as JSON: the reminder days are a list.
   const changed = (Object.keys(after) as Array<keyof CompanySettings>).filter(
-    (key) => (before[key] ?? null) !== (after[key] ?? null),
+    (key) => JSON.stringify(before[key] ?? null) !== JSON.stringify(after[key] ?? null),
   );
   if (changed.length === 0) return { changed };
   const value = JSON.stringify(after);

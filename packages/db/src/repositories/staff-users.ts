@@ -25,6 +25,17 @@ export async function staffUserNames(db: Database, ids: readonly string[]): Prom
   return new Map(rows.map((row) => [row.id, row.name]));
 }
 
+/** The active staff users' ids and names, by name: whom a follow-up or a case can be assigned to. */
+export async function assignableStaff(db: Database): Promise<Array<{ id: string; name: string }>> {
+  return db
+    .selectFrom("staffUser")
+    .select(["id", "name"])
+    .where("banned", "=", false)
+    .orderBy("name")
+    .orderBy("id")
+    .execute();
+}
+
 /** Whether a staff user exists and is not deactivated (new sessions are refused otherwise). */
 export async function isActiveStaffUser(db: Database, userId: string): Promise<boolean> {
   const user = await db.selectFrom("staffUser").select("banned").where("id", "=", userId).executeTakeFirst();

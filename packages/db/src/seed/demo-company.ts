@@ -30,4 +30,5 @@ export const demoCompany: CompanySettings = {
   // The demo's due contacts are queued for the DPO's review on the Retention page, not erased.
   retentionAction: "review",
   retentionGraceDays: 30,
+  reminderDaysBeforeDue: [7, 2],
 };

@@ -141,6 +141,16 @@ export interface CaseLink {
   requestId: string | null;
 }
 
+export interface CaseReminder {
+  followUpId: string | null;
+  incidentId: string | null;
+  key: string;
+  kind: import("@purposeful/domain").ReminderKind;
+  recipients: Generated<number>;
+  requestId: string | null;
+  sentAt: Timestamp;
+}
+
 export interface CaseStep {
   doneAt: Timestamp | null;
   doneBy: string | null;
@@ -256,13 +266,18 @@ export interface FollowUp {
   createdAt: Generated<Timestamp>;
   createdBy: string | null;
   doneAt: Timestamp | null;
+  doneBy: string | null;
   dueOn: string;
   id: Generated<string>;
   incidentId: string | null;
+  lastPostponedAt: Timestamp | null;
+  lastPostponeReason: string | null;
   note: string | null;
   personId: string | null;
+  postponedCount: Generated<number>;
   requestId: string | null;
   title: string;
+  updatedAt: Generated<Timestamp>;
 }
 
 export interface Incident {
@@ -645,6 +660,7 @@ export interface DB {
   bulkJob: BulkJob;
   campaignCheck: CampaignCheck;
   caseLink: CaseLink;
+  caseReminder: CaseReminder;
   caseStep: CaseStep;
   consentCampaign: ConsentCampaign;
   consentCampaignRecipient: ConsentCampaignRecipient;

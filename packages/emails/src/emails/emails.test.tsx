@@ -69,6 +69,16 @@ const expectations: {
     url: (p) => p.settingsUrl,
     dates: { de: "am 28.12.2026 aufheben", en: "lifting this restriction on 28 December 2026" },
   },
+  "deadline-reminder": {
+    subject: {
+      de: "Frist: DSR-2026-0007 ist am 30.11.2026 fällig",
+      en: "Deadline: DSR-2026-0007 is due on 30 November 2026",
+    },
+    // The case number and its deadline, nothing about the data subject.
+    purposeNames: (p) => [p.caseNumber ?? "", String(p.daysLeft)],
+    url: (p) => p.caseUrl,
+    dates: { de: "30.11.2026", en: "30 November 2026" },
+  },
   "retention-summary": {
     subject: { de: "Aufbewahrung: Lauf vom 29.11.2026", en: "Retention: run of 29 November 2026" },
     // The run's counts, and nothing about any person.

@@ -1,6 +1,8 @@
 import {
   type ClaimedMessage,
   type Database,
+  type DeadlineReminderFacts,
+  deadlineReminderTemplate,
   getCompanySettings,
   markCancelled,
   type RetentionSummaryFacts,
@@ -95,6 +97,32 @@ async function renderRetentionSummary(
   return { ...mail, headers: {} };
 }
 
+/** A deadline reminder to a staff member: the case number and its deadline, linked to the case. */
+async function renderDeadlineReminder(
+  db: Database,
+  row: ClaimedMessage,
+  urls: QueuedMailUrls,
+): Promise<Rendering> {
+  const facts = row.props as unknown as DeadlineReminderFacts;
+  const mail = await renderEmail(
+    "deadline-reminder",
+    {
+      company: await companyForMail(db),
+      salutationName: facts.recipientName || row.toAddress,
+      kind: facts.kind,
+      caseNumber: facts.caseNumber,
+      requestType: facts.requestType,
+      dueDate: facts.dueDate,
+      daysLeft: facts.daysLeft,
+      hours: facts.hours,
+      extended: facts.extended,
+      caseUrl: urls.portalUrl ? new URL(facts.path, urls.portalUrl).toString() : null,
+    },
+    row.language,
+  );
+  return { ...mail, headers: {} };
+}
+
 const renderers: Record<
   string,
   (
@@ -106,6 +134,7 @@ const renderers: Record<
 > = {
   "consent-request": renderConsentRequest,
   [retentionSummaryTemplate]: renderRetentionSummary,
+  [deadlineReminderTemplate]: renderDeadlineReminder,
 };
 
 /** Answers to the person's own request (the access report), queued under `mayMailRequestAnswer`. */

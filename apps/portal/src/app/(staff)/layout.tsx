@@ -3,8 +3,10 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
+import { FollowUpsLink } from "../../features/follow-ups/follow-ups-link";
 import { LanguageSwitcher } from "../../features/shell/language-switcher";
 import { SignOutButton } from "../../features/shell/sign-out-button";
+import { getServerCaller } from "../../server/caller";
 import { requireStaffSession } from "../../server/session";
 import { TRPCReactProvider } from "../../trpc/react";
 
@@ -14,6 +16,8 @@ export default async function StaffLayout({ children }: { children: ReactNode })
   if (signedIn.session.kiosk) redirect("/signature");
   const { user } = signedIn;
   const t = await getTranslations();
+  const { caller } = await getServerCaller();
+  const dueFollowUps = await caller.followUps.count();
   return (
     <TRPCReactProvider>
       <header className="border-b border-slate-200 bg-white">
@@ -83,6 +87,7 @@ export default async function StaffLayout({ children }: { children: ReactNode })
             )}
           </nav>
           <div className="ml-auto flex items-center gap-4 text-sm">
+            <FollowUpsLink due={dueFollowUps} />
             <span data-testid="current-user">
               {user.name} · {t(`roles.${user.role}`)}
             </span>

@@ -60,6 +60,11 @@ export function CompanySettingsForm({ initial }: { initial: CompanySettings }) {
       ageOfConsent: Number(value("ageOfConsent")),
       retentionAction: value("retentionAction") as RetentionAction,
       retentionGraceDays: Number(value("retentionGraceDays")),
+      // "7, 2" → [7, 2]; anything but numbers becomes NaN, which the server refuses with a message.
+      reminderDaysBeforeDue: value("reminderDaysBeforeDue")
+        .split(/[\s,;]+/)
+        .filter(Boolean)
+        .map(Number),
     });
   }
 
@@ -166,6 +171,17 @@ export function CompanySettingsForm({ initial }: { initial: CompanySettings }) {
           max={maxRetentionGraceDays}
           step={1}
           defaultValue={initial.retentionGraceDays}
+          className={inputClass}
+        />
+      ))}
+      <h2 className="text-lg font-semibold md:col-span-2">{t("deadlines")}</h2>
+      {field("reminderDaysBeforeDue", (props) => (
+        <input
+          {...props}
+          type="text"
+          required
+          inputMode="numeric"
+          defaultValue={initial.reminderDaysBeforeDue.join(", ")}
           className={inputClass}
         />
       ))}

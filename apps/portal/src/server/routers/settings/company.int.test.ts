@@ -103,6 +103,11 @@ describe("company settings in the portal (#23)", () => {
     ["authorityUrl", { authorityUrl: "http://datenschutz-hamburg.de" }, "https_required"],
     ["authorityUrl", { authorityUrl: "http://localhost:3001" }, "https_required"],
     ["technicalMeasures", { technicalMeasures: "x".repeat(20_001) }, "too_long"],
+    ["reminderDaysBeforeDue", { reminderDaysBeforeDue: [] }, "reminder_days_invalid"],
+    ["reminderDaysBeforeDue", { reminderDaysBeforeDue: [0] }, "reminder_days_invalid"],
+    ["reminderDaysBeforeDue", { reminderDaysBeforeDue: [7, 7] }, "reminder_days_invalid"],
+    ["reminderDaysBeforeDue", { reminderDaysBeforeDue: [1.5] }, "reminder_days_invalid"],
+    ["reminderDaysBeforeDue", { reminderDaysBeforeDue: [6, 5, 4, 3, 2, 1] }, "reminder_days_invalid"],
   ])("#23 refuses a bad %s with a message key and writes nothing", async (field, change, key) => {
     const before = await getCompanySettings(t.db);
     expect(await fieldErrors({ ...valid, ...change })).toEqual({ [field]: [key] });
@@ -150,6 +155,18 @@ describe("company settings in the portal (#23)", () => {
     });
     // The same text as a textarea sends it again: nothing changed.
     expect((await admin().settings.updateCompany({ ...valid, ...facts })).changed).toEqual([]);
+  });
+
+  it("issue 11 #8 an admin sets the days before a request's due date its assignee is reminded", async () => {
+    expect(await admin().settings.company()).toMatchObject({ reminderDaysBeforeDue: [7, 2] });
+    const result = await admin().settings.updateCompany({ ...valid, reminderDaysBeforeDue: [3, 14] });
+    expect(result.changed).toContain("reminderDaysBeforeDue");
+    expect(await admin().settings.company()).toMatchObject({ reminderDaysBeforeDue: [14, 3] });
+    // The same days again change nothing.
+    expect(
+      (await admin().settings.updateCompany({ ...valid, reminderDaysBeforeDue: [14, 3] })).changed,
+    ).toEqual([]);
+    await admin().settings.updateCompany({ ...valid, reminderDaysBeforeDue: [7, 2] });
   });
 
   it("#23 accepts http://localhost notice pages only outside production", () => {

@@ -1,9 +1,11 @@
 import {
+  defaultReminderDaysBeforeDue,
   defaultRetentionAction,
   defaultRetentionGraceDays,
   germanFederalStates,
   isPublicNoticeUrl,
   isValidAgeOfConsent,
+  isValidReminderDays,
   isValidRetentionGraceDays,
   retentionActions,
 } from "@purposeful/domain";
@@ -82,6 +84,12 @@ export function companySettingsInput(options: { allowLocalhost: boolean }) {
         .number({ error: "grace_days_range" })
         .refine(isValidRetentionGraceDays, { error: "grace_days_range" })
         .default(defaultRetentionGraceDays),
+      // Issue 11 #8: the assignee of a request is reminded on these days before its due date.
+      reminderDaysBeforeDue: z
+        .array(z.number({ error: "reminder_days_invalid" }), { error: "reminder_days_invalid" })
+        .refine(isValidReminderDays, { error: "reminder_days_invalid" })
+        .transform((days) => [...days].sort((a, b) => b - a))
+        .default([...defaultReminderDaysBeforeDue]),
     })
     .refine((settings) => settings.dpoName === "" || settings.dpoEmail !== "", {
       error: "dpo_email_required",

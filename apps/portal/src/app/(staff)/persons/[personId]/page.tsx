@@ -11,6 +11,7 @@ import { RequestConsentPanel } from "../../../../features/consent/request-consen
 import { ErasureAction } from "../../../../features/erasure/erasure-action";
 import { type ErasureHistoryView, PersonErasures } from "../../../../features/erasure/person-erasures";
 import { PersonHeldItems } from "../../../../features/erasure/person-held-items";
+import { AddFollowUp } from "../../../../features/follow-ups/add-follow-up";
 import { PersonActivities } from "../../../../features/persons/person-activities";
 import {
   type AdmissibilityView,
@@ -88,6 +89,7 @@ export default async function PersonPage({ params }: { params: Promise<{ personI
           <RecordConsentPanel personId={person.person.id} minor={person.ageCheck.status === "minor"} />
           <ObjectionPanel personId={person.person.id} objected={person.person.dmObjectionChannels} />
           <RequestConsentPanel personId={person.person.id} />
+          <AddFollowUp personId={person.person.id} />
         </>
       )}
       <PersonCampaigns view={person} />
