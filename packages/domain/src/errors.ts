@@ -121,6 +121,7 @@ export const domainErrorReasons = [
   "risk_not_assessed",
   "delay_reason_required",
   "invalid_notification_time",
+  "subjects_notification_not_allowed",
 ] as const;
 export type DomainErrorReason = (typeof domainErrorReasons)[number];
 

@@ -24,6 +24,7 @@ type CaseReason = Extract<
   | "risk_not_assessed"
   | "delay_reason_required"
   | "invalid_notification_time"
+  | "subjects_notification_not_allowed"
 >;
 
 export const caseReasonMessages: Record<CaseReason, Localized> = {
@@ -106,5 +107,9 @@ export const caseReasonMessages: Record<CaseReason, Localized> = {
   invalid_notification_time: {
     de: "Der Zeitpunkt der Meldung muss nach der Kenntnis und darf nicht in der Zukunft liegen.",
     en: "The notification time must be after awareness and not in the future.",
+  },
+  subjects_notification_not_allowed: {
+    de: "Das Risiko wurde als „kein Risiko“ bewertet: Eine Benachrichtigung der betroffenen Personen ist nur bei einem Risiko vorgesehen, vorgeschrieben bei hohem Risiko (Art. 34 Abs. 1 DSGVO).",
+    en: "The risk was assessed as “no risk”: the people affected are notified only where there is a risk, and must be at a high risk (Art. 34(1) GDPR).",
   },
 };

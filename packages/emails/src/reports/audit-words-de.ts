@@ -42,6 +42,12 @@ export const auditWordsDe: AuditWords = {
       "Ein Schritt zur Bearbeitung einer Datenschutzverletzung entfiel, mit Begründung",
     "incident.authority_notified": "Die Aufsichtsbehörde wurde über eine Datenschutzverletzung informiert",
     "incident.closed": "Die Bearbeitung einer Datenschutzverletzung wurde abgeschlossen",
+    "incident.authority_report_generated":
+      "Die Meldung einer Datenschutzverletzung an die Aufsichtsbehörde wurde erstellt (Art. 33 DSGVO)",
+    "incident.subjects_notification_started":
+      "Die Benachrichtigung der betroffenen Personen über eine Datenschutzverletzung wurde gestartet (Art. 34 DSGVO)",
+    "incident.subjects_notified":
+      "Die betroffenen Personen wurden über eine Datenschutzverletzung benachrichtigt (Art. 34 DSGVO)",
     "kiosk.entered": "Unterschriften-Kiosk gestartet",
     "kiosk.left": "Unterschriften-Kiosk beendet",
     "kiosk.leave_refused": "Unterschriften-Kiosk: falsches Passwort beim Beenden",

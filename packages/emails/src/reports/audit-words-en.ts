@@ -40,6 +40,11 @@ export const auditWordsEn: AuditWords = {
     "incident.step_skipped": "A step in handling a personal data breach was left out, with a reason",
     "incident.authority_notified": "The supervisory authority was notified of a personal data breach",
     "incident.closed": "The handling of a personal data breach was closed",
+    "incident.authority_report_generated":
+      "The notification of a personal data breach to the supervisory authority was drawn up (Art. 33 GDPR)",
+    "incident.subjects_notification_started":
+      "Notifying the people affected by a personal data breach was started (Art. 34 GDPR)",
+    "incident.subjects_notified": "The people affected by a personal data breach were notified (Art. 34 GDPR)",
     "kiosk.entered": "Signature kiosk started",
     "kiosk.left": "Signature kiosk closed",
     "kiosk.leave_refused": "Signature kiosk: wrong password to close it",
