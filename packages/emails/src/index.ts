@@ -12,6 +12,7 @@ export {
 } from "./flows/consent-mails.ts";
 export { companyForMail, loadRecipient, purposeTexts, type Recipient } from "./flows/recipient.ts";
 export { sendRestrictionLiftedNotice } from "./flows/restriction-mails.ts";
+export { renderAuthorityNotificationPdf } from "./letters/render-authority-notification.ts";
 export {
   type ConsentLetter,
   type ConsentLettersInput,

@@ -44,7 +44,8 @@ export const auditWordsEn: AuditWords = {
       "The notification of a personal data breach to the supervisory authority was drawn up (Art. 33 GDPR)",
     "incident.subjects_notification_started":
       "Notifying the people affected by a personal data breach was started (Art. 34 GDPR)",
-    "incident.subjects_notified": "The people affected by a personal data breach were notified (Art. 34 GDPR)",
+    "incident.subjects_notified":
+      "The people affected by a personal data breach were notified (Art. 34 GDPR)",
     "kiosk.entered": "Signature kiosk started",
     "kiosk.left": "Signature kiosk closed",
     "kiosk.leave_refused": "Signature kiosk: wrong password to close it",
