@@ -13,6 +13,10 @@ import AuditCheckpointEmail, {
   type AuditCheckpointProps,
   auditCheckpointSubject,
 } from "./emails/audit-checkpoint.email.tsx";
+import BreachNoticeEmail, {
+  type BreachNoticeProps,
+  breachNoticeSubject,
+} from "./emails/breach-notice.email.tsx";
 import ConsentReceiptEmail, {
   type ConsentReceiptProps,
   consentReceiptSubject,
@@ -43,6 +47,7 @@ export type {
   AccessReportAttachedProps,
   AccessReportNoticeProps,
   AuditCheckpointProps,
+  BreachNoticeProps,
   ConsentReceiptProps,
   ConsentRequestProps,
   DoubleOptInProps,
@@ -61,6 +66,7 @@ export interface EmailPropsByTemplate {
   "retention-summary": RetentionSummaryProps;
   "access-report-notice": AccessReportNoticeProps;
   "access-report-attached": AccessReportAttachedProps;
+  "breach-notice": BreachNoticeProps;
 }
 
 export type EmailTemplate = keyof EmailPropsByTemplate;
@@ -90,6 +96,7 @@ export const emailTemplates: { [T in EmailTemplate]: EmailDefinition<EmailPropsB
   "retention-summary": { component: RetentionSummaryEmail, subject: retentionSummarySubject },
   "access-report-notice": { component: AccessReportNoticeEmail, subject: accessReportNoticeSubject },
   "access-report-attached": { component: AccessReportAttachedEmail, subject: accessReportAttachedSubject },
+  "breach-notice": { component: BreachNoticeEmail, subject: breachNoticeSubject },
 };
 
 // Headings stay in their own case in the text version (html-to-text upper-cases them by default).
