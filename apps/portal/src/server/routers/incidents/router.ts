@@ -5,6 +5,8 @@ import {
   createIncident,
   incidentCase,
   listIncidents,
+  startSubjectsNotification,
+  subjectsNotificationProgress,
 } from "@purposeful/db";
 import { procedureFor, router } from "../../trpc";
 import {
@@ -60,4 +62,24 @@ export const incidentsRouter = router({
           completeIncidentStep(trx, input, { staffUserId: ctx.user.id, role: ctx.user.role, at: ctx.now() }),
         ),
     ),
+
+  /** Art. 34: starts the notice to every linked person as a bulk job; the page then polls the progress. */
+  notifySubjects: procedureFor("dpo")
+    .input(incidentIdInput)
+    .mutation(({ ctx, input }) =>
+      ctx.db
+        .transaction()
+        .execute((trx) =>
+          startSubjectsNotification(trx, input, {
+            staffUserId: ctx.user.id,
+            role: ctx.user.role,
+            at: ctx.now(),
+          }),
+        ),
+    ),
+
+  /** Whether the notice may be started and how many it reaches; then its progress. */
+  subjectsNotification: procedureFor("dpo")
+    .input(incidentIdInput)
+    .query(({ ctx, input }) => subjectsNotificationProgress(ctx.db, input.incidentId, ctx.now())),
 });
