@@ -67,15 +67,13 @@ export const incidentsRouter = router({
   notifySubjects: procedureFor("dpo")
     .input(incidentIdInput)
     .mutation(({ ctx, input }) =>
-      ctx.db
-        .transaction()
-        .execute((trx) =>
-          startSubjectsNotification(trx, input, {
-            staffUserId: ctx.user.id,
-            role: ctx.user.role,
-            at: ctx.now(),
-          }),
-        ),
+      ctx.db.transaction().execute((trx) =>
+        startSubjectsNotification(trx, input, {
+          staffUserId: ctx.user.id,
+          role: ctx.user.role,
+          at: ctx.now(),
+        }),
+      ),
     ),
 
   /** Whether the notice may be started and how many it reaches; then its progress. */
