@@ -1,17 +1,20 @@
 export * from "./access/index.ts";
 export * from "./audit/index.ts";
 export * from "./campaigns/index.ts";
+export * from "./cases/breach-notice-job.ts";
 export * from "./cases/case-links.ts";
 export * from "./cases/case-lists.ts";
 export * from "./cases/case-record.ts";
 export * from "./cases/extension-notice.ts";
 export * from "./cases/follow-ups.ts";
 export * from "./cases/incident-persons.ts";
+export * from "./cases/incident-report.ts";
 export * from "./cases/incidents.ts";
 export * from "./cases/microsite-requests.ts";
 export * from "./cases/reminders.ts";
 export * from "./cases/request-case-view.ts";
 export * from "./cases/request-cases.ts";
+export * from "./cases/subjects-notification.ts";
 export * from "./consent/index.ts";
 export {
   createDatabase,

@@ -139,6 +139,7 @@ export const domainErrorReasons = [
   "follow_up_due_in_past",
   "follow_up_postpone_reason_required",
   "follow_up_postpone_not_future",
+  "subjects_notification_not_allowed",
 ] as const;
 export type DomainErrorReason = (typeof domainErrorReasons)[number];
 

@@ -17,6 +17,7 @@ export {
   sendRequestVerificationLink,
 } from "./flows/request-mails.ts";
 export { sendRestrictionLiftedNotice } from "./flows/restriction-mails.ts";
+export { renderAuthorityNotificationPdf } from "./letters/render-authority-notification.ts";
 export {
   type ConsentLetter,
   type ConsentLettersInput,

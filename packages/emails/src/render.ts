@@ -13,6 +13,10 @@ import AuditCheckpointEmail, {
   type AuditCheckpointProps,
   auditCheckpointSubject,
 } from "./emails/audit-checkpoint.email.tsx";
+import BreachNoticeEmail, {
+  type BreachNoticeProps,
+  breachNoticeSubject,
+} from "./emails/breach-notice.email.tsx";
 import ConsentReceiptEmail, {
   type ConsentReceiptProps,
   consentReceiptSubject,
@@ -59,6 +63,7 @@ export type {
   AccessReportAttachedProps,
   AccessReportNoticeProps,
   AuditCheckpointProps,
+  BreachNoticeProps,
   ConsentReceiptProps,
   ConsentRequestProps,
   DeadlineReminderProps,
@@ -85,6 +90,7 @@ export interface EmailPropsByTemplate {
   "request-receipt": RequestReceiptProps;
   "request-extension": RequestExtensionProps;
   "deadline-reminder": DeadlineReminderProps;
+  "breach-notice": BreachNoticeProps;
 }
 
 export type EmailTemplate = keyof EmailPropsByTemplate;
@@ -118,6 +124,7 @@ export const emailTemplates: { [T in EmailTemplate]: EmailDefinition<EmailPropsB
   "request-receipt": { component: RequestReceiptEmail, subject: requestReceiptSubject },
   "request-extension": { component: RequestExtensionEmail, subject: requestExtensionSubject },
   "deadline-reminder": { component: DeadlineReminderEmail, subject: deadlineReminderSubject },
+  "breach-notice": { component: BreachNoticeEmail, subject: breachNoticeSubject },
 };
 
 // Headings stay in their own case in the text version (html-to-text upper-cases them by default).

@@ -41,6 +41,7 @@ type CaseReason = Extract<
   | "follow_up_due_in_past"
   | "follow_up_postpone_reason_required"
   | "follow_up_postpone_not_future"
+  | "subjects_notification_not_allowed"
 >;
 
 export const caseReasonMessages: Record<CaseReason, Localized> = {
@@ -191,5 +192,9 @@ export const caseReasonMessages: Record<CaseReason, Localized> = {
   follow_up_postpone_not_future: {
     de: "Eine Wiedervorlage kann nur auf einen Tag nach heute verschoben werden.",
     en: "A follow-up can only be postponed to a day after today.",
+  },
+  subjects_notification_not_allowed: {
+    de: "Das Risiko wurde als „kein Risiko“ bewertet: Eine Benachrichtigung der betroffenen Personen ist nur bei einem Risiko vorgesehen, vorgeschrieben bei hohem Risiko (Art. 34 Abs. 1 DSGVO).",
+    en: "The risk was assessed as “no risk”: the people affected are notified only where there is a risk, and must be at a high risk (Art. 34(1) GDPR).",
   },
 };

@@ -1,5 +1,6 @@
 import { consentCampaignHandler } from "../campaigns/consent-campaign-job.ts";
 import { consentCampaignJob } from "../campaigns/consent-campaigns.ts";
+import { breachNoticeHandler, breachNoticeJob } from "../cases/breach-notice-job.ts";
 import { retentionSweepJob } from "../retention/retention-runs.ts";
 import { retentionSweepHandler } from "../retention/retention-sweep-job.ts";
 import type { BulkJobHandlers } from "./bulk-jobs.ts";
@@ -8,6 +9,8 @@ import { purposeLightsHandler, purposeLightsJob } from "./purpose-lights-job.ts"
 /** The kinds of bulk job that need no secret; a new kind is a handler added here. */
 export const bulkJobHandlers: BulkJobHandlers = {
   [purposeLightsJob]: purposeLightsHandler,
+  // Art. 34: the notice is queued unrendered; its only link is the controller's public notice.
+  [breachNoticeJob]: breachNoticeHandler,
 };
 
 /**

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { DomainError } from "../errors.ts";
-import { checkAuthorityNotification, checkRiskAssessment } from "./notification.ts";
+import {
+  breachNoticeReach,
+  checkAuthorityNotification,
+  checkRiskAssessment,
+  checkSubjectsNotification,
+  mayMailBreachNotice,
+} from "./notification.ts";
 
 const reasonOf = (run: () => unknown) => {
   try {
@@ -58,5 +64,23 @@ describe("incident notifications (Art. 33, 34)", () => {
         checkAuthorityNotification({ awareAt, notifiedAt: hours(5), now: hours(2), delayReason: null }),
       ),
     ).toBe("invalid_notification_time");
+  });
+
+  it("the people affected must be told at high risk, may be at risk, not at none or unassessed (Art. 34(1))", () => {
+    expect(checkSubjectsNotification("high")).toEqual({ required: true });
+    expect(checkSubjectsNotification("risk")).toEqual({ required: false });
+    expect(reasonOf(() => checkSubjectsNotification("none"))).toBe("subjects_notification_not_allowed");
+    expect(reasonOf(() => checkSubjectsNotification(null))).toBe("risk_not_assessed");
+  });
+
+  it("every linked person with an address gets the notice; only level-3 erasure or no address stops it", () => {
+    expect(breachNoticeReach({ erasedLevel: 0, hasEmail: true })).toBe("email");
+    // Levels 1 and 2 keep the primary address; the notice is no advertising (Art. 21(3)).
+    expect(breachNoticeReach({ erasedLevel: 2, hasEmail: true })).toBe("email");
+    expect(breachNoticeReach({ erasedLevel: 0, hasEmail: false })).toBe("no_email");
+    expect(breachNoticeReach({ erasedLevel: 3, hasEmail: true })).toBe("erased");
+    expect(breachNoticeReach({ erasedLevel: 3, hasEmail: false })).toBe("erased");
+    expect(mayMailBreachNotice({ erasedLevel: 1 })).toBe(true);
+    expect(mayMailBreachNotice({ erasedLevel: 3 })).toBe(false);
   });
 });

@@ -86,6 +86,25 @@ const expectations: {
     url: (p) => p.retentionUrl,
     dates: { de: "29.11.2026", en: "29 November 2026" },
   },
+  "breach-notice": {
+    subject: {
+      de: "Wichtige Information: Ihre Daten waren von einer Datenschutzverletzung betroffen",
+      en: "Important: your data was affected by a personal data breach",
+    },
+    // Art. 34(2): the nature, the DPO's name and contact, the likely consequences and the measures.
+    purposeNames: (p) => [
+      "Art. 34",
+      p.nature,
+      ...p.dataCategories,
+      p.consequences ?? "",
+      p.measures ?? "",
+      p.dpo.name,
+      p.dpo.email,
+      p.dpo.phone,
+    ],
+    url: (p) => p.company.privacyNoticeUrl ?? null,
+    dates: { de: "am 02.11.2026 erfahren", en: "aware of it on 2 November 2026" },
+  },
   "access-report-notice": {
     subject: {
       de: "Ihre Auskunft nach Art. 15 DSGVO liegt bereit",

@@ -4,14 +4,16 @@ import {
   assessTransactionalMail,
   DomainError,
   type Language,
+  mayMailBreachNotice,
   mayMailRequestAnswer,
 } from "@purposeful/domain";
 
 /**
  * A consent request is advertising (OLG Celle 13 U 15/14); receipts and confirmations are not; the
- * answer to a data subject's own request (an access report) goes even to a restricted person.
+ * answer to a data subject's own request (an access report) and the notice of a breach of their
+ * data (Art. 34) go even to a restricted person.
  */
-export type MailKind = "consent_request" | "transactional" | "request_answer";
+export type MailKind = "consent_request" | "transactional" | "request_answer" | "breach_notice";
 
 export interface Recipient {
   personId: string;
@@ -63,6 +65,8 @@ export async function loadRecipient(
   };
   if (kind === "request_answer") {
     if (!mayMailRequestAnswer(person)) throw new DomainError("forbidden", "erased");
+  } else if (kind === "breach_notice") {
+    if (!mayMailBreachNotice(person)) throw new DomainError("forbidden", "erased");
   } else {
     const verdict =
       kind === "consent_request" ? assessConsentRequestMail(facts) : assessTransactionalMail(facts);

@@ -1,4 +1,5 @@
 import {
+  breachNoticeTemplate,
   type ClaimedMessage,
   type Database,
   type DeadlineReminderFacts,
@@ -13,8 +14,10 @@ import {
   assessConsentRequestMail,
   assessTransactionalMail,
   DomainError,
+  mayMailBreachNotice,
   mayMailRequestAnswer,
 } from "@purposeful/domain";
+import { renderQueuedBreachNotice } from "../flows/breach-notice-mails.ts";
 import { consentRequestMail } from "../flows/consent-mails.ts";
 import { companyForMail, loadRecipient, purposeTexts } from "../flows/recipient.ts";
 import { renderEmail } from "../render.ts";
@@ -135,6 +138,7 @@ const renderers: Record<
   "consent-request": renderConsentRequest,
   [retentionSummaryTemplate]: renderRetentionSummary,
   [deadlineReminderTemplate]: renderDeadlineReminder,
+  [breachNoticeTemplate]: (db, row, _urls, now) => renderQueuedBreachNotice(db, row, now),
 };
 
 /** Answers to the person's own request (the access report), queued under `mayMailRequestAnswer`. */
@@ -144,7 +148,7 @@ const requestAnswerTemplates = new Set(["access-report-notice", "access-report-a
  * The claims whose person may no longer get them, decided now by the domain's rule for their kind:
  * a consent request (advertising) as `assessConsentRequestMail`, the answer to the person's own
  * request as `mayMailRequestAnswer` (Art. 12(3): a restricted person gets it too, as when it was
- * queued), every other mail to a person as `assessTransactionalMail` — so a person restricted (Art. 18(2)) or erased after a mail was queued
+ * queued), the Art. 34 breach notice as `mayMailBreachNotice` (likewise), every other mail to a person as `assessTransactionalMail` — so a person restricted (Art. 18(2)) or erased after a mail was queued
  * gets none but the notices that are sent after the change (e.g. the restriction's lifting, Art. 18(3)).
  * Members of a pinned provider batch stay: a batch whose outcome is unknown is only ever repeated
  * identically.
@@ -175,6 +179,11 @@ async function refusedClaims(db: Database, claims: ClaimedMessage[]): Promise<Ma
     if (!person) continue;
     if (requestAnswerTemplates.has(claim.template)) {
       if (!mayMailRequestAnswer(person)) refused.set(claim.id, "erased");
+      continue;
+    }
+    // Art. 34: owed to the person whatever their restriction or mail blocks (see breachNoticeReach).
+    if (claim.template === breachNoticeTemplate) {
+      if (!mayMailBreachNotice(person)) refused.set(claim.id, "erased");
       continue;
     }
     const verdict =

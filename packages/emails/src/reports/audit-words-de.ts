@@ -49,6 +49,12 @@ export const auditWordsDe: AuditWords = {
     "incident.item_linked": "Ein Dokument oder eine Aktivität wurde dem Vorfall zugeordnet",
     "incident.persons_linked":
       "Sie wurden als möglicherweise betroffene Person einer Datenschutzverletzung erfasst",
+    "incident.authority_report_generated":
+      "Die Meldung einer Datenschutzverletzung an die Aufsichtsbehörde wurde erstellt (Art. 33 DSGVO)",
+    "incident.subjects_notification_started":
+      "Die Benachrichtigung der betroffenen Personen über eine Datenschutzverletzung wurde gestartet (Art. 34 DSGVO)",
+    "incident.subjects_notified":
+      "Die betroffenen Personen wurden über eine Datenschutzverletzung benachrichtigt (Art. 34 DSGVO)",
     "kiosk.entered": "Unterschriften-Kiosk gestartet",
     "kiosk.left": "Unterschriften-Kiosk beendet",
     "kiosk.leave_refused": "Unterschriften-Kiosk: falsches Passwort beim Beenden",

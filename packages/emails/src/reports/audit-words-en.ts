@@ -46,6 +46,12 @@ export const auditWordsEn: AuditWords = {
     "incident.closed": "The handling of a personal data breach was closed",
     "incident.item_linked": "A document or activity was linked to the breach case",
     "incident.persons_linked": "You were recorded as possibly affected by a personal data breach",
+    "incident.authority_report_generated":
+      "The notification of a personal data breach to the supervisory authority was drawn up (Art. 33 GDPR)",
+    "incident.subjects_notification_started":
+      "Notifying the people affected by a personal data breach was started (Art. 34 GDPR)",
+    "incident.subjects_notified":
+      "The people affected by a personal data breach were notified (Art. 34 GDPR)",
     "kiosk.entered": "Signature kiosk started",
     "kiosk.left": "Signature kiosk closed",
     "kiosk.leave_refused": "Signature kiosk: wrong password to close it",

@@ -8,6 +8,8 @@ import {
   linkCaseItem,
   linkIncidentPersons,
   listIncidents,
+  startSubjectsNotification,
+  subjectsNotificationProgress,
 } from "@purposeful/db";
 import { procedureFor, router } from "../../trpc";
 import {
@@ -104,4 +106,22 @@ export const incidentsRouter = router({
           completeIncidentStep(trx, input, { staffUserId: ctx.user.id, role: ctx.user.role, at: ctx.now() }),
         ),
     ),
+
+  /** Art. 34: starts the notice to every linked person as a bulk job; the page then polls the progress. */
+  notifySubjects: procedureFor("dpo")
+    .input(incidentIdInput)
+    .mutation(({ ctx, input }) =>
+      ctx.db.transaction().execute((trx) =>
+        startSubjectsNotification(trx, input, {
+          staffUserId: ctx.user.id,
+          role: ctx.user.role,
+          at: ctx.now(),
+        }),
+      ),
+    ),
+
+  /** Whether the notice may be started and how many it reaches; then its progress. */
+  subjectsNotification: procedureFor("dpo")
+    .input(incidentIdInput)
+    .query(({ ctx, input }) => subjectsNotificationProgress(ctx.db, input.incidentId, ctx.now())),
 });
