@@ -132,6 +132,33 @@ describe("the guided steps (issue 11 #2)", () => {
     ]);
     expect(stepsOfRequest("access", false)).toBe(requestSteps.access);
   });
+
+  it("the extension notice waits for neither the identity nor the steps before it, and blocks nothing (Art. 12(3))", () => {
+    const steps = stepsOfRequest("access", true);
+    const before = caseProgress(steps, [], { identityVerified: false });
+    expect(before.steps.find((s) => s.key === "notify_extension")).toMatchObject({
+      status: "open",
+      lockedBy: null,
+    });
+    // The identity check is still what comes next; the report waits for it, not for the notice.
+    expect(before.next).toBe("verify_identity");
+    expect(reasonOf(() => checkStepCompletion(before, { key: "notify_extension", role: "dpo" }))).toBeNull();
+    const verified = caseProgress(steps, [done("verify_identity")], { identityVerified: true });
+    expect(verified.steps.find((s) => s.key === "generate_report")?.status).toBe("open");
+    expect(verified.finished).toBe(false);
+    // Closing still needs it: the last step waits for every other step, the notice too.
+    const allButNotice = caseProgress(
+      steps,
+      ["verify_identity", "generate_report", "review_report", "send_report"].map(done),
+      { identityVerified: true },
+    );
+    expect(allButNotice.steps.find((s) => s.key === "close")).toMatchObject({
+      status: "locked",
+      lockedBy: "previous",
+    });
+    expect(allButNotice.next).toBe("notify_extension");
+    expect(allButNotice.finished).toBe(false);
+  });
 });
 
 describe("incident steps (issue 11 #6)", () => {

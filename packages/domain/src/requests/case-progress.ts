@@ -50,10 +50,18 @@ export function caseProgress(
     }
     // The missing identity is the reason people need to hear first (Art. 12(6)).
     const lockedBy =
-      definition.needsIdentity && !facts.identityVerified ? "identity" : blocked ? "previous" : null;
-    blocked = true;
+      definition.needsIdentity && !facts.identityVerified
+        ? "identity"
+        : blocked && definition.inOrder
+          ? "previous"
+          : null;
+    if (definition.inOrder) blocked = true;
     return { ...base, status: lockedBy ? "locked" : "open", lockedBy };
   });
+  // The last step closes the case: it waits for every other step, those done out of order too.
+  const last = steps.at(-1);
+  if (last?.status === "open" && steps.slice(0, -1).some((s) => s.status === "open" || s.status === "locked"))
+    steps[steps.length - 1] = { ...last, status: "locked", lockedBy: "previous" };
   const next = steps.find((s) => s.status === "open")?.key ?? null;
   return { steps, next, finished: steps.every((s) => s.status === "done" || s.status === "skipped") };
 }

@@ -38,6 +38,8 @@ export interface CaseStepDefinition {
   needsIdentity: boolean;
   /** may be skipped with a reason (some steps are what the case is for, and never are) */
   skippable: boolean;
+  /** waits for the steps before it (most do); a step that must not wait is done whenever it is due */
+  inOrder: boolean;
 }
 
 const step = (
@@ -51,6 +53,7 @@ const step = (
   role: options.role ?? "staff",
   needsIdentity: options.needsIdentity ?? false,
   skippable: options.skippable ?? true,
+  inOrder: options.inOrder ?? true,
 });
 
 // Art. 12(6): reasonable doubts about the identity allow asking for more; never disclose without it.
@@ -142,9 +145,12 @@ export const requestSteps: Record<RequestType, readonly CaseStepDefinition[]> = 
 };
 
 /** An extension (Art. 12(3)) adds this step: the person must be told within the first month. */
+// It discloses nothing and is due within the first month whatever else stands open, so it waits for
+// neither the identity check nor the steps before it.
 export const extensionNoticeStep = step("notify_extension", "Art. 12(3)", {
   action: "send_extension_notice",
   skippable: false,
+  inOrder: false,
 });
 
 /** The steps of a breach incident; the notifications are required or not by `requiredNotifications`. */

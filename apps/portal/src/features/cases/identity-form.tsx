@@ -1,6 +1,6 @@
 "use client";
 
-import { identityMethods } from "@purposeful/domain";
+import { identityMethods, type Language, languages } from "@purposeful/domain";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { inputClass, primaryClass } from "./case-format";
@@ -88,5 +88,45 @@ export function ExtendForm({ busy, onExtend }: { busy: boolean; onExtend: (reaso
         {t("confirmExtend")}
       </button>
     </form>
+  );
+}
+
+/**
+ * Art. 12(3) sentence 3: the requester is told of the extension, with its reasons, within the first
+ * month; the notice goes through the outbox in the language chosen here.
+ */
+export function ExtensionNotice({
+  busy,
+  defaultLanguage,
+  hasAddress,
+  onSend,
+}: {
+  busy: boolean;
+  defaultLanguage: Language;
+  hasAddress: boolean;
+  onSend: (language: Language) => void;
+}) {
+  const t = useTranslations("case");
+  const tl = useTranslations("languages");
+  const [language, setLanguage] = useState<Language>(defaultLanguage);
+  if (!hasAddress) return <p className="text-sm text-slate-700">{t("noticeNoAddress")}</p>;
+  return (
+    <div className="flex flex-wrap items-center gap-2">
+      <select
+        className="rounded border border-slate-300 bg-white px-2 py-1 text-sm"
+        aria-label={t("noticeLanguage")}
+        value={language}
+        onChange={(event) => setLanguage(event.target.value as Language)}
+      >
+        {languages.map((value) => (
+          <option key={value} value={value}>
+            {tl(value)}
+          </option>
+        ))}
+      </select>
+      <button type="button" className={primaryClass} disabled={busy} onClick={() => onSend(language)}>
+        {t("sendNotice")}
+      </button>
+    </div>
   );
 }

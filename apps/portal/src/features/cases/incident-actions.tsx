@@ -64,7 +64,9 @@ function SubjectsNotificationPanel({ incidentId }: { incidentId: string }) {
   const state = data?.job?.state;
   // The step is completed by the job's last batch: the incident page shows it once done.
   useEffect(() => {
-    if (state === "done") void queryClient.invalidateQueries({ queryKey: trpc.incidents.get.queryKey() });
+    if (state !== "done") return;
+    void queryClient.invalidateQueries({ queryKey: trpc.incidents.get.queryKey() });
+    void queryClient.invalidateQueries({ queryKey: trpc.incidents.record.queryKey() });
   }, [state, queryClient, trpc]);
   if (progress.error)
     return (

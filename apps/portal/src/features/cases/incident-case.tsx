@@ -5,15 +5,17 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useTRPC } from "../../trpc/react";
+import { AddFollowUp } from "../follow-ups/add-follow-up";
 import { PersonSection } from "../persons/person-section";
 import { useCaseFormat } from "./case-format";
 import { CaseHistory, CaseLinkedItems, CasePersons } from "./case-record-panels";
 import { CaseSteps } from "./case-steps";
+import { AuthorityNotificationLink, SubjectsNotification } from "./incident-actions";
 import { IncidentClock } from "./incident-clock";
 import { AssessRiskForm, NotifyAuthorityForm } from "./incident-forms";
 import { LinkIncidentPersons } from "./link-incident-persons";
 
-const ownForm = new Set(["assess_risk", "notify_authority"]);
+const ownForm = new Set(["assess_risk", "notify_authority", "notify_data_subjects"]);
 
 /**
  * Issue 11 #6: one breach — the live 72-hour clock, what happened, the risk assessment and the
@@ -63,13 +65,18 @@ export function IncidentCase({ incidentId, role }: { incidentId: string; role: S
           }
         />
       );
+    if (step.key === "notify_data_subjects")
+      return <SubjectsNotification incidentId={incidentId} role={role} />;
     if (step.key === "notify_authority")
       return (
-        <NotifyAuthorityForm
-          deadline={c?.clock.deadline ?? new Date()}
-          busy={busy}
-          onNotified={(input) => complete.mutate({ incidentId, key: "notify_authority", ...input })}
-        />
+        <>
+          <AuthorityNotificationLink incidentId={incidentId} />
+          <NotifyAuthorityForm
+            deadline={c?.clock.deadline ?? new Date()}
+            busy={busy}
+            onNotified={(input) => complete.mutate({ incidentId, key: "notify_authority", ...input })}
+          />
+        </>
       );
     return null;
   }
@@ -152,6 +159,7 @@ export function IncidentCase({ incidentId, role }: { incidentId: string; role: S
             busy={link.isPending}
             onLink={(item) => link.mutate({ incidentId, ...item })}
           />
+          {c.status !== "closed" && <AddFollowUp incidentId={incidentId} />}
           <CaseHistory events={record.data?.history ?? []} />
         </div>
       </div>

@@ -7,14 +7,19 @@ import { useTranslations } from "next-intl";
 import { useTRPC } from "../../trpc/react";
 import { PersonAccessReports } from "../access-reports/person-access-reports";
 import { ErasureAction } from "../erasure/erasure-action";
+import { AddFollowUp } from "../follow-ups/add-follow-up";
 import { PersonSection } from "../persons/person-section";
 import { AssigneeSelect } from "./assignee-select";
 import { dueTone, useCaseFormat } from "./case-format";
 import { CaseHistory, CaseLinkedItems, CasePersons } from "./case-record-panels";
 import { CaseSteps } from "./case-steps";
-import { ExtendForm, IdentityForm } from "./identity-form";
+import { ExtendForm, ExtensionNotice, IdentityForm } from "./identity-form";
 
 const reportSteps = new Set(["generate_report", "review_report", "send_report"]);
+// The notice is sent from its step; without the requester's address it is told another way and
+// the step marked done by hand.
+const ownFormWithMail = new Set(["verify_identity", "notify_extension"]);
+const ownFormWithoutMail = new Set(["verify_identity"]);
 
 /**
  * Issue 11 #1–#4: one request case — its deadline, the requester and what they asked, the
@@ -42,8 +47,16 @@ export function RequestCase({ requestId, role }: { requestId: string; role: Staf
   const verify = useMutation(trpc.requests.verifyIdentity.mutationOptions({ onSuccess: refresh }));
   const complete = useMutation(trpc.requests.completeStep.mutationOptions({ onSuccess: refresh }));
   const extend = useMutation(trpc.requests.extend.mutationOptions({ onSuccess: refresh }));
+  const notice = useMutation(trpc.requests.sendExtensionNotice.mutationOptions({ onSuccess: refresh }));
   const busy = verify.isPending || complete.isPending || extend.isPending;
-  const error = link.error ?? verify.error ?? complete.error ?? extend.error ?? view.error ?? record.error;
+  const error =
+    notice.error ??
+    link.error ??
+    verify.error ??
+    complete.error ??
+    extend.error ??
+    view.error ??
+    record.error;
 
   const c = view.data;
   if (!c)
@@ -60,6 +73,15 @@ export function RequestCase({ requestId, role }: { requestId: string; role: Staf
   function stepAction(step: CaseStepState) {
     if (step.key === "verify_identity")
       return <IdentityForm busy={busy} onVerify={(input) => verify.mutate({ requestId, ...input })} />;
+    if (step.key === "notify_extension")
+      return roleAtLeast(role, "dpo") ? (
+        <ExtensionNotice
+          busy={notice.isPending}
+          defaultLanguage={persons[0]?.preferredLanguage ?? "de"}
+          hasAddress={Boolean(c?.requesterEmail)}
+          onSend={(language) => notice.mutate({ requestId, language })}
+        />
+      ) : null;
     if (!step.action || !roleAtLeast(role, step.role)) return null;
     return (
       <div className="space-y-2 rounded border border-slate-200 bg-slate-50 p-2">
@@ -167,7 +189,7 @@ export function RequestCase({ requestId, role }: { requestId: string; role: Staf
               busy={busy}
               onComplete={(input) => complete.mutate({ requestId, ...input })}
               action={stepAction}
-              ownForm={new Set(["verify_identity"])}
+              ownForm={c.requesterEmail ? ownFormWithMail : ownFormWithoutMail}
             />
           </PersonSection>
           <PersonSection id="case-request" title={t("description")}>
@@ -186,6 +208,7 @@ export function RequestCase({ requestId, role }: { requestId: string; role: Staf
             busy={link.isPending}
             onLink={(item) => link.mutate({ requestId, ...item })}
           />
+          {!closed && <AddFollowUp requestId={requestId} />}
           <CaseHistory events={record.data?.history ?? []} />
         </div>
       </div>
