@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { useTRPC } from "../../trpc/react";
-import { dueTone } from "../cases/case-format";
+import { dueTone, useCaseFormat } from "../cases/case-format";
 import { IncidentClock } from "../cases/incident-clock";
 import { TrafficLightBadge } from "../shell/traffic-light-badge";
 import { LightTrendChart } from "./light-trend-chart";
@@ -44,8 +44,10 @@ export function DashboardView() {
   const tr = useTranslations("requests");
   const tt = useTranslations("requestTypes");
   const tl = useTranslations("lights");
+  const f = useCaseFormat();
   const trpc = useTRPC();
   const overview = useQuery(trpc.dashboard.overview.queryOptions());
+  const followUps = useQuery(trpc.followUps.mine.queryOptions());
   const data = overview.data;
   if (overview.error)
     return (
@@ -76,6 +78,34 @@ export function DashboardView() {
                     ? tr("overdue", { days: -row.daysLeft })
                     : tr("daysLeft", { days: row.daysLeft })}
                 </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Tile>
+      <Tile id="follow-ups" title={t("followUps")} link={{ href: "/follow-ups", label: t("allFollowUps") }}>
+        {(followUps.data ?? []).length === 0 ? (
+          <p className="text-sm text-slate-600">{t("none")}</p>
+        ) : (
+          <ul className="space-y-1 text-sm">
+            {(followUps.data ?? []).slice(0, 8).map((row) => (
+              <li key={row.id} className="flex flex-wrap items-center gap-2">
+                <span
+                  className={`rounded px-1.5 py-0.5 text-xs tabular-nums ${dueTone(row.status.daysLeft, row.status.overdue)}`}
+                >
+                  {f.day(row.dueOn)}
+                </span>
+                <span>{row.title}</span>
+                <Link
+                  href={
+                    row.about.kind === "person"
+                      ? `/persons/${row.about.id}`
+                      : `/${row.about.kind}s/${row.about.id}`
+                  }
+                  className="text-blue-800 hover:underline"
+                >
+                  {row.about.label}
+                </Link>
               </li>
             ))}
           </ul>
