@@ -92,7 +92,8 @@ test("breach: recorded with a linked person, high risk, the authority notified w
 }) => {
   await signIn(page, demoUsers.dpo.email);
   const lastName = uniqueName("Panne");
-  await createPerson(page, { lastName });
+  const email = `${lastName.toLowerCase()}@example.test`;
+  await createPerson(page, { lastName, email });
 
   await page.goto("/incidents/new");
   await page.getByLabel("Titel").fill("Laptop mit CRM-Export verloren");
@@ -132,10 +133,30 @@ test("breach: recorded with a linked person, high risk, the authority notified w
   const notify = page.getByTestId("step-notify_authority");
   // Required now: no skipping.
   await expect(notify.getByRole("button", { name: "Überspringen…" })).toHaveCount(0);
+  // The Art. 33(3) notification to file with the authority.
+  const pdfHref = await notify.getByTestId("authority-notification-de").getAttribute("href");
+  const pdf = await page.request.get(pdfHref!);
+  expect(pdf.headers()["content-type"]).toBe("application/pdf");
+  expect(pdf.headers()["content-disposition"]).toMatch(/INC-\d{4}-\d{4}-authority\.pdf/);
+  expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
   await notify.getByRole("button", { name: "Erledigt" }).click();
   await expect(notify).toHaveAttribute("data-status", "done");
   await expect(page.getByText(/Behörde gemeldet/).first()).toBeVisible();
-  await done(page, "notify_data_subjects");
+
+  // Art. 34: the mass notice, a bulk job with its progress; the step completes when it is done.
+  const subjects = page.getByTestId("step-notify_data_subjects");
+  await subjects.getByRole("button", { name: "Betroffene benachrichtigen (Art. 34)…" }).click();
+  await expect(page.getByTestId("subjects-confirm-text")).toContainText(
+    "1 Person erhält die Benachrichtigung",
+  );
+  await page.getByRole("button", { name: "1 Benachrichtigung senden" }).click();
+  await expect(subjects).toHaveAttribute("data-status", "done", { timeout: 30_000 });
+  // The notice reached the outbox, addressed to the linked person.
+  await page.goto("/outbox");
+  await expect(
+    page.getByTestId("outbox-row").filter({ hasText: "breach-notice" }).filter({ hasText: email }),
+  ).toHaveCount(1);
+  await page.goto(incidentUrl);
   await done(page, "document");
   await expect(page.getByTestId("case-history")).toContainText("Vorgang geschlossen");
 });

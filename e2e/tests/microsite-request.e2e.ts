@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { demoUsers, linkFromOutbox, signIn, uniqueName } from "./fixtures";
+import { createPerson, demoUsers, linkFromOutbox, signIn, uniqueName } from "./fixtures";
 
 // Issue 11 #5: a person who is not in the CRM files a request on the microsite without an account:
 // address → verification mail (captured in the Outbox) → link → type and message → confirmation
@@ -55,4 +55,67 @@ test("a privacy request from the microsite: address → mailed link → type and
     number ?? "DSR-",
   );
   await context.close();
+});
+
+// Issue 11: a customer asks for erasure on the microsite; the DPO erases them at level 3 from the
+// case, which records the erasure in its step, and closes the case.
+test("an erasure request from the microsite is carried out at level 3 from its case", async ({
+  page,
+  browser,
+}) => {
+  await signIn(page, demoUsers.dpo.email);
+  const lastName = uniqueName("Loeschen");
+  const address = `${lastName.toLowerCase()}@example.test`;
+  await createPerson(page, { lastName, email: address });
+
+  const context = await browser.newContext();
+  const person = await context.newPage();
+  await person.goto(`${micrositeUrl}/de/request`);
+  await person.getByLabel("Ihre E-Mail-Adresse").fill(address);
+  await person.getByRole("button", { name: "Link zusenden" }).click();
+  await expect(person.getByRole("status")).toContainText("Bitte sehen Sie in Ihr Postfach");
+  const link = await linkFromOutbox(
+    page,
+    "request-verification",
+    /https?:\/\/\S+\/de\/request\/[A-Za-z0-9_-]{43}/,
+    address,
+  );
+  await person.goto(link);
+  await person.getByLabel(/Meine Daten löschen/).check();
+  await person.getByRole("button", { name: "Anfrage absenden" }).click();
+  const number = (await person.getByTestId("receipt").textContent())?.match(/DSR-\d{4}-\d{4,}/)?.[0];
+  expect(number).toBeDefined();
+  await context.close();
+
+  // The case: from the microsite, the identity confirmed by the e-mail link, the person linked.
+  await page.goto("/requests");
+  await page.getByRole("link", { name: number! }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Löschung");
+  await expect(page.getByTestId("case-identity")).toContainText("Per E-Mail-Link bestätigt");
+  await expect(page.getByTestId("case-persons")).toContainText(lastName);
+  await expect(page.getByTestId("step-verify_identity")).toHaveAttribute("data-status", "done");
+
+  const choose = page.getByTestId("step-choose_level");
+  await choose.getByRole("button", { name: "Erledigt", exact: true }).click();
+  await expect(choose).toHaveAttribute("data-status", "done");
+
+  const erase = page.getByTestId("step-erase");
+  await erase.getByRole("button", { name: "Löschen …" }).click();
+  const dialog = page.getByRole("dialog", { name: "Diese Person löschen" });
+  await dialog.getByLabel(/^Stufe 3:/).check();
+  await dialog.getByLabel("Grund").selectOption("request");
+  await expect(dialog.getByTestId("erasure-preview")).toBeVisible();
+  await dialog.getByLabel("Ich habe die Vorschau geprüft").check();
+  await dialog.getByRole("button", { name: "Auf Stufe 3 löschen" }).click();
+  await expect(dialog.getByTestId("erasure-result")).toContainText("Auf Stufe 3 gelöscht");
+  await dialog.getByRole("button", { name: "Schließen" }).click();
+  await expect(erase).toHaveAttribute("data-status", "done");
+  await expect(page.getByTestId("case-persons")).toContainText("gelöscht (Stufe 3)");
+
+  for (const key of ["notify_recipients", "confirm_to_person", "close"]) {
+    const step = page.getByTestId(`step-${key}`);
+    await step.getByRole("button", { name: "Erledigt", exact: true }).click();
+    await expect(step).toHaveAttribute("data-status", "done");
+  }
+  await expect(page.getByTestId("case-status")).toHaveText("Abgeschlossen");
 });

@@ -36,7 +36,7 @@ export function ErasureAction({
   role: StaffRole;
   /** the person's current level (0: not erased); lower or equal levels are done already */
   erasedLevel: number;
-  /** run from a request case (issue 11): the case's step records the erasure */
+  /** run from a request case (issue 11): the case's step records the erasure once the dialog closes */
   onErased?: (erasureId: string) => void;
 }) {
   const t = useTranslations("erasure");
@@ -62,10 +62,7 @@ export function ErasureAction({
     trpc.erasure.erase.mutationOptions({
       // The page is refreshed when the dialog closes: at level 3 the refreshed header no longer has
       // this action, which would take the result (and its "notified" step) away with it.
-      onSuccess: (done) => {
-        setResult(done);
-        onErased?.(done.erasureId);
-      },
+      onSuccess: (done) => setResult(done),
     }),
   );
 
@@ -102,7 +99,10 @@ export function ErasureAction({
         ref={dialog}
         onClose={() => {
           setOpen(false);
-          if (result) router.refresh();
+          if (!result) return;
+          // After the result (and its "notified" step) was seen: a case records the erasure then.
+          onErased?.(result.erasureId);
+          router.refresh();
         }}
         aria-labelledby="erasure-dialog-title"
         className="m-auto w-full max-w-2xl rounded-lg p-6 backdrop:bg-slate-900/40"
