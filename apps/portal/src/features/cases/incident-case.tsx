@@ -1,7 +1,7 @@
 "use client";
 
 import { type CaseStepState, roleAtLeast, type StaffRole } from "@purposeful/domain";
-import { useMutation, useQuery } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useTRPC } from "../../trpc/react";
@@ -10,6 +10,7 @@ import { PersonSection } from "../persons/person-section";
 import { useCaseFormat } from "./case-format";
 import { CaseHistory, CaseLinkedItems, CasePersons } from "./case-record-panels";
 import { CaseSteps } from "./case-steps";
+import { CaseLoading, ErrorAlert } from "./case-ui";
 import { AuthorityNotificationLink, SubjectsNotification } from "./incident-actions";
 import { IncidentClock } from "./incident-clock";
 import { AssessRiskForm, NotifyAuthorityForm } from "./incident-forms";
@@ -28,11 +29,9 @@ export function IncidentCase({ incidentId, role }: { incidentId: string; role: S
   const view = useQuery(trpc.incidents.get.queryOptions({ incidentId }));
   const record = useQuery(trpc.incidents.record.queryOptions({ incidentId }));
   const items = useQuery(trpc.incidents.items.queryOptions({ incidentId }));
-  const refresh = () => {
-    void view.refetch();
-    void record.refetch();
-    void items.refetch();
-  };
+  const queryClient = useQueryClient();
+  // Every query of this router: the case, its record, its items (and the list behind it).
+  const refresh = () => void queryClient.invalidateQueries({ queryKey: trpc.incidents.pathKey() });
   const link = useMutation(trpc.incidents.linkItem.mutationOptions({ onSuccess: refresh }));
   const assess = useMutation(trpc.incidents.assess.mutationOptions({ onSuccess: refresh }));
   const complete = useMutation(trpc.incidents.completeStep.mutationOptions({ onSuccess: refresh }));
@@ -40,14 +39,7 @@ export function IncidentCase({ incidentId, role }: { incidentId: string; role: S
   const error = link.error ?? assess.error ?? complete.error ?? view.error ?? record.error;
 
   const c = view.data;
-  if (!c)
-    return error ? (
-      <p role="alert" className="rounded bg-red-50 px-3 py-2 text-red-800">
-        {error.message}
-      </p>
-    ) : (
-      <p>…</p>
-    );
+  if (!c) return <CaseLoading error={error} />;
 
   function stepAction(step: CaseStepState) {
     if (!roleAtLeast(role, step.role)) return null;
@@ -113,11 +105,7 @@ export function IncidentCase({ incidentId, role }: { incidentId: string; role: S
             ` — ${required.length > 0 ? t("required", { list: required.join(", ") }) : t("requiredNone")}`}
         </p>
       </header>
-      {error && (
-        <p role="alert" className="rounded bg-red-50 px-3 py-2 text-red-800">
-          {error.message}
-        </p>
-      )}
+      <ErrorAlert error={error} />
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           <PersonSection id="incident-steps" title={t("columns.next")} testId="case-steps">

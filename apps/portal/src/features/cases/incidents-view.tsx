@@ -10,19 +10,18 @@ import type { AppRouter } from "../../server/root";
 import { useTRPC } from "../../trpc/react";
 import { DataTable } from "../shell/data-table";
 import { useCaseFormat } from "./case-format";
+import { type CaseListState, CaseListToolbar, ErrorAlert } from "./case-ui";
 import { IncidentClock } from "./incident-clock";
 
 type Row = inferRouterOutputs<AppRouter>["incidents"]["list"][number];
-const states = ["open", "closed", "all"] as const;
 
 /** Issue 11 #6: the breaches, newest first, each with its 72-hour clock and next step. */
 export function IncidentsView() {
   const t = useTranslations("incidents");
-  const tr = useTranslations("requests");
   const ts = useTranslations("steps");
   const f = useCaseFormat();
   const trpc = useTRPC();
-  const [state, setState] = useState<(typeof states)[number]>("open");
+  const [state, setState] = useState<CaseListState>("open");
   const list = useQuery(trpc.incidents.list.queryOptions({ state }));
 
   const columns: ColumnDef<Row>[] = [
@@ -57,33 +56,14 @@ export function IncidentsView() {
 
   return (
     <div className="space-y-4">
-      <div className="flex flex-wrap items-center gap-3">
-        <div role="tablist" aria-label={t("table")} className="flex gap-1">
-          {states.map((s) => (
-            <button
-              key={s}
-              type="button"
-              role="tab"
-              aria-selected={state === s}
-              onClick={() => setState(s)}
-              className={`rounded px-3 py-1 text-sm ${state === s ? "bg-slate-900 text-white" : "bg-white hover:bg-slate-100"}`}
-            >
-              {tr(`state.${s}`)}
-            </button>
-          ))}
-        </div>
-        <Link
-          href="/incidents/new"
-          className="ml-auto rounded bg-slate-900 px-3 py-1.5 text-sm text-white hover:bg-slate-700"
-        >
-          {t("new")}
-        </Link>
-      </div>
-      {list.error && (
-        <p role="alert" className="rounded bg-red-50 px-3 py-2 text-red-800">
-          {list.error.message}
-        </p>
-      )}
+      <CaseListToolbar
+        label={t("table")}
+        state={state}
+        onState={setState}
+        newHref="/incidents/new"
+        newLabel={t("new")}
+      />
+      <ErrorAlert error={list.error} />
       <DataTable
         label={t("table")}
         rows={list.data ?? []}

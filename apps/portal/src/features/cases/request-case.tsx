@@ -1,7 +1,7 @@
 "use client";
 
 import { type CaseStepState, roleAtLeast, type StaffRole } from "@purposeful/domain";
-import { useMutation, useQuery } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useTRPC } from "../../trpc/react";
@@ -13,6 +13,7 @@ import { AssigneeSelect } from "./assignee-select";
 import { dueTone, useCaseFormat } from "./case-format";
 import { CaseHistory, CaseLinkedItems, CasePersons } from "./case-record-panels";
 import { CaseSteps } from "./case-steps";
+import { CaseLoading, ErrorAlert } from "./case-ui";
 import { ExtendForm, ExtensionNotice, IdentityForm } from "./identity-form";
 
 const reportSteps = new Set(["generate_report", "review_report", "send_report"]);
@@ -38,11 +39,9 @@ export function RequestCase({ requestId, role }: { requestId: string; role: Staf
   const view = useQuery(trpc.requests.get.queryOptions({ requestId }));
   const record = useQuery(trpc.requests.record.queryOptions({ requestId }));
   const items = useQuery(trpc.requests.items.queryOptions({ requestId }));
-  const refresh = () => {
-    void view.refetch();
-    void record.refetch();
-    void items.refetch();
-  };
+  const queryClient = useQueryClient();
+  // Every query of this router: the case, its record, its items (and the list behind it).
+  const refresh = () => void queryClient.invalidateQueries({ queryKey: trpc.requests.pathKey() });
   const link = useMutation(trpc.requests.linkItem.mutationOptions({ onSuccess: refresh }));
   const verify = useMutation(trpc.requests.verifyIdentity.mutationOptions({ onSuccess: refresh }));
   const complete = useMutation(trpc.requests.completeStep.mutationOptions({ onSuccess: refresh }));
@@ -59,14 +58,7 @@ export function RequestCase({ requestId, role }: { requestId: string; role: Staf
     record.error;
 
   const c = view.data;
-  if (!c)
-    return error ? (
-      <p role="alert" className="rounded bg-red-50 px-3 py-2 text-red-800">
-        {error.message}
-      </p>
-    ) : (
-      <p>…</p>
-    );
+  if (!c) return <CaseLoading error={error} />;
   const persons = record.data?.persons ?? [];
   const closed = c.status === "closed";
 
@@ -173,11 +165,7 @@ export function RequestCase({ requestId, role }: { requestId: string; role: Staf
           <ExtendForm busy={busy} onExtend={(reason) => extend.mutate({ requestId, reason })} />
         )}
       </header>
-      {error && (
-        <p role="alert" className="rounded bg-red-50 px-3 py-2 text-red-800">
-          {error.message}
-        </p>
-      )}
+      <ErrorAlert error={error} />
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           <PersonSection id="case-steps" title={t("steps")} testId="case-steps">

@@ -10,9 +10,9 @@ import type { AppRouter } from "../../server/root";
 import { useTRPC } from "../../trpc/react";
 import { DataTable } from "../shell/data-table";
 import { dueTone, useCaseFormat } from "./case-format";
+import { type CaseListState, CaseListToolbar, ErrorAlert } from "./case-ui";
 
 type Row = inferRouterOutputs<AppRouter>["requests"]["list"][number];
-const states = ["open", "closed", "all"] as const;
 
 /** Issue 11 #1: the requests list, the nearest deadline first, with days left and the next step. */
 export function RequestsView() {
@@ -21,7 +21,7 @@ export function RequestsView() {
   const tt = useTranslations("requestTypes");
   const f = useCaseFormat();
   const trpc = useTRPC();
-  const [state, setState] = useState<(typeof states)[number]>("open");
+  const [state, setState] = useState<CaseListState>("open");
   const list = useQuery(trpc.requests.list.queryOptions({ state }));
 
   const columns: ColumnDef<Row>[] = [
@@ -69,33 +69,14 @@ export function RequestsView() {
 
   return (
     <div className="space-y-4">
-      <div className="flex flex-wrap items-center gap-3">
-        <div role="tablist" aria-label={t("table")} className="flex gap-1">
-          {states.map((s) => (
-            <button
-              key={s}
-              type="button"
-              role="tab"
-              aria-selected={state === s}
-              onClick={() => setState(s)}
-              className={`rounded px-3 py-1 text-sm ${state === s ? "bg-slate-900 text-white" : "bg-white hover:bg-slate-100"}`}
-            >
-              {t(`state.${s}`)}
-            </button>
-          ))}
-        </div>
-        <Link
-          href="/requests/new"
-          className="ml-auto rounded bg-slate-900 px-3 py-1.5 text-sm text-white hover:bg-slate-700"
-        >
-          {t("new")}
-        </Link>
-      </div>
-      {list.error && (
-        <p role="alert" className="rounded bg-red-50 px-3 py-2 text-red-800">
-          {list.error.message}
-        </p>
-      )}
+      <CaseListToolbar
+        label={t("table")}
+        state={state}
+        onState={setState}
+        newHref="/requests/new"
+        newLabel={t("new")}
+      />
+      <ErrorAlert error={list.error} />
       <DataTable
         label={t("table")}
         rows={list.data ?? []}
