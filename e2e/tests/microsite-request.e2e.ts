@@ -112,10 +112,21 @@ test("an erasure request from the microsite is carried out at level 3 from its c
   await expect(erase).toHaveAttribute("data-status", "done");
   await expect(page.getByTestId("case-persons")).toContainText("gelöscht (Stufe 3)");
 
-  for (const key of ["notify_recipients", "confirm_to_person", "close"]) {
-    const step = page.getByTestId(`step-${key}`);
-    await step.getByRole("button", { name: "Erledigt", exact: true }).click();
-    await expect(step).toHaveAttribute("data-status", "done");
-  }
+  const recipients = page.getByTestId("step-notify_recipients");
+  await recipients.getByRole("button", { name: "Erledigt", exact: true }).click();
+  await expect(recipients).toHaveAttribute("data-status", "done");
+
+  // The answer (Art. 12(3)): erased, except what the law keeps; it goes to the verified address.
+  const answer = page.getByTestId("step-confirm_to_person");
+  await answer.getByLabel("Teilweise entsprochen").check();
+  await answer.getByLabel("Gründe").fill("Rechnungen bewahren wir nach § 147 AO zehn Jahre gesperrt auf.");
+  await answer.getByRole("button", { name: "Antwort senden" }).click();
+  await expect(answer).toHaveAttribute("data-status", "done");
+  const close = page.getByTestId("step-close");
+  await close.getByRole("button", { name: "Erledigt", exact: true }).click();
   await expect(page.getByTestId("case-status")).toHaveText("Abgeschlossen");
+  await page.goto("/outbox");
+  await expect(
+    page.getByTestId("outbox-row").filter({ hasText: "request-answer" }).filter({ hasText: address }),
+  ).toHaveCount(1);
 });

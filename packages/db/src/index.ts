@@ -12,6 +12,7 @@ export * from "./cases/incident-report.ts";
 export * from "./cases/incidents.ts";
 export * from "./cases/microsite-requests.ts";
 export * from "./cases/reminders.ts";
+export * from "./cases/request-answer.ts";
 export * from "./cases/request-case-view.ts";
 export * from "./cases/request-cases.ts";
 export * from "./cases/subjects-notification.ts";

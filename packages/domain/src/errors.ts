@@ -118,6 +118,7 @@ export const domainErrorReasons = [
   "assignee_not_found",
   "case_item_not_found",
   "too_many_persons_to_link",
+  "answer_reasons_required",
   "request_not_extended",
   "extension_notice_late",
   "request_no_email",

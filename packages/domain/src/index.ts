@@ -34,6 +34,7 @@ export * from "./legal-basis.ts";
 export * from "./purposes/allowed-bases.ts";
 export * from "./purposes/material-change.ts";
 export * from "./purposes/purpose-rules.ts";
+export * from "./requests/answer.ts";
 export * from "./requests/case-progress.ts";
 export * from "./requests/case-steps.ts";
 export * from "./requests/deadline.ts";

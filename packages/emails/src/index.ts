@@ -14,6 +14,7 @@ export { companyForMail, loadRecipient, purposeTexts, type Recipient } from "./f
 export {
   fileRequestFromMicrosite,
   sendExtensionNotice,
+  sendRequestAnswer,
   sendRequestVerificationLink,
 } from "./flows/request-mails.ts";
 export { sendRestrictionLiftedNotice } from "./flows/restriction-mails.ts";

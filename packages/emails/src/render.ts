@@ -33,6 +33,10 @@ import DoubleOptInEmail, {
   type DoubleOptInProps,
   doubleOptInSubject,
 } from "./emails/double-opt-in.email.tsx";
+import RequestAnswerEmail, {
+  type RequestAnswerProps,
+  requestAnswerSubject,
+} from "./emails/request-answer.email.tsx";
 import RequestExtensionEmail, {
   type RequestExtensionProps,
   requestExtensionSubject,
@@ -68,6 +72,7 @@ export type {
   ConsentRequestProps,
   DeadlineReminderProps,
   DoubleOptInProps,
+  RequestAnswerProps,
   RequestExtensionProps,
   RequestReceiptProps,
   RequestVerificationProps,
@@ -89,6 +94,7 @@ export interface EmailPropsByTemplate {
   "request-verification": RequestVerificationProps;
   "request-receipt": RequestReceiptProps;
   "request-extension": RequestExtensionProps;
+  "request-answer": RequestAnswerProps;
   "deadline-reminder": DeadlineReminderProps;
   "breach-notice": BreachNoticeProps;
 }
@@ -123,6 +129,7 @@ export const emailTemplates: { [T in EmailTemplate]: EmailDefinition<EmailPropsB
   "request-verification": { component: RequestVerificationEmail, subject: requestVerificationSubject },
   "request-receipt": { component: RequestReceiptEmail, subject: requestReceiptSubject },
   "request-extension": { component: RequestExtensionEmail, subject: requestExtensionSubject },
+  "request-answer": { component: RequestAnswerEmail, subject: requestAnswerSubject },
   "deadline-reminder": { component: DeadlineReminderEmail, subject: deadlineReminderSubject },
   "breach-notice": { component: BreachNoticeEmail, subject: breachNoticeSubject },
 };

@@ -21,6 +21,7 @@ type CaseReason = Extract<
   | "assignee_not_found"
   | "case_item_not_found"
   | "too_many_persons_to_link"
+  | "answer_reasons_required"
   | "request_not_extended"
   | "extension_notice_late"
   | "request_no_email"
@@ -92,6 +93,10 @@ export const caseReasonMessages: Record<CaseReason, Localized> = {
   request_closed: {
     de: "Diese Anfrage ist abgeschlossen und kann nicht mehr geändert werden.",
     en: "This request is closed and can no longer be changed.",
+  },
+  answer_reasons_required: {
+    de: "Wenn Sie der Anfrage nicht oder nur teilweise nachkommen, nennen Sie die Gründe (Art. 12 Abs. 4 DSGVO).",
+    en: "If you do not act on the request, or only in part, give the reasons (Art. 12(4) GDPR).",
   },
   too_many_persons_to_link: {
     de: "Das sind mehr als 50.000 Personen auf einmal; verknüpfen Sie sie in Teilen, etwa nach Zweck oder Ampel.",

@@ -38,7 +38,8 @@ export type RequestCaseAction =
   | "request.extended"
   | "request.closed"
   | "request.assigned"
-  | "request.extension_notice_sent";
+  | "request.extension_notice_sent"
+  | "request.answer_sent";
 
 export interface NewRequestCase {
   type: RequestType;

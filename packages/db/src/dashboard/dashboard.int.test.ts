@@ -1,3 +1,4 @@
+import type { TrafficLight } from "@purposeful/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPerson } from "../seed/factories.ts";
 import { createTestDatabase, type TestDatabase } from "../testing/create-test-database.ts";
@@ -10,7 +11,7 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-const setLight = (id: string, light: "green" | "yellow" | "red") =>
+const setLight = (id: string, light: TrafficLight) =>
   t.db.updateTable("person").set({ trafficLight: light }).where("id", "=", id).execute();
 
 describe("dashboard figures (issue 11 #9)", () => {

@@ -86,6 +86,7 @@ export const otherAuditActions = [
   "request.closed",
   "request.assigned",
   "request.item_linked",
+  "request.answer_sent",
   "setting.updated",
   "staff.created",
   "staff.role_changed",

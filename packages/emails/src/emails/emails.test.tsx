@@ -156,6 +156,16 @@ const expectations: {
     url: (p) => p.company.privacyNoticeUrl ?? null,
     dates: { de: "bis spätestens 02.02.2027", en: "by 2 February 2027 at the latest" },
   },
+  "request-answer": {
+    subject: {
+      de: "Ihre Datenschutz-Anfrage DSR-2026-0007: unsere Antwort",
+      en: "Your privacy request DSR-2026-0007: our answer",
+    },
+    // Art. 12(4): the reasons, the right to complain (Art. 77) and the competent authority.
+    purposeNames: (p) => [p.caseNumber, "§ 147 AO", "Art. 77", "Art. 79", "Lautenschlagerstraße 20"],
+    url: (p) => p.company.privacyNoticeUrl ?? null,
+    dates: { de: "02.11.2026", en: "2 November 2026" },
+  },
 };
 
 const controllerLabel = { de: "Verantwortlich:", en: "Controller:" };

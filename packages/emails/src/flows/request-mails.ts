@@ -4,13 +4,16 @@ import {
   enqueueEmail,
   fileMicrositeRequest,
   findSuppressedAddresses,
+  getCompanySettings,
   keepIf,
   linkPlaceholder,
   prepareExtensionNotice,
+  prepareRequestAnswer,
   recordAudit,
   recordExtensionNotice,
+  recordRequestAnswer,
 } from "@purposeful/db";
-import type { Language, RequestType, StaffRole } from "@purposeful/domain";
+import type { Language, RequestOutcome, RequestType, StaffRole } from "@purposeful/domain";
 import { renderEmail } from "../render.ts";
 import { companyForMail } from "./recipient.ts";
 
@@ -153,5 +156,63 @@ export async function sendExtensionNotice(
   // The step is open (checked above) and its key unique per case, so the key cannot have been used.
   if (!outboxMessageId) throw new Error("extension notice already queued");
   await recordExtensionNotice(trx, { view, outboxMessageId }, by);
+  return { outboxMessageId };
+}
+
+/**
+ * Art. 12(3), (4): the answer to the requester — what was done, or why not with the remedies —
+ * through the outbox in `language`; the step "confirm to the person" done with the mail linked,
+ * the outcome on the case. One transaction; the caller's.
+ */
+export async function sendRequestAnswer(
+  trx: Database,
+  input: {
+    requestId: string;
+    actorId: string;
+    role: StaffRole;
+    language: Language;
+    outcome: RequestOutcome;
+    message: string;
+    now: Date;
+  },
+): Promise<{ outboxMessageId: string }> {
+  const by = { staffUserId: input.actorId, role: input.role, at: input.now };
+  const view = await prepareRequestAnswer(trx, input, by);
+  const settings = await getCompanySettings(trx);
+  const mail = await renderEmail(
+    "request-answer",
+    {
+      company: await companyForMail(trx),
+      salutationName: view.requesterName?.trim() ?? "",
+      caseNumber: view.number,
+      requestType: view.type,
+      receivedAt: view.receivedAt.toISOString(),
+      outcome: input.outcome,
+      message: input.message.trim(),
+      authority: {
+        name: settings.authorityName,
+        address: settings.authorityAddress,
+        url: settings.authorityUrl,
+      },
+    },
+    input.language,
+  );
+  const outboxMessageId = await enqueueEmail(trx, {
+    idempotencyKey: `request-answer:${view.id}`,
+    personId: view.personIds[0] ?? null,
+    to: view.requesterEmail,
+    template: "request-answer",
+    language: input.language,
+    props: { requestId: view.id, outcome: input.outcome },
+    ...mail,
+    at: input.now,
+  });
+  // The step is open (checked above) and its key unique per case, so the key cannot have been used.
+  if (!outboxMessageId) throw new Error("request answer already queued");
+  await recordRequestAnswer(
+    trx,
+    { view, outboxMessageId, outcome: input.outcome, message: input.message },
+    by,
+  );
   return { outboxMessageId };
 }

@@ -100,6 +100,7 @@ export const auditWordsDe: AuditWords = {
     "request.extension_notice_sent": "Wir haben Ihnen die Verlängerung der Frist und ihren Grund mitgeteilt",
     "request.closed": "Ihre Anfrage wurde abgeschlossen",
     "request.item_linked": "Ein Dokument oder eine Aktivität wurde Ihrer Anfrage zugeordnet",
+    "request.answer_sent": "Wir haben Ihnen die Antwort auf Ihre Anfrage geschickt",
     "request.assigned": "Ihre Anfrage wurde einer Bearbeiterin oder einem Bearbeiter zugewiesen",
     "setting.updated": "Einstellungen geändert",
     "staff.created": "Mitarbeiterkonto angelegt",

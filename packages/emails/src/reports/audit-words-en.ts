@@ -95,6 +95,7 @@ export const auditWordsEn: AuditWords = {
     "request.extension_notice_sent": "We told you of the extended deadline and its reason",
     "request.closed": "Your request was closed",
     "request.item_linked": "A document or activity was linked to your request",
+    "request.answer_sent": "We sent you the answer to your request",
     "request.assigned": "Your request was assigned to a member of staff",
     "setting.updated": "Settings changed",
     "staff.created": "Staff account created",

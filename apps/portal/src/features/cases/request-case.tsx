@@ -9,6 +9,7 @@ import { PersonAccessReports } from "../access-reports/person-access-reports";
 import { ErasureAction } from "../erasure/erasure-action";
 import { AddFollowUp } from "../follow-ups/add-follow-up";
 import { PersonSection } from "../persons/person-section";
+import { AnswerForm } from "./answer-form";
 import { AssigneeSelect } from "./assignee-select";
 import { dueTone, useCaseFormat } from "./case-format";
 import { CaseHistory, CaseLinkedItems, CasePersons } from "./case-record-panels";
@@ -19,7 +20,7 @@ import { ExtendForm, ExtensionNotice, IdentityForm } from "./identity-form";
 const reportSteps = new Set(["generate_report", "review_report", "send_report"]);
 // The notice is sent from its step; without the requester's address it is told another way and
 // the step marked done by hand.
-const ownFormWithMail = new Set(["verify_identity", "notify_extension"]);
+const ownFormWithMail = new Set(["verify_identity", "notify_extension", "confirm_to_person"]);
 const ownFormWithoutMail = new Set(["verify_identity"]);
 
 /**
@@ -47,8 +48,10 @@ export function RequestCase({ requestId, role }: { requestId: string; role: Staf
   const complete = useMutation(trpc.requests.completeStep.mutationOptions({ onSuccess: refresh }));
   const extend = useMutation(trpc.requests.extend.mutationOptions({ onSuccess: refresh }));
   const notice = useMutation(trpc.requests.sendExtensionNotice.mutationOptions({ onSuccess: refresh }));
+  const answer = useMutation(trpc.requests.sendAnswer.mutationOptions({ onSuccess: refresh }));
   const busy = verify.isPending || complete.isPending || extend.isPending;
   const error =
+    answer.error ??
     notice.error ??
     link.error ??
     verify.error ??
@@ -65,6 +68,14 @@ export function RequestCase({ requestId, role }: { requestId: string; role: Staf
   function stepAction(step: CaseStepState) {
     if (step.key === "verify_identity")
       return <IdentityForm busy={busy} onVerify={(input) => verify.mutate({ requestId, ...input })} />;
+    if (step.key === "confirm_to_person" && c?.requesterEmail)
+      return roleAtLeast(role, step.role) ? (
+        <AnswerForm
+          busy={answer.isPending}
+          defaultLanguage={persons[0]?.preferredLanguage ?? "de"}
+          onSend={(input) => answer.mutate({ requestId, ...input })}
+        />
+      ) : null;
     if (step.key === "notify_extension")
       return roleAtLeast(role, "dpo") ? (
         <ExtensionNotice

@@ -167,4 +167,38 @@ describe("request cases from the portal (issue 11)", () => {
       "CONFLICT: This step is already done.",
     );
   });
+
+  it("answers the requester (Art. 12(3), (4)): reasons required to refuse, the remedies named, the step done", async () => {
+    const { id: requestId } = await as("staff").requests.create({
+      ...newRequest,
+      type: "objection",
+      requesterEmail: "erika@example.test",
+    });
+    await as("staff").requests.verifyIdentity({ requestId, method: "known_contact", note: null });
+    await as("staff").requests.completeStep({ requestId, key: "record_objection" });
+    await as("dpo").requests.completeStep({ requestId, key: "check_compelling_grounds" });
+    const refuse = { requestId, language: "de" as const, outcome: "refused" as const, message: "nein" };
+    expect(await failure(as("staff").requests.sendAnswer(refuse), "de")).toBe(
+      "BAD_REQUEST: Wenn Sie der Anfrage nicht oder nur teilweise nachkommen, nennen Sie die Gründe (Art. 12 Abs. 4 DSGVO).",
+    );
+    const { outboxMessageId } = await as("staff").requests.sendAnswer({
+      ...refuse,
+      message:
+        "Die Verträge laufen noch; wir brauchen Ihre Adresse für die Lieferung (Art. 6 Abs. 1 lit. b).",
+    });
+    const mail = await t.db
+      .selectFrom("outboxMessage")
+      .select(["toAddress", "template", "subject", "text"])
+      .where("id", "=", outboxMessageId)
+      .executeTakeFirstOrThrow();
+    expect(mail).toMatchObject({ toAddress: "erika@example.test", template: "request-answer" });
+    expect(mail.text).toContain("Die Verträge laufen noch");
+    expect(mail.text).toContain("Art. 77 DSGVO");
+    const view = await as("staff").requests.get({ requestId });
+    expect(view.progress.steps.find((step) => step.key === "confirm_to_person")?.status).toBe("done");
+    expect(view.progress.next).toBe("close");
+    expect(await failure(as("staff").requests.sendAnswer(refuse))).toBe(
+      "CONFLICT: This step is already done.",
+    );
+  });
 });

@@ -1,4 +1,10 @@
-import { identityMethods, languages, requestChannels, requestTypes } from "@purposeful/domain";
+import {
+  identityMethods,
+  languages,
+  requestChannels,
+  requestOutcomes,
+  requestTypes,
+} from "@purposeful/domain";
 import { z } from "zod";
 
 // The messages are domain reasons: server/errors.ts shows them in the user's language.
@@ -82,3 +88,9 @@ export const extendInput = requestIdInput.extend({ reason: z.string().max(2000) 
 
 /** Art. 12(3): the extension notice, in the language the DPO chooses for the requester. */
 export const extensionNoticeInput = requestIdInput.extend({ language: z.enum(languages) });
+
+export const answerInput = requestIdInput.extend({
+  language: z.enum(languages),
+  outcome: z.enum(requestOutcomes),
+  message: z.string().max(10_000),
+});

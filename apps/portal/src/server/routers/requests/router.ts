@@ -14,10 +14,11 @@ import {
   verifyRequestIdentity,
 } from "@purposeful/db";
 import { roleAtLeast } from "@purposeful/domain";
-import { sendExtensionNotice } from "@purposeful/emails";
+import { sendExtensionNotice, sendRequestAnswer } from "@purposeful/emails";
 import { parseEml } from "../../evidence/parse-eml";
 import { procedureFor, router } from "../../trpc";
 import {
+  answerInput,
   assignInput,
   completeStepInput,
   createRequestInput,
@@ -162,6 +163,17 @@ export const requestsRouter = router({
         .transaction()
         .execute((trx) =>
           sendExtensionNotice(trx, { ...input, actorId: ctx.user.id, role: ctx.user.role, now: ctx.now() }),
+        ),
+    ),
+
+  /** Art. 12(3), (4): the answer to the requester, which completes "confirm to the person". */
+  sendAnswer: procedureFor("staff")
+    .input(answerInput)
+    .mutation(({ ctx, input }) =>
+      ctx.db
+        .transaction()
+        .execute((trx) =>
+          sendRequestAnswer(trx, { ...input, actorId: ctx.user.id, role: ctx.user.role, now: ctx.now() }),
         ),
     ),
 });
