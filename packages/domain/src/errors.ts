@@ -119,6 +119,7 @@ export const domainErrorReasons = [
   "case_item_not_found",
   "too_many_persons_to_link",
   "answer_reasons_required",
+  "request_answer_waiting",
   "request_not_extended",
   "extension_notice_late",
   "request_no_email",

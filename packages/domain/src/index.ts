@@ -18,6 +18,7 @@ export * from "./consent/minors.ts";
 export * from "./consent/processing-record.ts";
 export * from "./consent/record-transitions.ts";
 export * from "./consent/traffic-light.ts";
+export * from "./erasure/casework.ts";
 export * from "./erasure/hold-source.ts";
 export * from "./erasure/levels.ts";
 export * from "./erasure/manual-retention.ts";

@@ -22,6 +22,7 @@ type CaseReason = Extract<
   | "case_item_not_found"
   | "too_many_persons_to_link"
   | "answer_reasons_required"
+  | "request_answer_waiting"
   | "request_not_extended"
   | "extension_notice_late"
   | "request_no_email"
@@ -93,6 +94,10 @@ export const caseReasonMessages: Record<CaseReason, Localized> = {
   request_closed: {
     de: "Diese Anfrage ist abgeschlossen und kann nicht mehr geändert werden.",
     en: "This request is closed and can no longer be changed.",
+  },
+  request_answer_waiting: {
+    de: "Eine E-Mail dieses Vorgangs wartet noch im Postausgang. Schließen Sie ihn, wenn sie versandt ist: Danach werden die Kontaktdaten der gelöschten Person entfernt.",
+    en: "A mail of this case is still waiting in the outbox. Close it once it has been sent: the erased person's contact details are removed then.",
   },
   answer_reasons_required: {
     de: "Wenn Sie der Anfrage nicht oder nur teilweise nachkommen, nennen Sie die Gründe (Art. 12 Abs. 4 DSGVO).",

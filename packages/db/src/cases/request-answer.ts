@@ -62,3 +62,20 @@ export async function recordRequestAnswer(
     by,
   );
 }
+
+/**
+ * The person a mail answering the request is filed under (their outbox, their erasure): the first
+ * linked person still there. After a level-3 erasure there is none — the answer goes to the
+ * requester's address on the case, which the case keeps until it closes (`keepsRequesterContact`).
+ */
+export async function answerPersonId(trx: Database, personIds: readonly string[]): Promise<string | null> {
+  if (personIds.length === 0) return null;
+  const row = await trx
+    .selectFrom("person")
+    .select("id")
+    .where("id", "in", personIds)
+    .where("erasedLevel", "<", 3)
+    .orderBy("id")
+    .executeTakeFirst();
+  return row?.id ?? null;
+}

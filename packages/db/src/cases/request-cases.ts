@@ -10,6 +10,7 @@ import {
 } from "@purposeful/domain";
 import { storeDocument } from "../consent/documents.ts";
 import type { Database } from "../create-database.ts";
+import { clearErasedRequester } from "../erasure/erase-level-three.ts";
 import { isUuid } from "../erasure/erasure-facts.ts";
 import {
   auditCaseChange,
@@ -204,6 +205,8 @@ export async function completeRequestStep(
     by,
   );
   const closing = input.key === "close";
+  // The answer went out: what a level-3 erasure kept for it goes now (`keepsRequesterContact`).
+  if (closing) await clearErasedRequester(trx, view.id);
   await trx
     .updateTable("dataSubjectRequest")
     .set({ status: closing ? "closed" : "in_progress", closedAt: closing ? by.at : null, updatedAt: by.at })

@@ -1,4 +1,4 @@
-import type { HoldCandidate } from "@purposeful/domain";
+import { DomainError, type HoldCandidate } from "@purposeful/domain";
 import { sql } from "kysely";
 import type { Database } from "../create-database.ts";
 import { suppressionHash } from "../lists/suppression.ts";
@@ -89,21 +89,49 @@ export async function eraseLevelThree(
 
 /**
  * Casework about the person keeps its facts (type, dates, outcome: the controller's proof that it
- * handled the request, Art. 5(2)) but loses the person's name, address and free text.
+ * handled the request, Art. 5(2)) but loses the person's name, address and free text — once the
+ * case is closed; an open case keeps the requester's contact until then (`keepsRequesterContact`),
+ * and closing it clears them (`clearErasedRequester`).
  */
 async function anonymizeCasework(trx: Database, ids: readonly string[], addresses: readonly string[]) {
   const persons = idsSql(ids);
   await sql`
     UPDATE data_subject_request SET requester_name = NULL, requester_email = NULL, description = NULL
-    WHERE id IN (SELECT request_id FROM case_link WHERE person_id IN (SELECT unnest(${persons})) AND request_id IS NOT NULL)
-      OR lower(requester_email) IN (SELECT unnest(${sql.val(addresses)}::text[]))`.execute(trx);
+    WHERE ${closedCaseSql}
+      AND (id IN (SELECT request_id FROM case_link WHERE person_id IN (SELECT unnest(${persons})) AND request_id IS NOT NULL)
+        OR lower(requester_email) IN (SELECT unnest(${sql.val(addresses)}::text[])))`.execute(trx);
   await sql`
     UPDATE case_step SET note = NULL WHERE note IS NOT NULL
-      AND request_id IN (SELECT request_id FROM case_link WHERE person_id IN (SELECT unnest(${persons})))`.execute(
-    trx,
-  );
+      AND request_id IN (SELECT request_id FROM case_link WHERE person_id IN (SELECT unnest(${persons})))
+      AND request_id IN (SELECT id FROM data_subject_request WHERE ${closedCaseSql})`.execute(trx);
   await sql`
     UPDATE follow_up SET title = ${ANONYMIZED_TEXT}, note = NULL, last_postpone_reason = NULL WHERE person_id IN (SELECT unnest(${persons}))`.execute(
+    trx,
+  );
+}
+
+/** `keepsRequesterContact` as SQL over `data_subject_request.status`: true where it does not. */
+export const closedCaseSql = sql<boolean>`status = 'closed'`;
+
+/**
+ * Closing a request case of a person erased at level 3 clears what the erasure left for the answer
+ * (`keepsRequesterContact`): the requester's name, address and text, the steps' notes, and the
+ * case's mails — refused while one of them still waits in the outbox, so the answer goes out first.
+ */
+export async function clearErasedRequester(trx: Database, requestId: string): Promise<void> {
+  const erased = await sql<{ one: number }>`
+    SELECT 1 AS one FROM case_link l JOIN person p ON p.id = l.person_id
+    WHERE l.request_id = ${requestId} AND p.erased_level >= 3 LIMIT 1`.execute(trx);
+  if (erased.rows.length === 0) return;
+  const waiting = await sql<{ one: number }>`
+    SELECT 1 AS one FROM outbox_message
+    WHERE props->>'requestId' = ${requestId} AND status IN ('pending', 'sending') LIMIT 1`.execute(trx);
+  if (waiting.rows.length > 0) throw new DomainError("conflict", "request_answer_waiting");
+  await sql`DELETE FROM outbox_message WHERE props->>'requestId' = ${requestId}`.execute(trx);
+  await sql`
+    UPDATE data_subject_request SET requester_name = NULL, requester_email = NULL, description = NULL
+    WHERE id = ${requestId}`.execute(trx);
+  await sql`UPDATE case_step SET note = NULL WHERE request_id = ${requestId} AND note IS NOT NULL`.execute(
     trx,
   );
 }

@@ -229,6 +229,8 @@ export async function createFullPerson(db: Database, c: Catalogue): Promise<Full
       requesterName: o.requesterName,
       requesterEmail: o.primaryEmail,
       description: `Please erase ${o.lastName}`,
+      // Answered and closed: an open case keeps the requester's contact until then (casework test).
+      status: "closed",
     })
     .returning("id")
     .executeTakeFirstOrThrow();

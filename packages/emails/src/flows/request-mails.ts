@@ -1,4 +1,5 @@
 import {
+  answerPersonId,
   createRequestLink,
   type Database,
   enqueueEmail,
@@ -145,7 +146,7 @@ export async function sendExtensionNotice(
   );
   const outboxMessageId = await enqueueEmail(trx, {
     idempotencyKey: `request-extension:${view.id}`,
-    personId: view.personIds[0] ?? null,
+    personId: await answerPersonId(trx, view.personIds),
     to: view.requesterEmail,
     template: "request-extension",
     language: input.language,
@@ -199,7 +200,7 @@ export async function sendRequestAnswer(
   );
   const outboxMessageId = await enqueueEmail(trx, {
     idempotencyKey: `request-answer:${view.id}`,
-    personId: view.personIds[0] ?? null,
+    personId: await answerPersonId(trx, view.personIds),
     to: view.requesterEmail,
     template: "request-answer",
     language: input.language,

@@ -141,8 +141,14 @@ const renderers: Record<
   [breachNoticeTemplate]: (db, row, _urls, now) => renderQueuedBreachNotice(db, row, now),
 };
 
-/** Answers to the person's own request (the access report), queued under `mayMailRequestAnswer`. */
-const requestAnswerTemplates = new Set(["access-report-notice", "access-report-attached"]);
+/** Answers to the person's own request (the report, the receipt, the extension, the answer): `mayMailRequestAnswer`. */
+const requestAnswerTemplates = new Set([
+  "access-report-notice",
+  "access-report-attached",
+  "request-receipt",
+  "request-extension",
+  "request-answer",
+]);
 
 /**
  * The claims whose person may no longer get them, decided now by the domain's rule for their kind:
