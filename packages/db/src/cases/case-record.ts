@@ -1,4 +1,4 @@
-import type { Language } from "@purposeful/domain";
+import type { Channel, Language } from "@purposeful/domain";
 import { sql } from "kysely";
 import type { Database } from "../create-database.ts";
 import type { CaseRef } from "./case-support.ts";
@@ -28,6 +28,8 @@ export interface CaseRecord {
     lastName: string;
     erasedLevel: number;
     preferredLanguage: Language;
+    restricted: boolean;
+    dmObjectionChannels: Channel[];
   }>;
   steps: CaseStepDone[];
   documents: Array<{ id: string; fileName: string; kind: string; createdAt: Date; personId: string | null }>;
@@ -52,7 +54,15 @@ export async function caseRecord(db: Database, ref: CaseRef): Promise<CaseRecord
     db
       .selectFrom("caseLink as l")
       .innerJoin("person as p", "p.id", "l.personId")
-      .select(["p.id", "p.firstName", "p.lastName", "p.erasedLevel", "p.preferredLanguage"])
+      .select([
+        "p.id",
+        "p.firstName",
+        "p.lastName",
+        "p.erasedLevel",
+        "p.preferredLanguage",
+        "p.restricted",
+        "p.dmObjectionChannels",
+      ])
       .where(`l.${column}`, "=", id)
       .orderBy("p.lastName")
       .orderBy("p.firstName")

@@ -5,19 +5,17 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useTRPC } from "../../trpc/react";
-import { PersonAccessReports } from "../access-reports/person-access-reports";
-import { ErasureAction } from "../erasure/erasure-action";
 import { AddFollowUp } from "../follow-ups/add-follow-up";
 import { PersonSection } from "../persons/person-section";
 import { AnswerForm } from "./answer-form";
 import { AssigneeSelect } from "./assignee-select";
 import { dueTone, useCaseFormat } from "./case-format";
+import { CasePersonAction } from "./case-person-action";
 import { CaseHistory, CaseLinkedItems, CasePersons } from "./case-record-panels";
 import { CaseSteps } from "./case-steps";
 import { CaseLoading, ErrorAlert } from "./case-ui";
 import { ExtendForm, ExtensionNotice, IdentityForm } from "./identity-form";
 
-const reportSteps = new Set(["generate_report", "review_report", "send_report"]);
 // The notice is sent from its step; without the requester's address it is told another way and
 // the step marked done by hand.
 const ownFormWithMail = new Set(["verify_identity", "notify_extension", "confirm_to_person"]);
@@ -91,40 +89,18 @@ export function RequestCase({ requestId, role }: { requestId: string; role: Staf
         <p className="text-xs text-slate-600">{t("actionHint")}</p>
         {persons
           .filter((person) => person.erasedLevel < 3)
-          .map((person) => {
-            const name = `${person.lastName}, ${person.firstName}`;
-            if (reportSteps.has(step.key))
-              return (
-                <PersonAccessReports
-                  key={person.id}
-                  personId={person.id}
-                  personLanguage={person.preferredLanguage}
-                  role={role}
-                  requestId={requestId}
-                />
-              );
-            if (step.key === "erase")
-              return (
-                <div key={person.id} className="flex items-center gap-3 text-sm">
-                  <span>{name}</span>
-                  <ErasureAction
-                    personId={person.id}
-                    role={role}
-                    erasedLevel={person.erasedLevel}
-                    onErased={(erasureId) =>
-                      complete.mutate({ requestId, key: "erase", note: null, result: { erasureId } })
-                    }
-                  />
-                </div>
-              );
-            return (
-              <p key={person.id} className="text-sm">
-                <Link href={`/persons/${person.id}`} className="text-blue-800 hover:underline">
-                  {t("openPerson")}: {name}
-                </Link>
-              </p>
-            );
-          })}
+          .map((person) => (
+            <CasePersonAction
+              key={person.id}
+              stepKey={step.key}
+              person={person}
+              role={role}
+              requestId={requestId}
+              onErased={(erasureId) =>
+                complete.mutate({ requestId, key: "erase", note: null, result: { erasureId } })
+              }
+            />
+          ))}
       </div>
     );
   }
