@@ -16,8 +16,8 @@ import { CaseSteps } from "./case-steps";
 import { CaseLoading, ErrorAlert } from "./case-ui";
 import { ExtendForm, ExtensionNotice, IdentityForm } from "./identity-form";
 
-// The notice is sent from its step; without the requester's address it is told another way and
-// the step marked done by hand.
+// The extension notice and the answer are mails sent from their steps; without the requester's
+// address the person is told another way and the step marked done by hand.
 const ownFormWithMail = new Set(["verify_identity", "notify_extension", "confirm_to_person"]);
 const ownFormWithoutMail = new Set(["verify_identity"]);
 
