@@ -1,15 +1,10 @@
 "use client";
 
-import {
-  answerNeedsRemedies,
-  type Language,
-  languages,
-  type RequestOutcome,
-  requestOutcomes,
-} from "@purposeful/domain";
+import { answerNeedsRemedies, type Language, type RequestOutcome, requestOutcomes } from "@purposeful/domain";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { inputClass, primaryClass } from "./case-format";
+import { LanguageSelect } from "./case-ui";
 
 /**
  * Art. 12(3), (4): the answer that confirms to the requester what was done — or, where the request
@@ -25,7 +20,6 @@ export function AnswerForm({
   onSend: (input: { outcome: RequestOutcome; message: string; language: Language }) => void;
 }) {
   const t = useTranslations("case.answer");
-  const tl = useTranslations("languages");
   const [outcome, setOutcome] = useState<RequestOutcome>("fulfilled");
   const [message, setMessage] = useState("");
   const [language, setLanguage] = useState<Language>(defaultLanguage);
@@ -62,18 +56,7 @@ export function AnswerForm({
       </label>
       {answerNeedsRemedies(outcome) && <p className="text-xs text-slate-600">{t("remediesHint")}</p>}
       <div className="flex flex-wrap items-center gap-2">
-        <select
-          className="rounded border border-slate-300 bg-white px-2 py-1 text-sm"
-          aria-label={t("language")}
-          value={language}
-          onChange={(event) => setLanguage(event.target.value as Language)}
-        >
-          {languages.map((value) => (
-            <option key={value} value={value}>
-              {tl(value)}
-            </option>
-          ))}
-        </select>
+        <LanguageSelect label={t("language")} value={language} onChange={setLanguage} />
         <button type="submit" className={primaryClass} disabled={busy}>
           {t("send")}
         </button>

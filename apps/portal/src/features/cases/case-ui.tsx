@@ -1,5 +1,6 @@
 "use client";
 
+import { type Language, languages } from "@purposeful/domain";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 
@@ -59,5 +60,32 @@ export function CaseListToolbar({
         {newLabel}
       </Link>
     </div>
+  );
+}
+
+/** The language a mail to the requester goes out in (the linked person's by default). */
+export function LanguageSelect({
+  label,
+  value,
+  onChange,
+}: {
+  label: string;
+  value: Language;
+  onChange: (language: Language) => void;
+}) {
+  const tl = useTranslations("languages");
+  return (
+    <select
+      className="rounded border border-slate-300 bg-white px-2 py-1 text-sm"
+      aria-label={label}
+      value={value}
+      onChange={(event) => onChange(event.target.value as Language)}
+    >
+      {languages.map((language) => (
+        <option key={language} value={language}>
+          {tl(language)}
+        </option>
+      ))}
+    </select>
   );
 }

@@ -1,9 +1,10 @@
 "use client";
 
-import { identityMethods, type Language, languages } from "@purposeful/domain";
+import { identityMethods, type Language } from "@purposeful/domain";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { inputClass, primaryClass } from "./case-format";
+import { LanguageSelect } from "./case-ui";
 
 type Method = (typeof identityMethods)[number];
 
@@ -107,23 +108,11 @@ export function ExtensionNotice({
   onSend: (language: Language) => void;
 }) {
   const t = useTranslations("case");
-  const tl = useTranslations("languages");
   const [language, setLanguage] = useState<Language>(defaultLanguage);
   if (!hasAddress) return <p className="text-sm text-slate-700">{t("noticeNoAddress")}</p>;
   return (
     <div className="flex flex-wrap items-center gap-2">
-      <select
-        className="rounded border border-slate-300 bg-white px-2 py-1 text-sm"
-        aria-label={t("noticeLanguage")}
-        value={language}
-        onChange={(event) => setLanguage(event.target.value as Language)}
-      >
-        {languages.map((value) => (
-          <option key={value} value={value}>
-            {tl(value)}
-          </option>
-        ))}
-      </select>
+      <LanguageSelect label={t("noticeLanguage")} value={language} onChange={setLanguage} />
       <button type="button" className={primaryClass} disabled={busy} onClick={() => onSend(language)}>
         {t("sendNotice")}
       </button>
